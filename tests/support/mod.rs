@@ -1,0 +1,97 @@
+//! Helpers shared by the integration tests: the Node oracles and a seeded generator.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The workspace root (the folder holding `generator/`, `tests/`, `tools/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// Runs `tools/oracle/<script>` under Node, feeding one JSON document per line on stdin,
+/// and returns one answer per input (each answer is a JSON string on its own line).
+///
+/// Panics (failing the test, never skipping it) when `node` or the oracle's packages are
+/// missing: the differential tests are the proof that the ports are exact.
+pub fn run_oracle(script: &str, inputs: &[String]) -> Vec<String> {
+    let oracle_dir = workspace_root().join("tools/oracle");
+    let mut child = Command::new("node")
+        .arg(oracle_dir.join(script))
+        .current_dir(&oracle_dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start `node` for the {script} oracle: {e}"));
+    let mut stdin = child.stdin.take().unwrap();
+    let payload: String = inputs.iter().map(|line| format!("{line}\n")).collect();
+    let writer = std::thread::spawn(move || stdin.write_all(payload.as_bytes()));
+    let output = child.wait_with_output().expect("oracle did not finish");
+    writer.join().unwrap().expect("cannot write to the oracle");
+    assert!(
+        output.status.success(),
+        "the {script} oracle failed (did `npm ci --prefix tools/oracle` run?):\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let answers: Vec<String> = String::from_utf8(output.stdout)
+        .expect("oracle output is UTF-8")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each oracle answer is a JSON string"))
+        .collect();
+    assert_eq!(answers.len(), inputs.len(), "the {script} oracle answered a different number of inputs");
+    answers
+}
+
+/// A small deterministic PRNG (xorshift64*), so random corpora are the same on every run.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed.max(1))
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Prints the first difference between two texts with a little context, for readable failures.
+pub fn first_difference(expected: &str, actual: &str) -> String {
+    let line = expected
+        .lines()
+        .zip(actual.lines())
+        .position(|(e, a)| e != a)
+        .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+    let excerpt = |text: &str| {
+        text.lines()
+            .enumerate()
+            .skip(line.saturating_sub(3))
+            .take(7)
+            .map(|(n, l)| format!("{:>5} | {l}\n", n + 1))
+            .collect::<String>()
+    };
+    format!(
+        "first difference at line {}\n--- expected\n{}--- actual\n{}",
+        line + 1,
+        excerpt(expected),
+        excerpt(actual)
+    )
+}
