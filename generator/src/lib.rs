@@ -1,4 +1,128 @@
 //! armgen: generates Rust models, a Rust client and Markdown resource pages from Azure
 //! Resource Manager Swagger 2.0 specs.
+//!
+//! Everything the `armgen` command does is a call into this library:
+//!
+//! ```no_run
+//! let generated = armgen::Generator::new("../azure-rest-api-specs/specification")
+//!     .spec("containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2021-08-01-preview/containerregistry.json")
+//!     .models("src/models.rs")
+//!     .docs("docs")
+//!     .generate()?;
+//! generated.files.write("generated".as_ref())?;
+//! # Ok::<(), armgen::Error>(())
+//! ```
 
+pub mod emit;
+pub mod error;
 pub mod json_graph;
+pub mod load;
+pub mod manifest;
+pub mod model;
+pub mod output;
+pub mod resolve;
+pub mod swagger;
+
+pub use error::{Error, Result};
+pub use manifest::Manifest;
+pub use output::{Files, Report};
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to generate from which specs; outputs are paths relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generator {
+    pub spec_root: PathBuf,
+    pub specs: Vec<PathBuf>,
+    pub models: Option<PathBuf>,
+    pub client: Option<PathBuf>,
+    pub docs: Option<PathBuf>,
+}
+
+/// The result of one run, held in memory until written or checked.
+#[derive(Debug)]
+pub struct Generated {
+    pub files: Files,
+    /// Every file read (specs, referenced files, examples), for build scripts.
+    pub inputs: Vec<PathBuf>,
+    /// Each step with what it produced and how long it took, for `--verbose`.
+    pub steps: Vec<(String, Duration)>,
+}
+
+impl Generator {
+    pub fn new(spec_root: impl Into<PathBuf>) -> Self {
+        Self { spec_root: spec_root.into(), specs: Vec::new(), models: None, client: None, docs: None }
+    }
+
+    pub fn from_manifest(manifest: &Manifest) -> Self {
+        Self {
+            spec_root: manifest.spec_root.clone(),
+            specs: manifest.specs.clone(),
+            models: manifest.output.models.clone(),
+            client: manifest.output.client.clone(),
+            docs: manifest.output.docs.clone(),
+        }
+    }
+
+    /// Adds a spec file, relative to the spec root.
+    pub fn spec(mut self, path: impl Into<PathBuf>) -> Self {
+        self.specs.push(path.into());
+        self
+    }
+
+    pub fn models(mut self, path: impl Into<PathBuf>) -> Self {
+        self.models = Some(path.into());
+        self
+    }
+
+    pub fn client(mut self, path: impl Into<PathBuf>) -> Self {
+        self.client = Some(path.into());
+        self
+    }
+
+    pub fn docs(mut self, folder: impl Into<PathBuf>) -> Self {
+        self.docs = Some(folder.into());
+        self
+    }
+
+    /// The outputs that are switched on, by name.
+    pub fn outputs(&self) -> impl Iterator<Item = (&'static str, &Path)> {
+        [("models", &self.models), ("client", &self.client), ("docs", &self.docs)]
+            .into_iter()
+            .filter_map(|(name, path)| Some((name, path.as_deref()?)))
+    }
+
+    /// Loads the specs and runs every emitter that is switched on, in memory.
+    pub fn generate(&self) -> Result<Generated> {
+        let mut steps = Vec::new();
+        let mut timed = |name: String, start: Instant| steps.push((name, start.elapsed()));
+
+        let start = Instant::now();
+        let api = model::load(&self.spec_root, &self.specs)?;
+        let operations = api.operations().count();
+        timed(format!("loaded {} spec file(s), {operations} operations, {} files read", api.specs.len(), api.documents.files().count()), start);
+
+        let mut files = Files::default();
+        if let Some(path) = &self.models {
+            let start = Instant::now();
+            files.insert(path, emit::models::emit(&api)?)?;
+            timed(format!("models -> {}", path.display()), start);
+        }
+        if let Some(path) = &self.client {
+            let start = Instant::now();
+            files.insert(path, emit::client::emit(&api)?)?;
+            timed(format!("client -> {}", path.display()), start);
+        }
+        if let Some(folder) = &self.docs {
+            let start = Instant::now();
+            let pages = emit::docs::emit(&api)?;
+            let count = pages.len();
+            for (page, text) in pages {
+                files.insert(folder.join(page), text)?;
+            }
+            timed(format!("docs -> {} ({count} pages)", folder.display()), start);
+        }
+        Ok(Generated { files, inputs: api.documents.files().collect(), steps })
+    }
+}

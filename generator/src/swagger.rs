@@ -1,0 +1,235 @@
+//! The typed Swagger 2.0 model: the subset of the format, with Azure's `x-ms-*`
+//! extensions, that armgen reads. It is deserialized from the raw document (which stays
+//! available beside it for the dereferenced view and for examples); references stay
+//! unresolved here (`reference` fields), and the resolver follows them on demand.
+//!
+//! Unknown keys are ignored, so specs using more of Swagger than armgen needs still load.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Spec {
+    pub swagger: String,
+    #[serde(default)]
+    pub info: Info,
+    pub host: Option<String>,
+    #[serde(rename = "basePath")]
+    pub base_path: Option<String>,
+    #[serde(default)]
+    pub paths: IndexMap<String, PathItem>,
+    #[serde(default)]
+    pub definitions: IndexMap<String, Schema>,
+    #[serde(default)]
+    pub parameters: IndexMap<String, Parameter>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Info {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub version: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PathItem {
+    pub get: Option<Operation>,
+    pub put: Option<Operation>,
+    pub post: Option<Operation>,
+    pub delete: Option<Operation>,
+    pub options: Option<Operation>,
+    pub head: Option<Operation>,
+    pub patch: Option<Operation>,
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+}
+
+impl PathItem {
+    /// The operations with their lower-case method names, in a fixed order.
+    pub fn operations(&self) -> impl Iterator<Item = (&'static str, &Operation)> {
+        [
+            ("get", &self.get),
+            ("put", &self.put),
+            ("post", &self.post),
+            ("delete", &self.delete),
+            ("options", &self.options),
+            ("head", &self.head),
+            ("patch", &self.patch),
+        ]
+        .into_iter()
+        .filter_map(|(method, operation)| Some((method, operation.as_ref()?)))
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Operation {
+    #[serde(rename = "operationId")]
+    pub operation_id: Option<String>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub deprecated: bool,
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+    #[serde(default)]
+    pub responses: IndexMap<String, Response>,
+    #[serde(rename = "x-ms-long-running-operation", default)]
+    pub long_running: bool,
+    #[serde(rename = "x-ms-long-running-operation-options")]
+    pub long_running_options: Option<LongRunningOptions>,
+    #[serde(rename = "x-ms-pageable")]
+    pub pageable: Option<Pageable>,
+    /// Example name to a `{"$ref": "./examples/X.json"}` object.
+    #[serde(rename = "x-ms-examples", default)]
+    pub examples: IndexMap<String, Reference>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Reference {
+    #[serde(rename = "$ref")]
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LongRunningOptions {
+    /// `azure-async-operation`, `location` or `original-uri`.
+    #[serde(rename = "final-state-via")]
+    pub final_state_via: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Pageable {
+    /// `None` (JSON `null`) when the list comes in one page.
+    #[serde(rename = "nextLinkName")]
+    pub next_link_name: Option<String>,
+    #[serde(rename = "itemName")]
+    pub item_name: Option<String>,
+    #[serde(rename = "operationName")]
+    pub operation_name: Option<String>,
+}
+
+/// A parameter, or a `$ref` to one of the spec's global `parameters`.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Parameter {
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub name: String,
+    /// `path`, `query`, `header`, `body` or `formData`.
+    #[serde(rename = "in", default)]
+    pub location: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub required: bool,
+    /// The body's schema (only for `in: body`).
+    pub schema: Option<Schema>,
+    #[serde(rename = "type")]
+    pub type_: Option<String>,
+    pub format: Option<String>,
+    pub items: Option<Box<Schema>>,
+    #[serde(rename = "enum")]
+    pub enum_values: Option<Vec<Value>>,
+    #[serde(rename = "x-ms-enum")]
+    pub x_ms_enum: Option<XmsEnum>,
+    pub default: Option<Value>,
+    #[serde(rename = "collectionFormat")]
+    pub collection_format: Option<String>,
+    /// `client` or `method`: whether the client or each call supplies the value.
+    #[serde(rename = "x-ms-parameter-location")]
+    pub x_ms_parameter_location: Option<String>,
+    #[serde(rename = "x-ms-skip-url-encoding", default)]
+    pub skip_url_encoding: bool,
+    #[serde(rename = "x-ms-client-name")]
+    pub client_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Response {
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    pub schema: Option<Schema>,
+    #[serde(default)]
+    pub headers: IndexMap<String, Header>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Header {
+    pub description: Option<String>,
+    #[serde(rename = "type")]
+    pub type_: Option<String>,
+    pub format: Option<String>,
+}
+
+/// A JSON schema as Swagger 2.0 restricts it.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Schema {
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    #[serde(rename = "type")]
+    pub type_: Option<String>,
+    pub format: Option<String>,
+    #[serde(default)]
+    pub properties: IndexMap<String, Schema>,
+    #[serde(default)]
+    pub required: Vec<String>,
+    pub items: Option<Box<Schema>>,
+    #[serde(rename = "additionalProperties")]
+    pub additional_properties: Option<AdditionalProperties>,
+    #[serde(rename = "allOf", default)]
+    pub all_of: Vec<Schema>,
+    #[serde(rename = "enum")]
+    pub enum_values: Option<Vec<Value>>,
+    #[serde(rename = "x-ms-enum")]
+    pub x_ms_enum: Option<XmsEnum>,
+    pub default: Option<Value>,
+    #[serde(rename = "readOnly", default)]
+    pub read_only: bool,
+    pub discriminator: Option<String>,
+    #[serde(rename = "x-ms-discriminator-value")]
+    pub discriminator_value: Option<String>,
+    #[serde(rename = "x-ms-client-flatten", default)]
+    pub client_flatten: bool,
+    #[serde(rename = "x-ms-client-name")]
+    pub client_name: Option<String>,
+    #[serde(rename = "x-ms-azure-resource", default)]
+    pub azure_resource: bool,
+    #[serde(rename = "x-ms-secret", default)]
+    pub secret: bool,
+    #[serde(rename = "x-nullable")]
+    pub nullable: Option<bool>,
+    #[serde(rename = "x-ms-mutability", default)]
+    pub mutability: Vec<String>,
+}
+
+/// `additionalProperties`: `true`/`false` or the schema of the extra values.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum AdditionalProperties {
+    Allowed(bool),
+    Schema(Box<Schema>),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct XmsEnum {
+    pub name: Option<String>,
+    #[serde(rename = "modelAsString", default)]
+    pub model_as_string: bool,
+    #[serde(default)]
+    pub values: Vec<XmsEnumValue>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct XmsEnumValue {
+    pub value: Value,
+    pub description: Option<String>,
+    pub name: Option<String>,
+}
