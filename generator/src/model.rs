@@ -4,7 +4,7 @@
 
 use crate::error::{pointer_push, Error, Result};
 use crate::load::Documents;
-use crate::resolve::{load_referenced, parse_ref, Location, Resolver};
+use crate::resolve::{check_refs, load_referenced, parse_ref, Location, Resolver};
 use crate::swagger::{self, Spec};
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -128,11 +128,14 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
         load_referenced(&mut documents, &path)?;
         files.push((path, spec));
     }
+    check_refs(&documents)?;
     let resolver = Resolver::new(&documents);
+    // One client serves every spec, so operationIds must be unique across all of them.
+    let mut seen = HashMap::new();
     let specs = files
         .into_iter()
         .map(|(path, spec)| {
-            let operations = operations(&resolver, &path, &spec)?;
+            let operations = operations(&resolver, &path, &spec, &mut seen)?;
             Ok(SpecFile {
                 path,
                 spec,
@@ -185,8 +188,13 @@ pub fn deserialize<'d, T: serde::Deserialize<'d>>(at: &Location, value: &'d Valu
     })
 }
 
-fn operations(resolver: &Resolver<'_>, file: &Path, spec: &Spec) -> Result<Vec<Operation>> {
-    let mut seen: HashMap<String, Location> = HashMap::new();
+/// The operations of one spec; `seen` holds the operationIds of the specs before it.
+fn operations(
+    resolver: &Resolver<'_>,
+    file: &Path,
+    spec: &Spec,
+    seen: &mut HashMap<String, Location>,
+) -> Result<Vec<Operation>> {
     let mut operations = Vec::new();
     for (path, item) in &spec.paths {
         let item_location = Location::new(file, pointer_push("/paths", path));
@@ -202,9 +210,13 @@ fn operations(resolver: &Resolver<'_>, file: &Path, spec: &Spec) -> Result<Vec<O
                 .clone()
                 .ok_or_else(|| location.error("the operation has no operationId"))?;
             if let Some(first) = seen.insert(id.clone(), location.clone()) {
+                // The first use names its file only when it is in another spec.
+                let first = match first.file == location.file {
+                    true => format!("#{}", first.pointer),
+                    false => format!("{}#{}", first.file.display(), first.pointer),
+                };
                 return Err(location.error(format!(
-                    "operationId `{id}` is used twice (first at {})",
-                    first.pointer
+                    "operationId `{id}` is used twice (first at {first})"
                 )));
             }
             let own = params(
@@ -261,10 +273,7 @@ fn params(
                     client: false,
                 });
             };
-            let (location, value) = resolver.follow(
-                &here,
-                resolver.lookup(&parse_ref(&here, reference)?, &here)?,
-            )?;
+            let (location, value) = resolver.follow_ref(&here, reference)?;
             let param: swagger::Parameter = deserialize(&location, value)?;
             let client = location.pointer.starts_with("/parameters/")
                 && param.x_ms_parameter_location.as_deref() != Some("method");
@@ -289,10 +298,7 @@ fn responses(
                 return Ok((status.clone(), response.clone()));
             };
             let here = at.child(status);
-            let (location, value) = resolver.follow(
-                &here,
-                resolver.lookup(&parse_ref(&here, reference)?, &here)?,
-            )?;
+            let (location, value) = resolver.follow_ref(&here, reference)?;
             Ok((status.clone(), deserialize(&location, value)?))
         })
         .collect()

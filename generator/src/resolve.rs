@@ -111,8 +111,14 @@ pub fn load_referenced(documents: &mut Documents, start: &Path) -> Result<()> {
             let target = parse_ref(&from, &reference)?;
             if documents.get(&target.file).is_none() {
                 documents.load(&target.file).map_err(|cause| {
+                    // Malformed JSON is the referenced file's fault: report it there, with
+                    // its line and column. Otherwise the referrer is where to look.
+                    if cause.position.is_some() {
+                        return cause;
+                    }
                     from.error(format!(
-                        "$ref `{reference}` names a file that cannot be read: {cause}"
+                        "$ref `{reference}` names a file that cannot be read: {}",
+                        cause.message
                     ))
                 })?;
                 pending.push(target.file);
@@ -192,10 +198,14 @@ impl<'d> Resolver<'d> {
             let target = parse_ref(&location, reference)?;
             let next = self.lookup(&target, &location)?;
             if chain.contains(&target) || chain.len() > MAX_REF_CHAIN {
+                // A link in another file than the first names its file too.
                 let links: Vec<String> = chain
                     .iter()
                     .chain([&target])
-                    .map(|l| format!("#{}", l.pointer))
+                    .map(|l| match l.file == chain[0].file {
+                        true => format!("#{}", l.pointer),
+                        false => format!("{}#{}", l.file.display(), l.pointer),
+                    })
                     .collect();
                 let what = if chain.contains(&target) {
                     "a cycle of $refs never reaches a value"
@@ -216,6 +226,28 @@ impl<'d> Resolver<'d> {
         let value = self.lookup(location, location)?;
         self.follow(location, value)
     }
+
+    /// Where the `$ref` `reference`, written at `from`, leads once every plain `$ref` on
+    /// the way is followed; the location returned is the target's, not `from`.
+    pub fn follow_ref(&self, from: &Location, reference: &str) -> Result<(Location, &'d Value)> {
+        let target = parse_ref(from, reference)?;
+        let value = self.lookup(&target, from)?;
+        self.follow(&target, value)
+    }
+}
+
+/// Resolves every `$ref` in every loaded document, so that a dangling reference or a cycle
+/// of references is reported when the specs load, whichever parts the emitters read later.
+pub fn check_refs(documents: &Documents) -> Result<()> {
+    let resolver = Resolver::new(documents);
+    for (file, value) in documents.iter() {
+        let mut references = Vec::new();
+        collect_refs(value, &Location::new(file, ""), &mut references);
+        for (from, reference) in references {
+            resolver.follow_ref(&from, &reference)?;
+        }
+    }
+    Ok(())
 }
 
 /// Builds the dereferenced view of schemas into one [`Graph`], so that a schema referenced
@@ -268,9 +300,7 @@ impl<'d> Dereferencer<'d> {
         match value {
             Value::Object(entries) => {
                 if let Some(reference) = ref_of(value) {
-                    let target = parse_ref(location, reference)?;
-                    let target_value = self.resolver.lookup(&target, location)?;
-                    let (target, target_value) = self.resolver.follow(&target, target_value)?;
+                    let (target, target_value) = self.resolver.follow_ref(location, reference)?;
                     if entries.len() == 1 || !target_value.is_object() {
                         return self.node(&target, target_value);
                     }
