@@ -54,7 +54,9 @@ impl Documents {
 
     /// Every document read, by its path relative to the root, in the order read.
     pub fn iter(&self) -> impl Iterator<Item = (&Path, &Value)> {
-        self.documents.iter().map(|(path, value)| (path.as_path(), value))
+        self.documents
+            .iter()
+            .map(|(path, value)| (path.as_path(), value))
     }
 
     /// Every file read, as a path a user can open (the root joined with the relative path).

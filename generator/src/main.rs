@@ -1,7 +1,9 @@
 //! The `armgen` command: regenerate (or `--check`) every output named by a manifest.
 
+use armgen::load::normalize;
 use armgen::{Generator, Manifest, Report};
 use clap::Parser;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -53,11 +55,9 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
     let manifest_path = cli.manifest.clone().unwrap_or_else(default_manifest);
     let manifest = Manifest::read(&manifest_path)?;
     let mut generator = Generator::from_manifest(&manifest);
-    if let Some(root) = cli
-        .spec_root
-        .clone()
-        .or_else(|| std::env::var_os("ARMGEN_SPEC_ROOT").map(PathBuf::from))
-    {
+    // An empty ARMGEN_SPEC_ROOT counts as unset, as shells make unsetting awkward.
+    let from_env = std::env::var_os("ARMGEN_SPEC_ROOT").filter(|root| !root.is_empty());
+    if let Some(root) = cli.spec_root.clone().or(from_env.map(PathBuf::from)) {
         generator.spec_root = root;
     }
     if !cli.specs.is_empty() {
@@ -87,22 +87,47 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
             }
         }
     }
-    if !cli.quiet {
-        for (name, path) in generator.outputs() {
-            println!("{name}: {}", summary(&report, path, cli.check));
+    if cli.verbose && !cli.check {
+        for (what, paths) in [("wrote", &report.written), ("removed", &report.removed)] {
+            for path in paths {
+                eprintln!("  {what} {}", out.join(path).display());
+            }
         }
-        println!(
+    }
+    if !cli.quiet {
+        let mut lines: Vec<String> = generator
+            .outputs()
+            .map(|(name, path)| format!("{name}: {}", summary(&report, path, cli.check)))
+            .collect();
+        // Files of an output that was switched off belong to no line above.
+        let orphans = report
+            .removed
+            .iter()
+            .filter(|p| !generator.outputs().any(|(_, output)| below(p, output)))
+            .count();
+        if orphans > 0 {
+            let what = if cli.check { "extra" } else { "removed" };
+            lines.push(format!("other: {orphans} {what}"));
+        }
+        lines.push(format!(
             "{} in {:.1} ms",
             if cli.check { "checked" } else { "generated" },
             started.elapsed().as_secs_f64() * 1e3
-        );
+        ));
+        // Not println!: a closed stdout (`armgen | head -1`) must not become a panic.
+        let mut stdout = std::io::stdout().lock();
+        for line in lines {
+            if writeln!(stdout, "{line}").is_err() {
+                break;
+            }
+        }
     }
     Ok(!cli.check || report.is_fresh())
 }
 
 /// One line of counts for the files below `output`.
 fn summary(report: &Report, output: &Path, check: bool) -> String {
-    let count = |paths: &[PathBuf]| paths.iter().filter(|p| p.starts_with(output)).count();
+    let count = |paths: &[PathBuf]| paths.iter().filter(|p| below(p, output)).count();
     if check {
         format!(
             "{} fresh, {} stale, {} missing, {} extra",
@@ -119,6 +144,12 @@ fn summary(report: &Report, output: &Path, check: bool) -> String {
             count(&report.removed)
         )
     }
+}
+
+/// Whether the generated file `path` belongs to the output `output` (a file or folder as
+/// written in the manifest, so possibly with `./`; the report's paths are normalized).
+fn below(path: &Path, output: &Path) -> bool {
+    normalize(output).is_some_and(|output| path.starts_with(output))
 }
 
 /// `specs/armgen.toml` in the current folder, else the one of the repository armgen was

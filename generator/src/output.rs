@@ -51,9 +51,19 @@ impl Files {
                     "refusing to generate a file outside the output folder",
                 )
             })?;
-        if self.files.insert(normal, contents).is_some() {
-            return Err(Error::in_file(path, "two outputs generate the same file"));
+        // A file that is also another file's folder could not be written.
+        if let Some(other) = self
+            .files
+            .keys()
+            .find(|other| other.starts_with(&normal) || normal.starts_with(other))
+        {
+            let message = match other == &normal {
+                true => "two outputs generate the same file".to_owned(),
+                false => format!("the output clashes with {}", slash_path(other)),
+            };
+            return Err(Error::in_file(path, message));
         }
+        self.files.insert(normal, contents);
         Ok(())
     }
 
@@ -117,15 +127,23 @@ impl Files {
                 report.written.push(path.to_path_buf());
             }
         }
-        for (temporary, target) in renames {
-            fs::rename(&temporary, &target)
-                .map_err(|e| Error::io(&target, "replace the file", &e))?;
+        let mut renames = renames.into_iter();
+        while let Some((temporary, target)) = renames.next() {
+            if let Err(e) = fs::rename(&temporary, &target) {
+                for (temporary, _) in renames.chain([(temporary, target.clone())]) {
+                    let _ = fs::remove_file(temporary);
+                }
+                return Err(Error::io(&target, "replace the file", &e));
+            }
         }
         for path in previous
             .iter()
             .filter(|path| !self.files.contains_key(*path))
         {
             let target = dir.join(path);
+            if !inside(dir, &target) {
+                continue;
+            }
             match fs::remove_file(&target) {
                 Ok(()) => report.removed.push(path.clone()),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -145,10 +163,18 @@ impl Files {
                 Err(_) => report.missing.push(path.clone()),
             }
         }
+        // The list of owned files too, so that a fresh check means `write` would change
+        // nothing at all.
+        match fs::read(dir.join(RECORD)) {
+            Ok(old) if old == self.record().as_bytes() => {}
+            Ok(_) => report.stale.push(PathBuf::from(RECORD)),
+            Err(_) => report.missing.push(PathBuf::from(RECORD)),
+        }
         let previous = read_record(dir)?;
         report.removed = previous
             .into_iter()
-            .filter(|p| !self.files.contains_key(p) && dir.join(p).exists())
+            .filter(|p| !self.files.contains_key(p))
+            .filter(|p| dir.join(p).exists() && inside(dir, &dir.join(p)))
             .collect();
         Ok(report)
     }
@@ -165,6 +191,17 @@ fn stage(target: &Path, contents: &str) -> Result<PathBuf> {
         Error::io(target, "write the file", &e)
     })?;
     Ok(temporary)
+}
+
+/// Whether the folder of `target` really is inside `dir`: a listed path below a symlinked
+/// folder would otherwise reach a file elsewhere. A folder that does not exist holds
+/// nothing to remove.
+fn inside(dir: &Path, target: &Path) -> bool {
+    let parent = target.parent().unwrap_or(dir);
+    match (dir.canonicalize(), parent.canonicalize()) {
+        (Ok(dir), Ok(parent)) => parent.starts_with(dir),
+        _ => false,
+    }
 }
 
 /// The files the previous run listed; paths that would leave the folder are ignored.
