@@ -88,7 +88,11 @@ impl Documents {
 /// Parses JSON keeping key order; a syntax error names the line and column.
 pub fn parse_json(file: &Path, text: &str) -> Result<Value> {
     serde_json::from_str(text).map_err(|e| {
-        let mut error = Error::in_file(file, format!("malformed JSON: {e}"));
+        // serde_json ends its message with the position, which the error shows already.
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        let message = e.to_string();
+        let message = message.strip_suffix(&position).unwrap_or(&message);
+        let mut error = Error::in_file(file, format!("malformed JSON: {message}"));
         error.position = Some((e.line(), e.column()));
         error
     })

@@ -192,33 +192,10 @@ impl<'d> Resolver<'d> {
     /// Follows `value` (found at `location`) through plain `$ref`s to a value that is not
     /// one; a chain that loops or runs away is an error naming its links.
     pub fn follow(&self, location: &Location, value: &'d Value) -> Result<(Location, &'d Value)> {
-        let mut chain = vec![location.clone()];
-        let (mut location, mut value) = (location.clone(), value);
-        while let Some(reference) = plain_ref_of(value) {
-            let target = parse_ref(&location, reference)?;
-            let next = self.lookup(&target, &location)?;
-            if chain.contains(&target) || chain.len() > MAX_REF_CHAIN {
-                // A link in another file than the first names its file too.
-                let links: Vec<String> = chain
-                    .iter()
-                    .chain([&target])
-                    .map(|l| match l.file == chain[0].file {
-                        true => format!("#{}", l.pointer),
-                        false => format!("{}#{}", l.file.display(), l.pointer),
-                    })
-                    .collect();
-                let what = if chain.contains(&target) {
-                    "a cycle of $refs never reaches a value"
-                } else {
-                    "a chain of $refs is too long"
-                };
-                return Err(chain[0].error(format!("{what}: {}", links.join(" -> "))));
-            }
-            chain.push(target.clone());
-            location = target;
-            value = next;
+        match plain_ref_of(value) {
+            Some(reference) => self.follow_ref(location, reference),
+            None => Ok((location.clone(), value)),
         }
-        Ok((location, value))
     }
 
     /// Like [`Resolver::follow`] for the value stored at `location`.
@@ -228,11 +205,38 @@ impl<'d> Resolver<'d> {
     }
 
     /// Where the `$ref` `reference`, written at `from`, leads once every plain `$ref` on
-    /// the way is followed; the location returned is the target's, not `from`.
+    /// the way is followed; the location returned is the target's, not `from`. Errors are
+    /// named at `from`, the reference the user wrote.
     pub fn follow_ref(&self, from: &Location, reference: &str) -> Result<(Location, &'d Value)> {
-        let target = parse_ref(from, reference)?;
-        let value = self.lookup(&target, from)?;
-        self.follow(&target, value)
+        let mut chain = vec![from.clone()];
+        let mut reference = reference;
+        loop {
+            let at = &chain[chain.len() - 1];
+            let target = parse_ref(at, reference)?;
+            let value = self.lookup(&target, at)?;
+            if chain.contains(&target) || chain.len() > MAX_REF_CHAIN {
+                // A link in another file than the first names its file too.
+                let links: Vec<String> = chain
+                    .iter()
+                    .chain([&target])
+                    .map(|l| match l.file == from.file {
+                        true => format!("#{}", l.pointer),
+                        false => format!("{}#{}", l.file.display(), l.pointer),
+                    })
+                    .collect();
+                let what = if chain.contains(&target) {
+                    "a cycle of $refs never reaches a value"
+                } else {
+                    "a chain of $refs is too long"
+                };
+                return Err(from.error(format!("{what}: {}", links.join(" -> "))));
+            }
+            match plain_ref_of(value) {
+                Some(next) => reference = next,
+                None => return Ok((target, value)),
+            }
+            chain.push(target);
+        }
     }
 }
 
