@@ -120,20 +120,27 @@ impl Generator {
             start,
         );
 
+        // Emitters name spec files relative to the spec root, as locations do; the user
+        // needs a path they can open, as model::load gives.
+        let root = api.documents.root();
+        let in_root = |error: Error| Error {
+            file: error.file.map(|file| root.join(file)),
+            ..error
+        };
         let mut files = Files::default();
         if let Some(path) = &self.models {
             let start = Instant::now();
-            files.insert(path, emit::models::emit(&api)?)?;
+            files.insert(path, emit::models::emit(&api).map_err(in_root)?)?;
             timed(format!("models -> {}", path.display()), start);
         }
         if let Some(path) = &self.client {
             let start = Instant::now();
-            files.insert(path, emit::client::emit(&api)?)?;
+            files.insert(path, emit::client::emit(&api).map_err(in_root)?)?;
             timed(format!("client -> {}", path.display()), start);
         }
         if let Some(folder) = &self.docs {
             let start = Instant::now();
-            let pages = emit::docs::emit(&api)?;
+            let pages = emit::docs::emit(&api).map_err(in_root)?;
             let count = pages.len();
             for (page, text) in pages {
                 files.insert(folder.join(page), text)?;
