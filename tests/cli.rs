@@ -1,0 +1,312 @@
+//! The `armgen` command, run as a real process in a temporary folder on the small spec
+//! `specs/fixtures/widgets/`: summaries, `--check`, owned-file removal, `-q`/`-v`, flags
+//! overriding the manifest, and output folders left alone on error.
+//!
+//! The assertions are about files and counts the foundation decides (`src/models.rs`,
+//! `src/client.rs`, `.armgen-files`), not about what the emitters put in them.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A temporary folder holding `armgen.toml`, whose output folder is `out/`.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = support::workspace_root().join("specs/fixtures/widgets");
+    let manifest = format!(
+        "spec_root = {:?}\nspecs = [\"widgets.json\"]\n\n[output]\ndir = \"out\"\n\
+         models = \"src/models.rs\"\nclient = \"src/client.rs\"\ndocs = \"docs\"\n",
+        root.to_str().unwrap()
+    );
+    fs::write(dir.path().join("armgen.toml"), manifest).unwrap();
+    dir
+}
+
+/// Runs `armgen --manifest armgen.toml <args>` in `dir`.
+fn armgen(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_armgen"))
+        .current_dir(dir)
+        .args(["--manifest", "armgen.toml"])
+        .args(args)
+        .env_remove("ARMGEN_SPEC_ROOT")
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Runs armgen expecting success and returns its stdout.
+fn generate(dir: &Path, args: &[&str]) -> String {
+    let output = armgen(dir, args);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    stdout(&output)
+}
+
+/// Every file below `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = fs::read(&path).unwrap();
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+fn record(dir: &Path) -> String {
+    fs::read_to_string(dir.join("out/.armgen-files")).unwrap()
+}
+
+#[test]
+fn generates_each_output_with_one_summary_line_and_the_time() {
+    let dir = project();
+    let first = generate(dir.path(), &[]);
+    let lines: Vec<&str> = first.lines().collect();
+    assert_eq!(lines[0], "models: 1 written, 0 unchanged, 0 removed");
+    assert_eq!(lines[1], "client: 1 written, 0 unchanged, 0 removed");
+    assert!(lines[2].starts_with("docs: ") && lines[2].ends_with(" unchanged, 0 removed"));
+    assert!(lines[3].starts_with("generated in ") && lines[3].ends_with(" ms"));
+    assert_eq!(lines.len(), 4, "{first}");
+    assert!(record(dir.path()).starts_with("src/client.rs\nsrc/models.rs\n"));
+    assert!(dir.path().join("out/src/models.rs").is_file());
+
+    let before = snapshot(dir.path());
+    let second = generate(dir.path(), &[]);
+    assert!(second.starts_with(
+        "models: 0 written, 1 unchanged, 0 removed\nclient: 0 written, 1 unchanged, 0 removed\ndocs: 0 written, "
+    ));
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn check_exits_0_when_fresh_and_1_naming_each_stale_missing_or_extra_file() {
+    let dir = project();
+    generate(dir.path(), &[]);
+    let fresh = armgen(dir.path(), &["--check"]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", stderr(&fresh));
+    assert!(stdout(&fresh).starts_with(
+        "models: 1 fresh, 0 stale, 0 missing, 0 extra\nclient: 1 fresh, 0 stale, 0 missing, 0 extra\n"
+    ));
+    assert_eq!(stderr(&fresh), "");
+
+    fs::write(dir.path().join("out/src/models.rs"), "// edited by hand\n").unwrap();
+    fs::remove_file(dir.path().join("out/src/client.rs")).unwrap();
+    fs::write(dir.path().join("out/src/old.rs"), "// generated once\n").unwrap();
+    let listed = format!("{}src/old.rs\n", record(dir.path()));
+    fs::write(dir.path().join("out/.armgen-files"), listed).unwrap();
+    let before = snapshot(dir.path());
+
+    let stale = armgen(dir.path(), &["--check"]);
+    assert_eq!(stale.status.code(), Some(1));
+    assert_eq!(
+        stderr(&stale),
+        "stale: out/src/models.rs\nstale: out/.armgen-files\nmissing: out/src/client.rs\nextra: out/src/old.rs\n"
+    );
+    assert!(stdout(&stale).starts_with(
+        "models: 0 fresh, 1 stale, 0 missing, 0 extra\nclient: 0 fresh, 0 stale, 1 missing, 0 extra\n"
+    ));
+    assert_eq!(snapshot(dir.path()), before, "--check wrote something");
+
+    generate(dir.path(), &[]);
+    assert_eq!(armgen(dir.path(), &["--check"]).status.code(), Some(0));
+}
+
+#[test]
+fn check_of_a_folder_never_generated_lists_everything_missing_and_creates_nothing() {
+    let dir = project();
+    let output = armgen(dir.path(), &["--check", "-q"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("missing: out/src/client.rs\nmissing: out/src/models.rs\n"));
+    assert!(stderr(&output).ends_with("missing: out/.armgen-files\n"));
+    assert_eq!(stdout(&output), "");
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn removes_owned_files_no_longer_generated_and_nothing_else() {
+    let dir = project();
+    generate(dir.path(), &[]);
+    fs::write(dir.path().join("out/src/old.rs"), "// generated once\n").unwrap();
+    fs::write(dir.path().join("out/src/lib.rs"), "// hand-written\n").unwrap();
+    fs::write(dir.path().join("outside.txt"), "not armgen's\n").unwrap();
+    // A listed path outside the output folder is never the generator's to remove.
+    let listed = format!("{}src/old.rs\n../outside.txt\n", record(dir.path()));
+    fs::write(dir.path().join("out/.armgen-files"), listed).unwrap();
+
+    let summary = generate(dir.path(), &[]);
+    assert!(summary.contains("\nother: 1 removed\n"), "{summary}");
+    assert!(!dir.path().join("out/src/old.rs").exists());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out/src/lib.rs")).unwrap(),
+        "// hand-written\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("outside.txt")).unwrap(),
+        "not armgen's\n"
+    );
+    assert!(!record(dir.path()).contains("old.rs"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_listed_file_below_a_symlink_leading_out_is_not_removed() {
+    let dir = project();
+    generate(dir.path(), &[]);
+    fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    fs::write(dir.path().join("elsewhere/keep.rs"), "// not armgen's\n").unwrap();
+    std::os::unix::fs::symlink("../elsewhere", dir.path().join("out/linked")).unwrap();
+    let listed = format!("{}linked/keep.rs\n", record(dir.path()));
+    fs::write(dir.path().join("out/.armgen-files"), listed).unwrap();
+    generate(dir.path(), &[]);
+    assert!(dir.path().join("elsewhere/keep.rs").exists());
+}
+
+#[test]
+fn quiet_prints_nothing() {
+    let dir = project();
+    let output = armgen(dir.path(), &["-q"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(stderr(&output), "");
+    assert!(dir.path().join("out/src/models.rs").is_file());
+}
+
+#[test]
+fn verbose_explains_each_step() {
+    let dir = project();
+    let output = armgen(dir.path(), &["-v"]);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = stderr(&output);
+    assert!(
+        stderr.starts_with("  loaded 1 spec file(s), 2 operations, 4 files read ("),
+        "{stderr}"
+    );
+    assert!(stderr.contains("\n  models -> src/models.rs ("), "{stderr}");
+    assert!(stderr.contains("\n  wrote out/src/models.rs\n"), "{stderr}");
+}
+
+#[test]
+fn flags_override_the_manifest() {
+    let dir = project();
+    // The manifest's spec root is wrong; --spec-root and --spec replace it and its specs.
+    let manifest = fs::read_to_string(dir.path().join("armgen.toml")).unwrap();
+    let broken = manifest
+        .replace("widgets.json", "nothing.json")
+        .replace("specs/fixtures/widgets", "nowhere");
+    fs::write(dir.path().join("armgen.toml"), broken).unwrap();
+    let root = support::workspace_root().join("specs/fixtures/widgets");
+    generate(
+        dir.path(),
+        &[
+            "--spec-root",
+            root.to_str().unwrap(),
+            "--spec",
+            "widgets.json",
+            "--out",
+            "elsewhere",
+        ],
+    );
+    assert!(dir.path().join("elsewhere/src/models.rs").is_file());
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn the_spec_root_flag_beats_the_environment() {
+    let dir = project();
+    let root = support::workspace_root().join("specs/fixtures/widgets");
+    let output = Command::new(env!("CARGO_BIN_EXE_armgen"))
+        .current_dir(dir.path())
+        .args([
+            "--manifest",
+            "armgen.toml",
+            "--spec-root",
+            root.to_str().unwrap(),
+        ])
+        .env("ARMGEN_SPEC_ROOT", "nowhere")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn a_bad_spec_root_leaves_the_output_folder_byte_identical() {
+    let dir = project();
+    generate(dir.path(), &[]);
+    fs::write(dir.path().join("out/src/lib.rs"), "// hand-written\n").unwrap();
+    let before = snapshot(dir.path());
+    for args in [
+        &["--spec-root", "nowhere"][..],
+        &["--spec-root", "nowhere", "--check"],
+    ] {
+        let output = armgen(dir.path(), args);
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = stderr(&output);
+        assert!(
+            stderr.starts_with("armgen: error: nowhere: the spec root is not a readable folder: "),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert_eq!(stdout(&output), "");
+        assert_eq!(snapshot(dir.path()), before);
+    }
+}
+
+#[test]
+fn a_failed_write_replaces_nothing_and_leaves_no_temporary_files() {
+    let dir = project();
+    generate(dir.path(), &[]);
+    fs::write(dir.path().join("out/src/models.rs"), "// old\n").unwrap();
+    // A folder where a generated file goes: its rename fails.
+    fs::remove_file(dir.path().join("out/src/client.rs")).unwrap();
+    fs::create_dir(dir.path().join("out/src/client.rs")).unwrap();
+    let before = snapshot(dir.path());
+    let output = armgen(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("armgen: error: out/src/client.rs: cannot replace the file: "),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_missing_manifest_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = armgen(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("armgen: error: armgen.toml: cannot read the manifest: "),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_invalid_manifest_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("armgen.toml"), "spec_root = 1\n").unwrap();
+    let output = armgen(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("armgen: error: armgen.toml: invalid manifest: "),
+        "{}",
+        stderr(&output)
+    );
+}
