@@ -86,14 +86,18 @@ impl Documents {
 }
 
 /// Parses JSON keeping key order; a syntax error names the line and column.
+/// A UTF-8 byte order mark is skipped: some files of azure-rest-api-specs start with one.
 pub fn parse_json(file: &Path, text: &str) -> Result<Value> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
         // serde_json ends its message with the position, which the error shows already.
         let position = format!(" at line {} column {}", e.line(), e.column());
         let message = e.to_string();
         let message = message.strip_suffix(&position).unwrap_or(&message);
         let mut error = Error::in_file(file, format!("malformed JSON: {message}"));
-        error.position = Some((e.line(), e.column()));
+        // serde_json says column 0 at the start of a line (an empty file); columns count
+        // from 1.
+        error.position = Some((e.line(), e.column().max(1)));
         error
     })
 }
@@ -129,6 +133,21 @@ mod tests {
         );
         assert_eq!(normalize(Path::new("a/../../etc/passwd")), None);
         assert_eq!(normalize(Path::new("/etc/passwd")), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let value = parse_json(Path::new("x.json"), "\u{feff}{\"a\": 1}").unwrap();
+        assert_eq!(value["a"], 1);
+    }
+
+    #[test]
+    fn an_empty_file_is_malformed_at_line_1_column_1() {
+        let error = parse_json(Path::new("x.json"), "").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "x.json:1:1: malformed JSON: EOF while parsing a value"
+        );
     }
 
     #[test]
