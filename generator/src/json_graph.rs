@@ -8,7 +8,9 @@
 
 use serde_json::Value;
 
-/// Index of a node inside its [`Graph`].
+/// Index of a node inside its [`Graph`]. Only a graph makes ids, so an id always names a
+/// node of the graph that made it; handing it to another graph is a bug and may panic.
+/// Input cannot cause that: the resolver keeps one graph per dereferencer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(u32);
 
@@ -40,6 +42,8 @@ impl Graph {
     }
 
     pub fn add(&mut self, node: Node) -> NodeId {
+        // Unreachable in practice: the dereferencer makes a few nodes per JSON value of
+        // the loaded files, and 2^32 of them would not fit in memory.
         let id = NodeId(u32::try_from(self.nodes.len()).expect("more than 2^32 JSON nodes"));
         self.nodes.push(node);
         id
