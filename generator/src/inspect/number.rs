@@ -38,7 +38,7 @@ fn shortest_digits(value: f64) -> (String, i64) {
     let lower_is_even = kept
         .bytes()
         .last()
-        .is_some_and(|digit| (digit - b'0') % 2 == 0);
+        .is_some_and(|digit| (digit - b'0').is_multiple_of(2));
     if rest == "5" && lower_is_even {
         (kept.to_owned(), exact_exponent)
     } else {
@@ -101,7 +101,7 @@ mod tests {
     }
 
     #[test]
-    fn numbers_print_as_javascript_prints_them() {
+    fn number_to_string_follows_ecmascript() {
         // node -p "[-0, 1e21, 1e-7, 0.1, 5e-324, 2**53+1, 18446744073709551615,
         //   123456789012345680000, 0.000001, -1.5e-7, 1.7976931348623157e308,
         //   -9223372036854775808, 100, 1.50, 990396856404734.25].map(String)"

@@ -115,14 +115,3 @@ fn escape_into(units: &[u16], escape_single_quote: bool, out: &mut String) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_lone_surrogate_prints_as_a_lowercase_unicode_escape() {
-        // node -p "util.inspect('a\ud83d')"  prints 'a\ud83d'
-        assert_eq!(quote(&[0x61, 0xD83D]), "'a\\ud83d'");
-    }
-}
