@@ -41,13 +41,14 @@ impl<'a> Printer<'a> {
     /// `recurse_times` is how many containers enclose `id`.
     pub(super) fn format_value(&mut self, id: NodeId, recurse_times: usize) -> String {
         let graph = self.graph;
-        let (entries, is_array) = match graph.node(id) {
+        let entries = match graph.node(id) {
             Node::Scalar(value) => return self.format_scalar(value, recurse_times),
             Node::Array(items) if items.is_empty() => return "[]".to_owned(),
             Node::Object(members) if members.is_empty() => return "{}".to_owned(),
-            Node::Array(items) => (Entries::Array(items), true),
-            Node::Object(members) => (Entries::Object(own_property_order(members)), false),
+            Node::Array(items) => Entries::Array(items),
+            Node::Object(members) => Entries::Object(members),
         };
+        let is_array = matches!(entries, Entries::Array(_));
         if self.seen.contains(&id) {
             let next = self.circular.len() + 1;
             let index = *self.circular.entry(id).or_insert(next);
@@ -59,7 +60,7 @@ impl<'a> Printer<'a> {
         let depth = recurse_times + 1;
         self.seen.push(id);
         self.current_depth = depth;
-        let (output, array_of_numbers, has_more_items) = match &entries {
+        let (output, array_of_numbers, has_more_items) = match entries {
             Entries::Array(items) => self.format_array(items, depth),
             Entries::Object(members) => (self.format_object(members, depth), None, false),
         };
@@ -125,12 +126,10 @@ impl<'a> Printer<'a> {
         (output, Some(numbers), remaining > 0)
     }
 
-    fn format_object(&mut self, members: &[(&str, NodeId)], depth: usize) -> Vec<String> {
-        members
-            .iter()
-            .map(|&(key, value)| {
-                format!("{}: {}", format_key(key), self.format_child(value, depth))
-            })
+    fn format_object(&mut self, members: &[(String, NodeId)], depth: usize) -> Vec<String> {
+        own_property_order(members)
+            .into_iter()
+            .map(|(key, value)| format!("{}: {}", format_key(key), self.format_child(value, depth)))
             .collect()
     }
 
@@ -143,10 +142,10 @@ impl<'a> Printer<'a> {
     }
 }
 
-/// The children of a container about to be printed.
+/// The children of a non-empty container.
 enum Entries<'g> {
     Array(&'g [NodeId]),
-    Object(Vec<(&'g str, NodeId)>),
+    Object(&'g [(String, NodeId)]),
 }
 
 /// The members in JavaScript's own-property order: array-index keys (`"0"` to

@@ -44,7 +44,9 @@ pub(super) fn reduce_to_single_string(
             }
         }
         // Only the `compact` innermost levels may share a line, and never once grouped.
-        if frame.innermost_depth - frame.depth < options.compact && entries == output.len() {
+        if frame.innermost_depth.saturating_sub(frame.depth) < options.compact
+            && entries == output.len()
+        {
             // Node starts from 10 plus the fixed parts so nested entries keep some room.
             let start = output.len()
                 + frame.indentation
@@ -123,7 +125,7 @@ fn group_array_elements(
         .round() as usize;
     let columns = square
         .min(options.break_length.saturating_sub(frame.indentation) / actual_max)
-        .min(options.compact * 4)
+        .min(options.compact.saturating_mul(4))
         .min(15);
     if columns <= 1 {
         return output;

@@ -1,7 +1,8 @@
 //! A port of Node 20's `util.inspect` for JSON values.
 //!
-//! The docs emitter prints each resource's schema as `util.inspect(schema, { depth: 10 })`
-//! printed it; this reproduces that text byte for byte without Node. Only what JSON can
+//! The JavaScript docs emitter printed each resource's schema with
+//! `util.inspect(schema, { depth: 10 })`; this reproduces that text byte for byte
+//! without Node. Only what JSON can
 //! hold is covered (plain objects, arrays, strings, numbers, booleans, `null`), plus the
 //! sharing and cycles of a dereferenced spec through [`inspect_graph`]. Colours, getters,
 //! sorting and `compact: true` are not supported, and Node's 2^27-character output budget
