@@ -369,6 +369,41 @@ fn random_cases(count: usize) -> Vec<Case> {
         .collect()
 }
 
+/// Arrays of numbers whose shortest digits are hard to get right: doubles with a
+/// fraction of an ulp of a quarter or so (exact ties between two shortest candidates),
+/// 17-digit decimals, and integers around 2^53 and 2^64.
+fn number_cases() -> Vec<Case> {
+    let mut rng = Rng::new(0x0B5E_55ED);
+    (0..20)
+        .map(|index| {
+            let numbers: Vec<Value> = (0..100)
+                .map(|_| {
+                    let text = match rng.below(4) {
+                        0 => {
+                            let whole = (1u64 << 49) + rng.next_u64() % (1u64 << 53);
+                            let fraction = *rng.pick(&["25", "75", "5", "125", "375", "0625"]);
+                            format!("{whole}.{fraction}")
+                        }
+                        1 => format!(
+                            "0.{:017}e{}",
+                            rng.next_u64() % 100_000_000_000_000_000,
+                            rng.below(60) as i64 - 30
+                        ),
+                        2 => ((1u64 << 53) + rng.next_u64() % 4096).to_string(),
+                        _ => (u64::MAX - rng.next_u64() % 4096).to_string(),
+                    };
+                    serde_json::from_str(&text).unwrap_or(Value::Null)
+                })
+                .collect();
+            Case {
+                label: format!("tie-prone numbers #{index}"),
+                depth: 2,
+                input: Input::Tree(Value::Array(numbers)),
+            }
+        })
+        .collect()
+}
+
 /// Hand-built shared and circular structures, as a dereferenced spec has them.
 fn graph_cases() -> Vec<Case> {
     let mut cases = Vec::new();
@@ -451,6 +486,7 @@ fn graph_cases() -> Vec<Case> {
 fn inspect_matches_node_util_inspect() {
     let mut cases = spec_cases();
     cases.extend(random_cases(3000));
+    cases.extend(number_cases());
     cases.extend(graph_cases());
 
     let inputs: Vec<String> = cases.iter().map(Case::oracle_line).collect();
