@@ -2,3 +2,4 @@
 //! Resource Manager Swagger 2.0 specs.
 
 pub mod json_graph;
+pub mod prettier;
