@@ -165,8 +165,20 @@ fn random_number(rng: &mut Rng) -> Value {
     }
 }
 
+/// A short object or array of one to three scalars: arrays of several of these (each with
+/// more than one entry) always break, even when they would fit.
+fn small_container(rng: &mut Rng, as_array: bool) -> Value {
+    let len = 1 + rng.below(3);
+    if as_array {
+        Value::Array((0..len).map(|_| Value::Number(Number::from(rng.below(100)))).collect())
+    } else {
+        let keys = ["a", "b", "name", "id"];
+        Value::Object((0..len).map(|i| (keys[i].to_string(), Value::Bool(rng.chance(50)))).collect())
+    }
+}
+
 fn random_value(rng: &mut Rng, depth: usize) -> Value {
-    let choice = if depth >= 4 { rng.below(5) } else { rng.below(9) };
+    let choice = if depth >= 4 { rng.below(5) } else { rng.below(10) };
     match choice {
         0 | 1 => Value::String(random_string(rng)),
         2 => random_number(rng),
@@ -177,6 +189,12 @@ fn random_value(rng: &mut Rng, depth: usize) -> Value {
             // Number arrays are filled rather than broken one per line.
             let len = rng.below(40);
             Value::Array((0..len).map(|_| random_number(rng)).collect())
+        }
+        8 => {
+            let as_array = rng.chance(30);
+            let mixed = rng.chance(20);
+            let len = 1 + rng.below(3);
+            Value::Array((0..len).map(|i| small_container(rng, as_array != (mixed && i == 1))).collect())
         }
         _ => {
             let len = rng.below(5);
