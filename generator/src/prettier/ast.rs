@@ -1,6 +1,6 @@
 //! The tiny JavaScript syntax tree of example snippets, and its unformatted source text.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::literal::{js_number, json_quote};
 
@@ -91,8 +91,8 @@ impl Expr {
             Value::String(s) => Expr::String(s.clone()),
             Value::Array(items) => Expr::Array(items.iter().map(Expr::from_json).collect()),
             Value::Object(map) => Expr::Object(Object {
-                properties: map
-                    .iter()
+                properties: js_property_order(map)
+                    .into_iter()
                     .map(|(k, v)| Property {
                         key: Key::String(k.clone()),
                         value: Expr::from_json(v),
@@ -119,6 +119,28 @@ impl Expr {
             Expr::Arrow(arrow) => arrow.to_source(),
         }
     }
+}
+
+/// The order JavaScript lists an object's properties in: array-index keys first in ascending
+/// numeric order, then the others in insertion order. The docs toolchain parsed examples with
+/// `JSON.parse`, so its `JSON.stringify` moved keys like `"1"` to the front.
+fn js_property_order(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut indexed: Vec<(u32, (&String, &Value))> = Vec::new();
+    let mut named = Vec::new();
+    for entry in map {
+        match array_index(entry.0) {
+            Some(index) => indexed.push((index, entry)),
+            None => named.push(entry),
+        }
+    }
+    indexed.sort_by_key(|(index, _)| *index);
+    indexed.into_iter().map(|(_, entry)| entry).chain(named).collect()
+}
+
+/// A canonical decimal below 2^32 - 1 (an ECMAScript array index).
+fn array_index(key: &str) -> Option<u32> {
+    let canonical = key == "0" || (!key.starts_with('0') && !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()));
+    key.parse::<u32>().ok().filter(|&i| canonical && i != u32::MAX)
 }
 
 impl Object {
