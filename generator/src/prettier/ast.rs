@@ -134,13 +134,20 @@ fn js_property_order(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
         }
     }
     indexed.sort_by_key(|(index, _)| *index);
-    indexed.into_iter().map(|(_, entry)| entry).chain(named).collect()
+    indexed
+        .into_iter()
+        .map(|(_, entry)| entry)
+        .chain(named)
+        .collect()
 }
 
 /// A canonical decimal below 2^32 - 1 (an ECMAScript array index).
 fn array_index(key: &str) -> Option<u32> {
-    let canonical = key == "0" || (!key.starts_with('0') && !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()));
-    key.parse::<u32>().ok().filter(|&i| canonical && i != u32::MAX)
+    let canonical = key == "0"
+        || (!key.starts_with('0') && !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()));
+    key.parse::<u32>()
+        .ok()
+        .filter(|&i| canonical && i != u32::MAX)
 }
 
 impl Object {
@@ -206,6 +213,10 @@ impl Params {
 
 impl CallStatement {
     pub fn to_source(&self) -> String {
-        format!("{}({});\n", self.callee.join("."), self.argument.to_source())
+        format!(
+            "{}({});\n",
+            self.callee.join("."),
+            self.argument.to_source()
+        )
     }
 }

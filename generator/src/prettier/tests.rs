@@ -101,12 +101,18 @@ fn source_is_the_docs_template() {
          dependencies:({resources}) => ({rg: resources.Resources.ResourceGroup[\"myResourceGroup\"],\
          r: resources.G.T[\"myT\"]})\n      })"
     );
-    assert_eq!(snippet(None, vec![]).source(), "provider.G.makeT({\n        name: \"myT\",\n      })");
+    assert_eq!(
+        snippet(None, vec![]).source(),
+        "provider.G.makeT({\n        name: \"myT\",\n      })"
+    );
 }
 
 #[test]
 fn expanded_source_object_stays_expanded_and_output_ends_with_semicolon_newline() {
-    assert_eq!(format_snippet(&snippet(None, vec![])), expected("").replace("\n\n", "\n"));
+    assert_eq!(
+        format_snippet(&snippet(None, vec![])),
+        expected("").replace("\n\n", "\n")
+    );
 }
 
 #[test]
@@ -123,7 +129,9 @@ fn json_escapes_are_kept_and_other_characters_verbatim() {
     let body = json!({"a": "line\nbreak\ttab\u{1}\u{1f}\u{7f}\u{2028}é\\"});
     assert_eq!(
         formatted(body),
-        expected("  properties: () => ({ a: \"line\\nbreak\\ttab\\u0001\\u001f\u{7f}\u{2028}é\\\\\" }),")
+        expected(
+            "  properties: () => ({ a: \"line\\nbreak\\ttab\\u0001\\u001f\u{7f}\u{2028}é\\\\\" }),"
+        )
     );
 }
 
@@ -193,7 +201,10 @@ fn broken_objects_one_property_per_line_with_es5_trailing_commas() {
 
 #[test]
 fn arrays_break_one_element_per_line() {
-    let body = json!(["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myGroup", "short"]);
+    let body = json!([
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myGroup",
+        "short"
+    ]);
     let properties = r#"  properties: () => [
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/myGroup",
     "short",
@@ -214,7 +225,10 @@ fn number_arrays_are_filled() {
 #[test]
 fn arrays_of_several_multi_entry_objects_always_break() {
     let properties = "  properties: () => [\n    { a: 1, b: 2 },\n    { a: 1, b: 2 },\n  ],";
-    assert_eq!(formatted(json!([{"a": 1, "b": 2}, {"a": 1, "b": 2}])), expected(properties));
+    assert_eq!(
+        formatted(json!([{"a": 1, "b": 2}, {"a": 1, "b": 2}])),
+        expected(properties)
+    );
 }
 
 #[test]
@@ -244,12 +258,20 @@ fn fluid_values_break_after_colon_when_their_first_line_cannot_fit() {
     // Verified with Prettier: `key: null,` past column 80 moves `null` to the next line.
     let key = "k".repeat(76);
     let out = formatted(json!({ key.clone(): null }));
-    assert_eq!(out, expected(&format!("  properties: () => ({{\n    {key}:\n      null,\n  }}),")));
+    assert_eq!(
+        out,
+        expected(&format!(
+            "  properties: () => ({{\n    {key}:\n      null,\n  }}),"
+        ))
+    );
 }
 
 #[test]
 fn scalar_bodies_follow_the_arrow() {
-    assert_eq!(formatted(json!("just a string")), expected(r#"  properties: () => "just a string","#));
+    assert_eq!(
+        formatted(json!("just a string")),
+        expected(r#"  properties: () => "just a string","#)
+    );
 }
 
 #[test]
@@ -258,7 +280,11 @@ fn long_member_chains_break_inside_the_computed_index() {
         None,
         vec![
             dep("rg", "Resources", "ResourceGroup"),
-            dep("privateEndpointConnection", "ContainerRegistry", "PrivateEndpointConnection"),
+            dep(
+                "privateEndpointConnection",
+                "ContainerRegistry",
+                "PrivateEndpointConnection",
+            ),
         ],
     );
     let properties = r#"  dependencies: ({ resources }) => ({
@@ -308,7 +334,10 @@ fn javascript_number_to_string() {
 fn string_keys_and_literals() {
     assert_eq!(print_string_key("x-ms-enum"), "\"x-ms-enum\"");
     assert_eq!(print_string_key("10"), "10");
-    assert_eq!(print_string_key("999999999999999999999"), "\"999999999999999999999\"");
+    assert_eq!(
+        print_string_key("999999999999999999999"),
+        "\"999999999999999999999\""
+    );
     assert_eq!(print_string_key("a\"b"), "'a\"b'");
     assert_eq!(print_string_key("tab\tkey"), "\"tab\\tkey\"");
     assert_eq!(print_string("it's \"x\""), "'it\\'s \"x\"'");
