@@ -210,13 +210,3 @@ impl Params {
         }
     }
 }
-
-impl CallStatement {
-    pub fn to_source(&self) -> String {
-        format!(
-            "{}({});\n",
-            self.callee.join("."),
-            self.argument.to_source()
-        )
-    }
-}
