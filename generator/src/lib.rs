@@ -21,6 +21,7 @@ pub mod load;
 pub mod manifest;
 pub mod model;
 pub mod output;
+pub mod prettier;
 pub mod resolve;
 pub mod swagger;
 
