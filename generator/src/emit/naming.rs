@@ -17,8 +17,16 @@ pub fn type_name(definition: &str) -> String {
 /// become raw identifiers (`r#type`), or take a `_` suffix where Rust allows no raw form.
 pub fn snake_ident(name: &str) -> String {
     let snake = ascii_words(name).to_snake_case();
-    let snake = if snake.is_empty() { "field".to_owned() } else { snake };
-    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) { format!("n{snake}") } else { snake };
+    let snake = if snake.is_empty() {
+        "field".to_owned()
+    } else {
+        snake
+    };
+    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n{snake}")
+    } else {
+        snake
+    };
     escape_keyword(snake)
 }
 
@@ -26,8 +34,16 @@ pub fn snake_ident(name: &str) -> String {
 /// `name` has no letter or digit to build on.
 pub fn camel(name: &str, fallback: &str) -> String {
     let camel = ascii_words(name).to_upper_camel_case();
-    let camel = if camel.is_empty() { symbol_words(name).unwrap_or_else(|| fallback.to_owned()) } else { camel };
-    let camel = if camel.starts_with(|c: char| c.is_ascii_digit()) { format!("V{camel}") } else { camel };
+    let camel = if camel.is_empty() {
+        symbol_words(name).unwrap_or_else(|| fallback.to_owned())
+    } else {
+        camel
+    };
+    let camel = if camel.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{camel}")
+    } else {
+        camel
+    };
     escape_keyword(camel)
 }
 
@@ -52,7 +68,11 @@ impl Unique {
         if self.used.insert(unraw(&ident).to_owned()) {
             return ident;
         }
-        let separator = if ident.starts_with(|c: char| c.is_ascii_uppercase()) { "" } else { "_" };
+        let separator = if ident.starts_with(|c: char| c.is_ascii_uppercase()) {
+            ""
+        } else {
+            "_"
+        };
         let base = unraw(&ident).to_owned();
         (2..)
             .map(|n| format!("{base}{separator}{n}"))
@@ -64,7 +84,9 @@ impl Unique {
 /// `name` with everything but ASCII letters and digits turned into word breaks, so that
 /// heck never keeps a character that Rust identifiers reject.
 fn ascii_words(name: &str) -> String {
-    name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
 }
 
 /// Words for a name made of punctuation only (`*`, `+`), so that such enum values still
@@ -109,10 +131,11 @@ fn escape_keyword(ident: String) -> String {
 
 /// Strict and reserved keywords of every edition up to 2024.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn", "else", "enum",
-    "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod", "move",
-    "mut", "override", "priv", "pub", "ref", "return", "static", "struct", "trait", "true", "try", "type", "typeof",
-    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
 ];
 
 #[cfg(test)]
