@@ -73,7 +73,8 @@ impl Unique {
         } else {
             "_"
         };
-        let base = unraw(&ident).to_owned();
+        // `self_` continues as `self_2`, not `self__2`, which lints as no snake case.
+        let base = unraw(&ident).trim_end_matches('_').to_owned();
         (2..)
             .map(|n| format!("{base}{separator}{n}"))
             .find(|candidate| self.used.insert(candidate.clone()))
@@ -169,5 +170,7 @@ mod tests {
         assert_eq!(unique.take("Standard".into()), "Standard2");
         assert_eq!(unique.take("r#type".into()), "r#type");
         assert_eq!(unique.take("r#type".into()), "type_2");
+        assert_eq!(unique.take("self_".into()), "self_");
+        assert_eq!(unique.take("self_".into()), "self_2");
     }
 }
