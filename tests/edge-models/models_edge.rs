@@ -51,15 +51,30 @@ fn enums_snapshot() {
 
 #[test]
 fn enums_round_trip() {
-    let sku: enums::Sku = round_trip(json!({ "name": "Standard_LRS", "tier": "Basic", "state": "on", "level": 2 }));
+    let sku: enums::Sku =
+        round_trip(json!({ "name": "Standard_LRS", "tier": "Basic", "state": "on", "level": 2 }));
     assert_eq!(sku.name, Some(enums::SkuName::StandardLrs));
-    for value in ["2019-01-01", "*", "", "standard", "Standard", "Other", "Brand_New"] {
+    for value in [
+        "2019-01-01",
+        "*",
+        "",
+        "standard",
+        "Standard",
+        "Other",
+        "Brand_New",
+    ] {
         let sku: enums::Sku = round_trip(json!({ "name": value }));
         assert_eq!(sku.name.unwrap().to_string(), value);
     }
     let unknown: enums::Sku = round_trip(json!({ "name": "Brand_New" }));
-    assert_eq!(unknown.name, Some(enums::SkuName::UnknownValue("Brand_New".into())));
-    assert!(serde_json::from_value::<enums::Sku>(json!({ "tier": "Gold" })).is_err(), "closed enums reject unknown values");
+    assert_eq!(
+        unknown.name,
+        Some(enums::SkuName::UnknownValue("Brand_New".into()))
+    );
+    assert!(
+        serde_json::from_value::<enums::Sku>(json!({ "tier": "Gold" })).is_err(),
+        "closed enums reject unknown values"
+    );
     assert!("Gold".parse::<enums::Tier>().is_err());
     assert_eq!("Free".parse::<enums::Tier2>().unwrap(), enums::Tier2::Free);
     // One `CreatedByType` for both owners; anonymous enums live in their owner's module.
@@ -81,7 +96,10 @@ fn recursion_round_trip() {
         "children": [{ "name": "leaf", "parent": { "name": "root" } }],
         "error": { "code": "E", "inner": { "detail": { "code": "F" } } }
     }));
-    assert_eq!(node.children.unwrap()[0].parent.as_ref().unwrap().name, "root");
+    assert_eq!(
+        node.children.unwrap()[0].parent.as_ref().unwrap().name,
+        "root"
+    );
 }
 
 #[test]
@@ -96,7 +114,10 @@ fn allof_round_trip() {
         "properties": { "created": "2020-03-03T17:23:21.9261521+00:00", "status": { "code": 1 } }
     }));
     // Inherited fields sit on the child; `readOnly` ones are optional.
-    assert_eq!((leaf.location.as_str(), leaf.id.as_deref(), leaf.size), ("west", Some("/x"), 3));
+    assert_eq!(
+        (leaf.location.as_str(), leaf.id.as_deref(), leaf.size),
+        ("west", Some("/x"), 3)
+    );
     assert_eq!(leaf.kind, Some(allof::tracked_thing::Kind::A));
     let created = leaf.properties.unwrap().created.unwrap();
     assert_eq!(created.as_str(), "2020-03-03T17:23:21.9261521+00:00");
@@ -131,6 +152,8 @@ fn maps_round_trip() {
 #[test]
 fn dispatch_names_definitions() {
     assert!(maps::roundtrip("Bag", json!({})).unwrap().is_ok());
-    assert!(maps::roundtrip("Bag", json!({ "small": "x" })).unwrap().is_err());
+    assert!(maps::roundtrip("Bag", json!({ "small": "x" }))
+        .unwrap()
+        .is_err());
     assert!(maps::roundtrip("NoSuchDefinition", json!({})).is_none());
 }

@@ -144,3 +144,51 @@ fn uses_timestamp(ty: &Ty) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn emit_spec(definitions: serde_json::Value) -> Result<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = serde_json::json!({ "swagger": "2.0", "info": { "title": "t", "version": "1" }, "paths": {}, "definitions": definitions });
+        std::fs::write(dir.path().join("spec.json"), spec.to_string()).unwrap();
+        emit(&crate::model::load(dir.path(), &["spec.json".into()])?)
+    }
+
+    #[test]
+    fn definitions_sharing_a_type_name_are_an_error_at_the_second() {
+        let error = emit_spec(
+            serde_json::json!({ "foo-bar": { "type": "object" }, "FooBar": { "type": "object" } }),
+        )
+        .unwrap_err();
+        assert_eq!(error.pointer.as_deref(), Some("/definitions/FooBar"));
+        assert!(error.message.contains("`FooBar`"), "{error}");
+    }
+
+    #[test]
+    fn bad_schemas_are_errors_naming_their_place() {
+        let cases = [
+            (
+                serde_json::json!({ "A": { "allOf": [{ "$ref": "#/definitions/B" }] }, "B": { "type": "string" } }),
+                "/definitions/A/allOf/0",
+            ),
+            (
+                serde_json::json!({ "A": { "allOf": [{ "$ref": "#/definitions/A" }] } }),
+                "/definitions/A/allOf/0",
+            ),
+            (
+                serde_json::json!({ "A": { "properties": { "p": { "type": "string", "enum": [] } } } }),
+                "/definitions/A/properties/p/enum",
+            ),
+            (
+                serde_json::json!({ "A": { "properties": { "p": { "$ref": "#/definitions/A/properties/q" } } } }),
+                "/definitions/A/properties/p",
+            ),
+        ];
+        for (definitions, pointer) in cases {
+            let error = emit_spec(definitions).unwrap_err();
+            assert_eq!(error.pointer.as_deref(), Some(pointer), "{error}");
+        }
+    }
+}
