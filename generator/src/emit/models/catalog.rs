@@ -547,8 +547,9 @@ fn field_doc(schema: &Schema) -> String {
     doc
 }
 
-/// Boxes every field that closes a cycle of structs holding each other by value, so that
-/// every type has a finite size.
+/// Boxes every field on a cycle of structs holding each other by value, so that every type
+/// has a finite size. Boxing all of a cycle's links rather than one keeps the choice
+/// independent of definition order, at the price of a box more than strictly needed.
 fn box_recursion(items: &mut [Item]) {
     let index: HashMap<TypeRef, usize> = items
         .iter()
