@@ -1,0 +1,53 @@
+//! Enums: the type with its variants, and one call of the shared `wire_enum!` macro
+//! (emitted once by [`super::support`]) for the string conversions and serde impls.
+
+use super::render::{doc, ident, path, Context};
+use super::types::{Enum, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn render(item: &Enum, docs: &str, module: &[String], cx: &Context<'_>) -> TokenStream {
+    let docs = doc(docs);
+    let name = ident(&item.name);
+    let variants = item.variants.iter().map(|variant| {
+        let wire = format!("`{}` on the wire.", variant.wire.replace('`', "\\`"));
+        let text = if variant.doc.trim().is_empty() {
+            wire
+        } else {
+            format!("{}\n\n{wire}", variant.doc)
+        };
+        let docs = doc(&text);
+        let name = ident(&variant.ident);
+        quote!(#docs #name,)
+    });
+    let arms = item.variants.iter().map(|variant| {
+        let name = ident(&variant.ident);
+        let wire = &variant.wire;
+        quote!(#name = #wire)
+    });
+    let (other_variant, kind) = match &item.other {
+        Some(other) => {
+            let other = ident(other);
+            (
+                Some(quote! {
+                    #[doc = " A value this version of the spec does not list, kept as sent."]
+                    #other(::std::string::String),
+                }),
+                quote!(open #other),
+            )
+        }
+        None => {
+            let error = path(&TypeRef::top(cx.enum_error), module);
+            (None, quote!(closed(#error)))
+        }
+    };
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#variants)*
+            #other_variant
+        }
+        wire_enum!(#name #kind { #(#arms),* });
+    }
+}

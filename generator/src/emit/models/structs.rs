@@ -1,0 +1,58 @@
+//! Structs: one field per property, in spec order.
+
+use super::render::{doc, ident, ty, Context};
+use super::types::{Struct, Ty};
+use crate::emit::naming::unraw;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn render(item: &Struct, docs: &str, module: &[String], cx: &Context<'_>) -> TokenStream {
+    let docs = doc(docs);
+    let name = ident(&item.name);
+    let fields = item.fields.iter().map(|field| {
+        let docs = doc(&field.doc);
+        let name = ident(&field.ident);
+        let rename = (unraw(&field.ident) != field.json).then(|| {
+            let json = &field.json;
+            quote!(#[serde(rename = #json)])
+        });
+        let field_ty = ty(&field.ty, module, cx);
+        if field.optional {
+            quote! {
+                #docs
+                #rename
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub #name: ::std::option::Option<#field_ty>,
+            }
+        } else {
+            quote! {
+                #docs
+                #rename
+                pub #name: #field_ty,
+            }
+        }
+    });
+    let extras = item.extras.as_ref().map(|(field, value)| {
+        let name = ident(field);
+        let map = ty(&Ty::Map(Box::new(value.clone())), module, cx);
+        quote! {
+            #[doc = " Properties beyond the declared ones (`additionalProperties`)."]
+            #[serde(flatten)]
+            pub #name: #map,
+        }
+    });
+    // `Default` only when an empty value is valid: no field is required.
+    let default = item
+        .fields
+        .iter()
+        .all(|f| f.optional)
+        .then(|| quote!(Default,));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #extras
+        }
+    }
+}
