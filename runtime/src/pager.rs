@@ -18,7 +18,7 @@ pub struct Pager<T, E> {
 }
 
 enum Next {
-    First(Result<Request, RequestError>),
+    First(Box<Result<Request, RequestError>>),
     Link(String),
     Done,
 }
@@ -53,7 +53,7 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
             None => {
                 let request = match std::mem::replace(&mut self.next, Next::Done) {
                     Next::Done => return Poll::Ready(None),
-                    Next::First(request) => request,
+                    Next::First(request) => *request,
                     Next::Link(link) => next_link_request(&link),
                 };
                 let (pipeline, parse) = (self.pipeline.clone(), self.parse);
