@@ -34,7 +34,7 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
     ) -> Self {
         Self {
             pipeline,
-            next: Next::First(request),
+            next: Next::First(Box::new(request)),
             parse,
             items: VecDeque::new(),
             in_flight: None,
