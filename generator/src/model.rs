@@ -207,7 +207,10 @@ fn params(resolver: &Resolver<'_>, at: &Location, list: &[swagger::Parameter]) -
             let Some(reference) = &param.reference else {
                 return Ok(Param { param: param.clone(), location: here, client: false });
             };
-            let (location, value) = resolver.follow(&here, resolver.lookup(&parse_ref(&here, reference)?, &here)?)?;
+            // Followed from the target, so `location` is where the parameter is defined:
+            // that is what tells a global parameter.
+            let target = parse_ref(&here, reference)?;
+            let (location, value) = resolver.follow(&target, resolver.lookup(&target, &here)?)?;
             let param: swagger::Parameter = deserialize(&location, value)?;
             let client = location.pointer.starts_with("/parameters/")
                 && param.x_ms_parameter_location.as_deref() != Some("method");
