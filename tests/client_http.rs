@@ -16,7 +16,8 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const REGISTRIES: &str = "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries";
+const REGISTRIES: &str =
+    "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries";
 
 /// The example reply body of an operation for a status.
 fn example(operation_id: &str, status: &str) -> Value {
@@ -42,7 +43,10 @@ type Reply = (u16, Vec<(&'static str, String)>, Value);
 
 impl Server {
     fn answer(&self, method: &str, path: &str, token: String) -> Reply {
-        self.log.lock().unwrap().push((format!("{method} {path}"), token));
+        self.log
+            .lock()
+            .unwrap()
+            .push((format!("{method} {path}"), token));
         let hit = {
             let mut hits = self.hits.lock().unwrap();
             let count = hits.entry(format!("{method} {path}")).or_default();
@@ -51,7 +55,9 @@ impl Server {
         };
         let path = path.split('?').next().unwrap_or_default();
         let base = &self.base;
-        let resource = path.strip_prefix(REGISTRIES).map(|rest| rest.trim_start_matches('/'));
+        let resource = path
+            .strip_prefix(REGISTRIES)
+            .map(|rest| rest.trim_start_matches('/'));
         match (method, resource, path) {
             ("GET", Some("myRegistry"), _) => (200, vec![], self.registry.clone()),
             ("GET", Some("missing"), _) => (
@@ -59,7 +65,9 @@ impl Server {
                 vec![("x-ms-request-id", "req-404".into())],
                 json!({"error": {"code": "ResourceNotFound", "message": "no such registry"}}),
             ),
-            ("GET", Some("busy"), _) if hit == 1 => (429, vec![("retry-after", "1".into())], Value::Null),
+            ("GET", Some("busy"), _) if hit == 1 => {
+                (429, vec![("retry-after", "1".into())], Value::Null)
+            }
             ("GET", Some("busy"), _) => (200, vec![], self.registry.clone()),
             ("GET", Some(""), _) => {
                 let mut page = self.page.clone();
@@ -69,29 +77,67 @@ impl Server {
             ("GET", _, "/pages/2") => (200, vec![], self.page.clone()),
             ("PUT", Some("newRegistry"), _) => (
                 201,
-                vec![("azure-asyncoperation", format!("{base}/operations/1")), ("retry-after", "0".into())],
+                vec![
+                    ("azure-asyncoperation", format!("{base}/operations/1")),
+                    ("retry-after", "0".into()),
+                ],
                 self.created.clone(),
             ),
-            ("GET", _, "/operations/1") if hit < 3 => (200, vec![], json!({"status": "InProgress"})),
+            ("GET", _, "/operations/1") if hit < 3 => {
+                (200, vec![], json!({"status": "InProgress"}))
+            }
             ("GET", _, "/operations/1") => (200, vec![], json!({"status": "Succeeded"})),
             ("GET", Some("newRegistry"), _) => (200, vec![], self.created.clone()),
-            ("DELETE", Some("oldRegistry"), _) => (202, vec![("location", format!("{base}/locations/1"))], Value::Null),
-            ("GET", _, "/locations/1") if hit == 1 => (202, vec![("location", format!("{base}/locations/1"))], Value::Null),
+            ("DELETE", Some("oldRegistry"), _) => (
+                202,
+                vec![("location", format!("{base}/locations/1"))],
+                Value::Null,
+            ),
+            ("GET", _, "/locations/1") if hit == 1 => (
+                202,
+                vec![("location", format!("{base}/locations/1"))],
+                Value::Null,
+            ),
             ("GET", _, "/locations/1") => (204, vec![], Value::Null),
-            _ => (400, vec![], json!({"error": {"code": "Unexpected", "message": format!("{method} {path}")}})),
+            _ => (
+                400,
+                vec![],
+                json!({"error": {"code": "Unexpected", "message": format!("{method} {path}")}}),
+            ),
         }
     }
 
     fn requests(&self) -> Vec<String> {
-        self.log.lock().unwrap().iter().map(|(request, _)| request.clone()).collect()
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(request, _)| request.clone())
+            .collect()
     }
 }
 
-async fn handle(server: Arc<Server>, request: hyper::Request<Incoming>) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
-    let token = request.headers().get("authorization").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    let path = request.uri().path_and_query().map_or("/", |p| p.as_str()).to_owned();
+async fn handle(
+    server: Arc<Server>,
+    request: hyper::Request<Incoming>,
+) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
+    let token = request
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let path = request
+        .uri()
+        .path_and_query()
+        .map_or("/", |p| p.as_str())
+        .to_owned();
     let (status, headers, body) = server.answer(request.method().as_str(), &path, token);
-    let body = if body.is_null() { Vec::new() } else { serde_json::to_vec(&body).unwrap() };
+    let body = if body.is_null() {
+        Vec::new()
+    } else {
+        serde_json::to_vec(&body).unwrap()
+    };
     let mut response = hyper::Response::new(Full::new(Bytes::from(body)));
     *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
     for (name, value) in headers {
@@ -102,7 +148,10 @@ async fn handle(server: Arc<Server>, request: hyper::Request<Incoming>) -> Resul
 
 /// Runs `test` against a fresh server, with a client whose waits are tiny.
 fn run<F: Future<Output = ()>>(test: impl FnOnce(Client, Arc<Server>) -> F) {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -118,18 +167,32 @@ fn run<F: Future<Output = ()>>(test: impl FnOnce(Client, Arc<Server>) -> F) {
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
                 let server = serving.clone();
-                let service = hyper::service::service_fn(move |request| handle(server.clone(), request));
-                tokio::spawn(hyper::server::conn::http1::Builder::new().serve_connection(hyper_util::rt::TokioIo::new(stream), service));
+                let service =
+                    hyper::service::service_fn(move |request| handle(server.clone(), request));
+                tokio::spawn(
+                    hyper::server::conn::http1::Builder::new()
+                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service),
+                );
             }
         });
-        let transport = ReqwestTransport { client: reqwest::Client::builder().no_proxy().build().unwrap() };
+        let transport = ReqwestTransport {
+            client: reqwest::Client::builder().no_proxy().build().unwrap(),
+        };
         let options = ClientOptions {
             endpoint: base,
             poll_interval: Duration::from_millis(1),
-            retry: RetryOptions { max_retries: 2, initial_delay: Duration::from_millis(1), max_delay: Duration::from_secs(5) },
+            retry: RetryOptions {
+                max_retries: 2,
+                initial_delay: Duration::from_millis(1),
+                max_delay: Duration::from_secs(5),
+            },
             ..ClientOptions::default()
         };
-        let pipeline = Pipeline::new(Arc::new(transport), Arc::new(StaticToken("secret".into())), options);
+        let pipeline = Pipeline::new(
+            Arc::new(transport),
+            Arc::new(StaticToken("secret".into())),
+            options,
+        );
         test(Client::with_pipeline(pipeline, "sub".into()), server).await;
     });
 }
@@ -141,10 +204,20 @@ fn name_of<T: serde::Serialize>(value: &T) -> Value {
 #[test]
 fn get_sends_the_token_and_parses_the_resource() {
     run(|client, server| async move {
-        let registry = client.registries().get("rg", "myRegistry").await.expect("the registry");
+        let registry = client
+            .registries()
+            .get("rg", "myRegistry")
+            .await
+            .expect("the registry");
         assert_eq!(name_of(&registry), server.registry["name"]);
         let log = server.log.lock().unwrap().clone();
-        assert_eq!(log, [(format!("GET {REGISTRIES}/myRegistry?api-version=2021-08-01-preview"), "Bearer secret".to_owned())]);
+        assert_eq!(
+            log,
+            [(
+                format!("GET {REGISTRIES}/myRegistry?api-version=2021-08-01-preview"),
+                "Bearer secret".to_owned()
+            )]
+        );
     });
 }
 
@@ -161,9 +234,19 @@ fn a_list_streams_items_across_pages() {
         assert_eq!(server.requests()[1], "GET /pages/2?api-version=x");
 
         let mut pages = client.registries().list_by_resource_group("rg");
-        let first = pages.next_page().await.expect("a page").expect("the first page");
-        assert!(first.next_link.is_some_and(|link| link.ends_with("/pages/2?api-version=x")));
-        let second = pages.next_page().await.expect("a page").expect("the second page");
+        let first = pages
+            .next_page()
+            .await
+            .expect("a page")
+            .expect("the first page");
+        assert!(first
+            .next_link
+            .is_some_and(|link| link.ends_with("/pages/2?api-version=x")));
+        let second = pages
+            .next_page()
+            .await
+            .expect("a page")
+            .expect("the second page");
         assert_eq!((second.items.len(), second.next_link), (per_page, None));
         assert!(pages.next_page().await.is_none());
     });
@@ -173,8 +256,16 @@ fn a_list_streams_items_across_pages() {
 fn a_long_running_put_polls_the_async_operation_then_gets_the_resource() {
     run(|client, server| async move {
         let body = serde_json::from_value(server.created.clone()).unwrap();
-        let poller = client.registries().create("rg", "newRegistry", &body).begin().await.expect("accepted");
-        assert_eq!(poller.initial_response().map(|r| r.status().as_u16()), Some(201));
+        let poller = client
+            .registries()
+            .create("rg", "newRegistry", &body)
+            .begin()
+            .await
+            .expect("accepted");
+        assert_eq!(
+            poller.initial_response().map(|r| r.status().as_u16()),
+            Some(201)
+        );
         let created = poller.await.expect("created");
         assert_eq!(name_of(&created), server.created["name"]);
         let put = format!("PUT {REGISTRIES}/newRegistry?api-version=2021-08-01-preview");
@@ -187,9 +278,16 @@ fn a_long_running_put_polls_the_async_operation_then_gets_the_resource() {
 #[test]
 fn a_long_running_delete_follows_location() {
     run(|client, server| async move {
-        client.registries().delete("rg", "oldRegistry").await.expect("deleted");
+        client
+            .registries()
+            .delete("rg", "oldRegistry")
+            .await
+            .expect("deleted");
         let delete = format!("DELETE {REGISTRIES}/oldRegistry?api-version=2021-08-01-preview");
-        assert_eq!(server.requests(), [delete, "GET /locations/1".into(), "GET /locations/1".into()]);
+        assert_eq!(
+            server.requests(),
+            [delete, "GET /locations/1".into(), "GET /locations/1".into()]
+        );
     });
 }
 
@@ -197,8 +295,15 @@ fn a_long_running_delete_follows_location() {
 fn a_429_is_retried_after_retry_after() {
     run(|client, server| async move {
         let start = Instant::now();
-        client.registries().get("rg", "busy").await.expect("the registry after a retry");
-        assert!(start.elapsed() >= Duration::from_secs(1), "Retry-After: 1 was not honoured");
+        client
+            .registries()
+            .get("rg", "busy")
+            .await
+            .expect("the registry after a retry");
+        assert!(
+            start.elapsed() >= Duration::from_secs(1),
+            "Retry-After: 1 was not honoured"
+        );
         assert_eq!(server.requests().len(), 2);
     });
 }

@@ -9,14 +9,9 @@ pub enum Error<E> {
     /// The arguments do not make a valid request (a header value with a line break, say).
     Request(crate::RequestError),
     /// The service answered with a status the operation does not document as success.
-    Service(ServiceError<E>),
+    Service(Box<ServiceError<E>>),
     /// A documented status whose body does not match the spec's schema.
-    Decode {
-        status: StatusCode,
-        request_id: Option<String>,
-        message: String,
-        raw: Vec<u8>,
-    },
+    Decode(Box<DecodeError>),
     /// The request did not get an answer: connection, TLS, timeout.
     Transport(TransportError),
     /// The credential could not produce a token.
@@ -56,6 +51,15 @@ pub(crate) fn header(response: &Response, name: &str) -> Option<String> {
         .to_str()
         .ok()
         .map(str::to_owned)
+}
+
+/// A documented reply whose body does not match the spec's schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub status: StatusCode,
+    pub request_id: Option<String>,
+    pub message: String,
+    pub raw: Vec<u8>,
 }
 
 /// A failure below HTTP, from a [`Transport`](crate::Transport).
@@ -105,12 +109,13 @@ impl<E> fmt::Display for Error<E> {
                 }
                 write!(f, ": {}", shown(&error.raw))
             }
-            Error::Decode {
-                status,
-                message,
-                raw,
-                ..
-            } => {
+            Error::Decode(error) => {
+                let DecodeError {
+                    status,
+                    message,
+                    raw,
+                    ..
+                } = &**error;
                 write!(
                     f,
                     "the {status} reply does not match the spec: {message}: {}",

@@ -14,7 +14,7 @@ pub mod examples;
 mod request;
 pub mod response;
 
-pub use error::{Error, ServiceError, TransportError};
+pub use error::{DecodeError, Error, ServiceError, TransportError};
 pub use request::{RequestBuilder, RequestError};
 pub use response::Page;
 

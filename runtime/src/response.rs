@@ -1,7 +1,7 @@
 //! Sans-IO response parsing: the building blocks of each operation's parser.
 
 use crate::error::header;
-use crate::{Error, Response, ServiceError, REQUEST_ID};
+use crate::{DecodeError, Error, Response, ServiceError, REQUEST_ID};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -54,14 +54,14 @@ pub fn page<T: DeserializeOwned, E>(
 
 /// The error for a status the operation does not document as success.
 pub fn unexpected<E: DeserializeOwned>(response: Response) -> Error<E> {
-    Error::Service(ServiceError::from_response(&response))
+    Error::Service(Box::new(ServiceError::from_response(&response)))
 }
 
 fn decode_error<E>(response: &Response, message: String) -> Error<E> {
-    Error::Decode {
+    Error::Decode(Box::new(DecodeError {
         status: response.status(),
         request_id: header(response, REQUEST_ID),
         message,
         raw: response.body().clone(),
-    }
+    }))
 }

@@ -29,14 +29,29 @@ pub fn client(plan: &Plan<'_>) -> TokenStream {
     }
     let accessors = groups.iter().map(|group| {
         let (accessor, ty) = (ident(group), ident(&group.to_upper_camel_case()));
-        let docs = doc(&format!("The `{}_*` operations.", group.to_upper_camel_case()));
+        let docs = doc(&format!(
+            "The `{}_*` operations.",
+            group.to_upper_camel_case()
+        ));
         quote!(#docs pub fn #accessor(&self) -> #ty<'_> { #ty { client: self } })
     });
-    let ungrouped = plan.operations.iter().filter(|op| op.group.is_none()).map(method);
+    let ungrouped = plan
+        .operations
+        .iter()
+        .filter(|op| op.group.is_none())
+        .map(method);
     let group_items = groups.iter().map(|group| {
         let ty = ident(&group.to_upper_camel_case());
-        let docs = doc(&format!("The `{}_*` operations, from [`Client::{}`].", group.to_upper_camel_case(), group));
-        let methods = plan.operations.iter().filter(|op| op.group.as_deref() == Some(group)).map(method);
+        let docs = doc(&format!(
+            "The `{}_*` operations, from [`Client::{}`].",
+            group.to_upper_camel_case(),
+            group
+        ));
+        let methods = plan
+            .operations
+            .iter()
+            .filter(|op| op.group.as_deref() == Some(group))
+            .map(method);
         quote! {
             #docs
             #[cfg(feature = "client")]
@@ -81,11 +96,24 @@ pub fn client(plan: &Plan<'_>) -> TokenStream {
 fn method(plan: &OperationPlan<'_>) -> TokenStream {
     let op = plan.operation;
     let name = ident(&plan.method);
-    let text = op.description.as_deref().or(op.summary.as_deref()).unwrap_or(&op.id);
+    let text = op
+        .description
+        .as_deref()
+        .or(op.summary.as_deref())
+        .unwrap_or(&op.id);
     let request_fn = plan.item_path(&plan.request_fn());
     let parse_fn = plan.item_path(&plan.parse_fn());
-    let docs = doc(&format!("{text}\n\n`{}` ([`{}`], [`{}`]).", op.id, request_fn.to_string().replace(' ', ""), parse_fn.to_string().replace(' ', "")));
-    let client = if plan.group.is_some() { quote!(self.client) } else { quote!(self) };
+    let docs = doc(&format!(
+        "{text}\n\n`{}` ([`{}`], [`{}`]).",
+        op.id,
+        request_fn.to_string().replace(' ', ""),
+        parse_fn.to_string().replace(' ', "")
+    ));
+    let client = if plan.group.is_some() {
+        quote!(self.client)
+    } else {
+        quote!(self)
+    };
     let mut args = Vec::new();
     let mut values = Vec::new();
     for arg in &plan.params {

@@ -5,7 +5,7 @@ use crate::emit::naming;
 use crate::error::Result;
 use crate::model::{Api, Operation, Param};
 use crate::resolve::{parse_ref, Location, Resolver};
-use crate::swagger::{Schema, AdditionalProperties};
+use crate::swagger::{AdditionalProperties, Schema};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -83,7 +83,11 @@ pub enum Shape {
     /// Statuses with different bodies: an enum per operation.
     Enum,
     /// `x-ms-pageable`: pages of items.
-    Page { item: TokenStream, item_name: String, next_link_name: Option<String> },
+    Page {
+        item: TokenStream,
+        item_name: String,
+        next_link_name: Option<String>,
+    },
 }
 
 impl OperationPlan<'_> {
@@ -101,8 +105,15 @@ impl OperationPlan<'_> {
     }
 
     pub fn uses_models(&self) -> bool {
-        let types = self.params.iter().chain(&self.options).map(Arg::owned).chain([self.rust_type()]);
-        types.chain(self.statuses.iter().filter_map(|(_, ty)| ty.clone())).any(|ty| ty.to_string().contains("models"))
+        let types = self
+            .params
+            .iter()
+            .chain(&self.options)
+            .map(Arg::owned)
+            .chain([self.rust_type()]);
+        types
+            .chain(self.statuses.iter().filter_map(|(_, ty)| ty.clone()))
+            .any(|ty| ty.to_string().contains("models"))
     }
 
     pub fn enum_ident(&self) -> Ident {
@@ -145,7 +156,8 @@ pub fn doc(text: &str) -> TokenStream {
 
 /// A Rust identifier for a spec name; keywords get a trailing underscore.
 pub fn ident(name: &str) -> Ident {
-    syn::parse_str::<Ident>(name).unwrap_or_else(|_| Ident::new(&format!("{name}_"), Span::call_site()))
+    syn::parse_str::<Ident>(name)
+        .unwrap_or_else(|_| Ident::new(&format!("{name}_"), Span::call_site()))
 }
 
 pub fn plan(api: &Api) -> Result<Plan<'_>> {
@@ -167,7 +179,10 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
             }
             let arg = arg(param, &params)?;
             if param.client {
-                if !client_params.iter().any(|p| p.param.param.name == param.param.name) {
+                if !client_params
+                    .iter()
+                    .any(|p| p.param.param.name == param.param.name)
+                {
                     client_params.push(arg.clone());
                 }
                 params.push(arg);
@@ -190,7 +205,13 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
                         error_body = ty;
                     }
                 }
-                Err(_) => return Err(operation.location.child("responses").child(status).error("a response status must be a number or `default`")),
+                Err(_) => {
+                    return Err(operation
+                        .location
+                        .child("responses")
+                        .child(status)
+                        .error("a response status must be a number or `default`"))
+                }
             }
         }
         let result = match &operation.pageable {
@@ -201,7 +222,11 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
                     Some(schema) => item_type(&resolver, &operation.location, schema, &item_name)?,
                     None => quote!(serde_json::Value),
                 };
-                Shape::Page { item, item_name, next_link_name: pageable.next_link_name.clone() }
+                Shape::Page {
+                    item,
+                    item_name,
+                    next_link_name: pageable.next_link_name.clone(),
+                }
             }
             None => shape(&statuses),
         };
@@ -221,11 +246,18 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
     if error_bodies.len() > 1 {
         error_body = quote!(serde_json::Value);
     }
-    Ok(Plan { operations, client_params, error_body })
+    Ok(Plan {
+        operations,
+        client_params,
+        error_body,
+    })
 }
 
 fn shape(statuses: &[(u16, Option<TokenStream>)]) -> Shape {
-    let mut types: Vec<String> = statuses.iter().filter_map(|(_, ty)| ty.as_ref().map(|t| t.to_string())).collect();
+    let mut types: Vec<String> = statuses
+        .iter()
+        .filter_map(|(_, ty)| ty.as_ref().map(|t| t.to_string()))
+        .collect();
     types.sort();
     types.dedup();
     let first = statuses.iter().find_map(|(_, ty)| ty.clone());
@@ -245,7 +277,11 @@ fn arg(param: &Param, taken: &[Arg]) -> Result<Arg> {
         snake.push('_');
     }
     let kind = if p.location == "body" {
-        Kind::Body(p.schema.as_ref().map_or(quote!(serde_json::Value), schema_type))
+        Kind::Body(
+            p.schema
+                .as_ref()
+                .map_or(quote!(serde_json::Value), schema_type),
+        )
     } else {
         match p.type_.as_deref() {
             Some("array") => Kind::Array(p.items.as_deref().map_or(quote!(String), schema_type)),
@@ -254,9 +290,16 @@ fn arg(param: &Param, taken: &[Arg]) -> Result<Arg> {
         }
     };
     if !["path", "query", "header", "body"].contains(&p.location.as_str()) {
-        return Err(param.location.error(format!("parameters in `{}` are not supported by the client", p.location)));
+        return Err(param.location.error(format!(
+            "parameters in `{}` are not supported by the client",
+            p.location
+        )));
     }
-    Ok(Arg { param: param.clone(), ident: ident(&snake), kind })
+    Ok(Arg {
+        param: param.clone(),
+        ident: ident(&snake),
+        kind,
+    })
 }
 
 fn primitive(ty: &str, format: Option<&str>) -> TokenStream {
@@ -274,7 +317,10 @@ fn primitive(ty: &str, format: Option<&str>) -> TokenStream {
 /// The Rust type of a body schema, per the models' naming contract.
 pub fn schema_type(schema: &Schema) -> TokenStream {
     if let Some(reference) = &schema.reference {
-        if let Some((_, name)) = reference.rsplit_once("/definitions/").filter(|(_, name)| !name.contains('/')) {
+        if let Some((_, name)) = reference
+            .rsplit_once("/definitions/")
+            .filter(|(_, name)| !name.contains('/'))
+        {
             let name = ident(&naming::type_name(name));
             return quote!(models::#name);
         }
@@ -282,7 +328,10 @@ pub fn schema_type(schema: &Schema) -> TokenStream {
     }
     match schema.type_.as_deref() {
         Some("array") => {
-            let item = schema.items.as_deref().map_or(quote!(serde_json::Value), schema_type);
+            let item = schema
+                .items
+                .as_deref()
+                .map_or(quote!(serde_json::Value), schema_type);
             quote!(Vec<#item>)
         }
         Some("object") => match &schema.additional_properties {
@@ -299,11 +348,20 @@ pub fn schema_type(schema: &Schema) -> TokenStream {
 
 /// The item type of a pageable list: the array property `item_name` of the page schema,
 /// looked up through `$ref` and `allOf`.
-fn item_type(resolver: &Resolver<'_>, at: &Location, schema: &Schema, item_name: &str) -> Result<TokenStream> {
+fn item_type(
+    resolver: &Resolver<'_>,
+    at: &Location,
+    schema: &Schema,
+    item_name: &str,
+) -> Result<TokenStream> {
     let mut pending = vec![(at.clone(), schema.clone())];
     let mut seen = Vec::new();
     while let Some((at, schema)) = pending.pop() {
-        if let Some(items) = schema.properties.get(item_name).and_then(|p| p.items.as_deref()) {
+        if let Some(items) = schema
+            .properties
+            .get(item_name)
+            .and_then(|p| p.items.as_deref())
+        {
             return Ok(schema_type(items));
         }
         if let Some(reference) = &schema.reference {
@@ -313,7 +371,10 @@ fn item_type(resolver: &Resolver<'_>, at: &Location, schema: &Schema, item_name:
             }
             seen.push(target.clone());
             let (location, value) = resolver.resolve(&target)?;
-            pending.push((location.clone(), crate::model::deserialize(&location, value)?));
+            pending.push((
+                location.clone(),
+                crate::model::deserialize(&location, value)?,
+            ));
         }
         pending.extend(schema.all_of.iter().map(|part| (at.clone(), part.clone())));
     }

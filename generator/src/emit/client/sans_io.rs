@@ -10,7 +10,10 @@ pub fn items(plan: &OperationPlan<'_>) -> Result<TokenStream> {
     let mut items = TokenStream::new();
     if !plan.options.is_empty() {
         let name = plan.options_ident();
-        let docs = doc(&format!("The optional parameters of [`{}`].", plan.request_fn()));
+        let docs = doc(&format!(
+            "The optional parameters of [`{}`].",
+            plan.request_fn()
+        ));
         let fields = plan.options.iter().map(|arg| {
             let (ident, ty) = (&arg.ident, arg.owned());
             let field_doc = doc(&param_doc(arg));
@@ -24,7 +27,10 @@ pub fn items(plan: &OperationPlan<'_>) -> Result<TokenStream> {
     }
     if let Shape::Enum = plan.result {
         let name = plan.enum_ident();
-        let docs = doc(&format!("The documented replies of `{}`.", plan.operation.id));
+        let docs = doc(&format!(
+            "The documented replies of `{}`.",
+            plan.operation.id
+        ));
         let variants = plan.statuses.iter().map(|(status, ty)| {
             let variant = ident(&format!("Status{status}"));
             match ty {
@@ -46,7 +52,9 @@ pub fn items(plan: &OperationPlan<'_>) -> Result<TokenStream> {
 
 fn param_doc(arg: &Arg) -> String {
     let p = &arg.param.param;
-    p.description.clone().unwrap_or_else(|| format!("`{}`", p.name))
+    p.description
+        .clone()
+        .unwrap_or_else(|| format!("`{}`", p.name))
 }
 
 fn request_fn(plan: &OperationPlan<'_>) -> Result<TokenStream> {
@@ -58,10 +66,14 @@ fn request_fn(plan: &OperationPlan<'_>) -> Result<TokenStream> {
         op.method.to_uppercase(),
         op.path
     ));
-    let mut args: Vec<TokenStream> = plan.params.iter().map(|arg| {
-        let (ident, ty) = (&arg.ident, arg.borrowed());
-        quote!(#ident: #ty)
-    }).collect();
+    let mut args: Vec<TokenStream> = plan
+        .params
+        .iter()
+        .map(|arg| {
+            let (ident, ty) = (&arg.ident, arg.borrowed());
+            quote!(#ident: #ty)
+        })
+        .collect();
     if !plan.options.is_empty() {
         let options = plan.options_ident();
         args.push(quote!(options: &#options));
@@ -71,11 +83,19 @@ fn request_fn(plan: &OperationPlan<'_>) -> Result<TokenStream> {
     let api_version = &plan.api_version;
     steps.push(quote!(r.query(#API_VERSION, #api_version);));
     for location in ["query", "header", "body"] {
-        for arg in plan.params.iter().filter(|arg| arg.param.param.location == location) {
+        for arg in plan
+            .params
+            .iter()
+            .filter(|arg| arg.param.param.location == location)
+        {
             let value = &arg.ident;
             steps.push(set(arg, quote!(#value)));
         }
-        for arg in plan.options.iter().filter(|arg| arg.param.param.location == location) {
+        for arg in plan
+            .options
+            .iter()
+            .filter(|arg| arg.param.param.location == location)
+        {
             let field = &arg.ident;
             let set = set(arg, quote!(value));
             steps.push(quote!(if let Some(value) = &options.#field { #set }));
@@ -97,7 +117,10 @@ fn path_steps(plan: &OperationPlan<'_>) -> Result<Vec<TokenStream>> {
     let mut steps = Vec::new();
     let mut rest = op.path.as_str();
     while let Some(start) = rest.find('{') {
-        let end = rest[start..].find('}').map(|end| start + end).ok_or_else(|| op.location.error("the path template has an unclosed `{`"))?;
+        let end = rest[start..]
+            .find('}')
+            .map(|end| start + end)
+            .ok_or_else(|| op.location.error("the path template has an unclosed `{`"))?;
         let (literal, name) = (&rest[..start], &rest[start + 1..end]);
         if !literal.is_empty() {
             steps.push(quote!(r.path(#literal);));
@@ -106,10 +129,18 @@ fn path_steps(plan: &OperationPlan<'_>) -> Result<Vec<TokenStream>> {
             .params
             .iter()
             .find(|arg| arg.param.param.location == "path" && arg.param.param.name == name)
-            .ok_or_else(|| op.location.error(format!("the path names `{{{name}}}` but no required path parameter has that name")))?;
+            .ok_or_else(|| {
+                op.location.error(format!(
+                    "the path names `{{{name}}}` but no required path parameter has that name"
+                ))
+            })?;
         let value = &arg.ident;
         let text = text(arg, quote!(#value), ",");
-        steps.push(if arg.param.param.skip_url_encoding { quote!(r.raw_segment(#text);) } else { quote!(r.segment(#text);) });
+        steps.push(if arg.param.param.skip_url_encoding {
+            quote!(r.raw_segment(#text);)
+        } else {
+            quote!(r.segment(#text);)
+        });
         rest = &rest[end + 1..];
     }
     if !rest.is_empty() {
@@ -123,7 +154,9 @@ fn text(arg: &Arg, value: TokenStream, separator: &str) -> TokenStream {
     match arg.kind {
         Kind::Str => value,
         Kind::Scalar(_) => quote!(&#value.to_string()),
-        Kind::Array(_) => quote!(&#value.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#separator)),
+        Kind::Array(_) => {
+            quote!(&#value.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#separator))
+        }
         Kind::Body(_) => value,
     }
 }
@@ -162,7 +195,14 @@ fn parse_fn(plan: &OperationPlan<'_>) -> TokenStream {
     let arms = plan.statuses.iter().map(|(status, body)| {
         let code = Literal::u16_unsuffixed(*status);
         let value = match (&plan.result, body) {
-            (Shape::Page { item_name, next_link_name, .. }, Some(_)) => {
+            (
+                Shape::Page {
+                    item_name,
+                    next_link_name,
+                    ..
+                },
+                Some(_),
+            ) => {
                 let next = match next_link_name {
                     Some(name) => quote!(Some(#name)),
                     None => quote!(None),
