@@ -228,3 +228,26 @@ pub(crate) fn retry_after(response: &Response) -> Option<Duration> {
         .map(|ms| Duration::from_secs_f64(ms / 1000.0))
         .or_else(|| number(RETRY_AFTER.as_str()).map(Duration::from_secs_f64))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_milliseconds_then_seconds() {
+        let mut response = http::Response::new(Vec::new());
+        assert_eq!(retry_after(&response), None);
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from_static("2"));
+        assert_eq!(retry_after(&response), Some(Duration::from_secs(2)));
+        response
+            .headers_mut()
+            .insert("retry-after-ms", HeaderValue::from_static("15"));
+        assert_eq!(retry_after(&response), Some(Duration::from_millis(15)));
+        response
+            .headers_mut()
+            .insert("retry-after-ms", HeaderValue::from_static("-1"));
+        assert_eq!(retry_after(&response), Some(Duration::from_secs(2)));
+    }
+}

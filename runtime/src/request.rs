@@ -120,3 +120,33 @@ impl RequestBuilder {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_cannot_escape_their_segment_or_parameter() {
+        let request = RequestBuilder::new(Method::GET)
+            .path("/a/")
+            .segment("x/y z?&")
+            .path("/b/")
+            .raw_segment("p%2Fq")
+            .query("$filter", "a eq 'b&c'")
+            .build()
+            .unwrap();
+        assert_eq!(
+            request.uri().to_string(),
+            "/a/x%2Fy%20z%3F%26/b/p%2Fq?%24filter=a%20eq%20%27b%26c%27"
+        );
+    }
+
+    #[test]
+    fn a_bad_header_is_an_error_not_a_panic() {
+        let result = RequestBuilder::new(Method::GET)
+            .path("/")
+            .header("x-name", "line\nbreak")
+            .build();
+        assert!(result.is_err());
+    }
+}

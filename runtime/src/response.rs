@@ -65,3 +65,49 @@ fn decode_error<E>(response: &Response, message: String) -> Error<E> {
         raw: response.body().clone(),
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(status: u16, body: &str) -> Response {
+        let mut response = http::Response::new(body.as_bytes().to_vec());
+        *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+        response
+    }
+
+    #[test]
+    fn pages_take_items_and_next_link_by_name() {
+        let first: Page<u32> = page::<_, ()>(
+            reply(200, r#"{"items":[1,2],"more":"https://x/2"}"#),
+            "items",
+            Some("more"),
+        )
+        .unwrap();
+        assert_eq!(
+            first,
+            Page {
+                items: vec![1, 2],
+                next_link: Some("https://x/2".into())
+            }
+        );
+        let last: Page<u32> = page::<_, ()>(
+            reply(200, r#"{"items":null,"more":""}"#),
+            "items",
+            Some("more"),
+        )
+        .unwrap();
+        assert_eq!(last, Page::default());
+    }
+
+    #[test]
+    fn a_non_json_error_body_is_kept_raw() {
+        let Error::Service(error) = unexpected::<serde_json::Value>(reply(502, "<html>")) else {
+            panic!()
+        };
+        assert_eq!(
+            (error.status.as_u16(), error.body, error.raw),
+            (502, None, b"<html>".to_vec())
+        );
+    }
+}
