@@ -1,0 +1,82 @@
+//! The hidden `examples` dispatch: from an operationId and an example's JSON parameters
+//! to the operation's typed request function, and from a reply to its typed result as
+//! JSON. It lets tests check every operation against the spec's examples without a
+//! hand-written list of 59 calls, and is compiled only with the `examples` feature.
+
+use super::plan::{Arg, OperationPlan, Plan, Shape};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn module(plan: &Plan<'_>) -> TokenStream {
+    let ids = plan.operations.iter().map(|op| &op.operation.id);
+    let requests = plan.operations.iter().map(request_arm);
+    let replies = plan.operations.iter().map(|op| {
+        let id = &op.operation.id;
+        let parse = op.item_path(&op.parse_fn());
+        let convert = match op.result {
+            Shape::Page { .. } => quote!(|page| json(page.items)),
+            _ => quote!(json),
+        };
+        quote!(#id => #parse(response).map(#convert),)
+    });
+    quote! {
+        #[cfg(feature = "examples")]
+        #[doc(hidden)]
+        pub mod examples {
+            use super::*;
+
+            /// Every operationId, in spec order.
+            pub const OPERATIONS: &[&str] = &[#(#ids),*];
+
+            /// Calls the operation's request function with arguments taken from an
+            /// example's `parameters` by spec name.
+            pub fn build_request(operation_id: &str, parameters: &serde_json::Value) -> Result<rt::Request, String> {
+                use rt::examples::{arg, optional};
+                let p = parameters;
+                match operation_id {
+                    #(#requests)*
+                    _ => Err(format!("no operation `{operation_id}`")),
+                }
+            }
+
+            /// Calls the operation's parser; the typed result comes back as JSON (a
+            /// list's page as its items, no body as `null`).
+            pub fn parse_response(operation_id: &str, response: rt::Response) -> Result<Option<serde_json::Value>> {
+                fn json<T: serde::Serialize>(value: T) -> serde_json::Value {
+                    serde_json::to_value(value).unwrap_or_default()
+                }
+                Ok(Some(match operation_id {
+                    #(#replies)*
+                    _ => return Ok(None),
+                }?))
+            }
+        }
+    }
+}
+
+fn request_arm(op: &OperationPlan<'_>) -> TokenStream {
+    let id = &op.operation.id;
+    let function = op.item_path(&op.request_fn());
+    let mut values: Vec<TokenStream> = op.params.iter().map(|arg| value(arg, true)).collect();
+    if !op.options.is_empty() {
+        let options = op.item_path(&op.options_ident());
+        let fields = op.options.iter().map(|arg| {
+            let field = &arg.ident;
+            let value = value(arg, false);
+            quote!(#field: #value)
+        });
+        values.push(quote!(&#options { #(#fields),* }));
+    }
+    quote!(#id => #function(#(#values),*).map_err(|e| e.to_string()),)
+}
+
+fn value(arg: &Arg, required: bool) -> TokenStream {
+    let (name, ty) = (&arg.param.param.name, arg.owned());
+    if !required {
+        return quote!(optional::<#ty>(p, #name)?);
+    }
+    match arg.kind {
+        super::plan::Kind::Scalar(_) => quote!(arg::<#ty>(p, #name)?),
+        _ => quote!(&arg::<#ty>(p, #name)?),
+    }
+}

@@ -1,0 +1,382 @@
+//! What the client emitter needs to know about each operation, worked out once from the
+//! model: Rust names, argument types and the shape of the result.
+
+use crate::emit::naming;
+use crate::error::Result;
+use crate::model::{Api, Operation, Param};
+use crate::resolve::{parse_ref, Location, Resolver};
+use crate::swagger::{AdditionalProperties, Schema};
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// The query parameter whose value is the spec's version rather than an argument.
+pub const API_VERSION: &str = "api-version";
+
+pub struct Plan<'a> {
+    pub operations: Vec<OperationPlan<'a>>,
+    /// Parameters the client holds (`subscriptionId`), in order of first use.
+    pub client_params: Vec<Arg>,
+    /// The type of the `default` responses' bodies, shared by every operation.
+    pub error_body: TokenStream,
+}
+
+pub struct OperationPlan<'a> {
+    pub operation: &'a Operation,
+    pub api_version: String,
+    /// The operationId's prefix in snake case, the module and accessor of the group.
+    pub group: Option<String>,
+    pub method: String,
+    /// In the order of the request function's arguments: client-held, then required.
+    pub params: Vec<Arg>,
+    pub options: Vec<Arg>,
+    pub result: Shape,
+    /// Documented statuses with the type of their body, if any.
+    pub statuses: Vec<(u16, Option<TokenStream>)>,
+}
+
+#[derive(Clone)]
+pub struct Arg {
+    pub param: Param,
+    pub ident: Ident,
+    pub kind: Kind,
+}
+
+#[derive(Clone)]
+pub enum Kind {
+    Str,
+    Scalar(TokenStream),
+    Array(TokenStream),
+    Body(TokenStream),
+}
+
+impl Arg {
+    pub fn client_held(&self) -> bool {
+        self.param.client
+    }
+
+    /// The type as a function argument.
+    pub fn borrowed(&self) -> TokenStream {
+        match &self.kind {
+            Kind::Str => quote!(&str),
+            Kind::Scalar(ty) => ty.clone(),
+            Kind::Array(ty) => quote!(&[#ty]),
+            Kind::Body(ty) => quote!(&#ty),
+        }
+    }
+
+    /// The type as a field.
+    pub fn owned(&self) -> TokenStream {
+        match &self.kind {
+            Kind::Str => quote!(String),
+            Kind::Scalar(ty) | Kind::Body(ty) => ty.clone(),
+            Kind::Array(ty) => quote!(Vec<#ty>),
+        }
+    }
+}
+
+pub enum Shape {
+    Unit,
+    One(TokenStream),
+    /// Some statuses have a body, others none.
+    Optional(TokenStream),
+    /// Statuses with different bodies: an enum per operation.
+    Enum,
+    /// `x-ms-pageable`: pages of items.
+    Page {
+        item: TokenStream,
+        item_name: String,
+        next_link_name: Option<String>,
+    },
+}
+
+impl OperationPlan<'_> {
+    pub fn rust_type(&self) -> TokenStream {
+        match &self.result {
+            Shape::Unit => quote!(()),
+            Shape::One(ty) => ty.clone(),
+            Shape::Optional(ty) => quote!(Option<#ty>),
+            Shape::Enum => {
+                let name = self.enum_ident();
+                quote!(#name)
+            }
+            Shape::Page { item, .. } => quote!(rt::Page<#item>),
+        }
+    }
+
+    pub fn uses_models(&self) -> bool {
+        let types = self
+            .params
+            .iter()
+            .chain(&self.options)
+            .map(Arg::owned)
+            .chain([self.rust_type()]);
+        types
+            .chain(self.statuses.iter().filter_map(|(_, ty)| ty.clone()))
+            .any(|ty| ty.to_string().contains("models"))
+    }
+
+    pub fn enum_ident(&self) -> Ident {
+        ident(&format!("{}Response", self.method.to_upper_camel_case()))
+    }
+
+    pub fn options_ident(&self) -> Ident {
+        ident(&format!("{}Options", self.method.to_upper_camel_case()))
+    }
+
+    pub fn request_fn(&self) -> Ident {
+        ident(&format!("{}_request", self.method))
+    }
+
+    pub fn parse_fn(&self) -> Ident {
+        ident(&format!("parse_{}", self.method))
+    }
+
+    /// The path to an item of the operation's group module, from the client module.
+    pub fn item_path(&self, item: &Ident) -> TokenStream {
+        match &self.group {
+            Some(group) => {
+                let group = ident(group);
+                quote!(#group::#item)
+            }
+            None => quote!(#item),
+        }
+    }
+}
+
+/// Doc attributes, one per line so they print as `///` comments. Spec text only ever
+/// becomes string literals, so it cannot inject code.
+pub fn doc(text: &str) -> TokenStream {
+    let lines = text.trim().lines().map(|line| {
+        let line = format!(" {}", line.trim_end());
+        quote!(#[doc = #line])
+    });
+    quote!(#(#lines)*)
+}
+
+/// A Rust identifier for a spec name; keywords get a trailing underscore.
+pub fn ident(name: &str) -> Ident {
+    syn::parse_str::<Ident>(name)
+        .unwrap_or_else(|_| Ident::new(&format!("{name}_"), Span::call_site()))
+}
+
+pub fn plan(api: &Api) -> Result<Plan<'_>> {
+    let resolver = api.resolver();
+    let mut operations = Vec::new();
+    let mut client_params: Vec<Arg> = Vec::new();
+    let mut error_bodies: Vec<String> = Vec::new();
+    let mut error_body = quote!(serde_json::Value);
+    for (spec, operation) in api.operations() {
+        let (group, method) = match operation.id.split_once('_') {
+            Some((group, method)) => (Some(group.to_snake_case()), method.to_snake_case()),
+            None => (None, operation.id.to_snake_case()),
+        };
+        let mut params = Vec::new();
+        let mut options = Vec::new();
+        for param in &operation.parameters {
+            if param.client && param.param.name == API_VERSION && param.param.location == "query" {
+                continue;
+            }
+            let arg = arg(param, &params)?;
+            if param.client {
+                if !client_params
+                    .iter()
+                    .any(|p| p.param.param.name == param.param.name)
+                {
+                    client_params.push(arg.clone());
+                }
+                params.push(arg);
+            } else if param.param.required {
+                params.push(arg);
+            } else {
+                options.push(arg);
+            }
+        }
+        // Client-held parameters first, so the client passes them the same way everywhere.
+        params.sort_by_key(|arg| !arg.client_held());
+        let mut statuses = Vec::new();
+        for (status, response) in &operation.responses {
+            let ty = response.schema.as_ref().map(schema_type);
+            match status.parse::<u16>() {
+                Ok(code) => statuses.push((code, ty)),
+                Err(_) if status == "default" => {
+                    if let Some(ty) = ty {
+                        error_bodies.push(ty.to_string());
+                        error_body = ty;
+                    }
+                }
+                Err(_) => {
+                    return Err(operation
+                        .location
+                        .child("responses")
+                        .child(status)
+                        .error("a response status must be a number or `default`"))
+                }
+            }
+        }
+        let result = match &operation.pageable {
+            Some(pageable) => {
+                let item_name = pageable.item_name.clone().unwrap_or_else(|| "value".into());
+                let page_schema = operation.responses.values().find_map(|r| r.schema.as_ref());
+                let item = match page_schema {
+                    Some(schema) => item_type(&resolver, &operation.location, schema, &item_name)?,
+                    None => quote!(serde_json::Value),
+                };
+                Shape::Page {
+                    item,
+                    item_name,
+                    next_link_name: pageable.next_link_name.clone(),
+                }
+            }
+            None => shape(&statuses),
+        };
+        operations.push(OperationPlan {
+            operation,
+            api_version: spec.api_version().to_owned(),
+            group,
+            method,
+            params,
+            options,
+            result,
+            statuses,
+        });
+    }
+    error_bodies.sort();
+    error_bodies.dedup();
+    if error_bodies.len() > 1 {
+        error_body = quote!(serde_json::Value);
+    }
+    Ok(Plan {
+        operations,
+        client_params,
+        error_body,
+    })
+}
+
+fn shape(statuses: &[(u16, Option<TokenStream>)]) -> Shape {
+    let mut types: Vec<String> = statuses
+        .iter()
+        .filter_map(|(_, ty)| ty.as_ref().map(|t| t.to_string()))
+        .collect();
+    types.sort();
+    types.dedup();
+    let first = statuses.iter().find_map(|(_, ty)| ty.clone());
+    match (types.len(), first) {
+        (0, _) | (_, None) => Shape::Unit,
+        (1, Some(ty)) if statuses.iter().all(|(_, t)| t.is_some()) => Shape::One(ty),
+        (1, Some(ty)) => Shape::Optional(ty),
+        _ => Shape::Enum,
+    }
+}
+
+fn arg(param: &Param, taken: &[Arg]) -> Result<Arg> {
+    let p = &param.param;
+    let name = p.client_name.as_deref().unwrap_or(&p.name);
+    let mut snake = name.trim_start_matches('$').to_snake_case();
+    while taken.iter().any(|arg| arg.ident == snake) || snake == "options" {
+        snake.push('_');
+    }
+    let kind = if p.location == "body" {
+        Kind::Body(
+            p.schema
+                .as_ref()
+                .map_or(quote!(serde_json::Value), schema_type),
+        )
+    } else {
+        match p.type_.as_deref() {
+            Some("array") => Kind::Array(p.items.as_deref().map_or(quote!(String), schema_type)),
+            Some("string") | Some("file") | None => Kind::Str,
+            Some(other) => Kind::Scalar(primitive(other, p.format.as_deref())),
+        }
+    };
+    if !["path", "query", "header", "body"].contains(&p.location.as_str()) {
+        return Err(param.location.error(format!(
+            "parameters in `{}` are not supported by the client",
+            p.location
+        )));
+    }
+    Ok(Arg {
+        param: param.clone(),
+        ident: ident(&snake),
+        kind,
+    })
+}
+
+fn primitive(ty: &str, format: Option<&str>) -> TokenStream {
+    match (ty, format) {
+        ("integer", Some("int64")) => quote!(i64),
+        ("integer", _) => quote!(i32),
+        ("number", Some("float")) => quote!(f32),
+        ("number", _) => quote!(f64),
+        ("boolean", _) => quote!(bool),
+        ("string", _) => quote!(String),
+        _ => quote!(serde_json::Value),
+    }
+}
+
+/// The Rust type of a body schema, per the models' naming contract.
+pub fn schema_type(schema: &Schema) -> TokenStream {
+    if let Some(reference) = &schema.reference {
+        if let Some((_, name)) = reference
+            .rsplit_once("/definitions/")
+            .filter(|(_, name)| !name.contains('/'))
+        {
+            let name = ident(&naming::type_name(name));
+            return quote!(models::#name);
+        }
+        return quote!(serde_json::Value);
+    }
+    match schema.type_.as_deref() {
+        Some("array") => {
+            let item = schema
+                .items
+                .as_deref()
+                .map_or(quote!(serde_json::Value), schema_type);
+            quote!(Vec<#item>)
+        }
+        Some("object") => match &schema.additional_properties {
+            Some(AdditionalProperties::Schema(values)) if schema.properties.is_empty() => {
+                let value = schema_type(values);
+                quote!(std::collections::HashMap<String, #value>)
+            }
+            _ => quote!(serde_json::Value),
+        },
+        Some(other) => primitive(other, schema.format.as_deref()),
+        None => quote!(serde_json::Value),
+    }
+}
+
+/// The item type of a pageable list: the array property `item_name` of the page schema,
+/// looked up through `$ref` and `allOf`.
+fn item_type(
+    resolver: &Resolver<'_>,
+    at: &Location,
+    schema: &Schema,
+    item_name: &str,
+) -> Result<TokenStream> {
+    let mut pending = vec![(at.clone(), schema.clone())];
+    let mut seen = Vec::new();
+    while let Some((at, schema)) = pending.pop() {
+        if let Some(items) = schema
+            .properties
+            .get(item_name)
+            .and_then(|p| p.items.as_deref())
+        {
+            return Ok(schema_type(items));
+        }
+        if let Some(reference) = &schema.reference {
+            let target = parse_ref(&at, reference)?;
+            if seen.contains(&target) {
+                continue;
+            }
+            seen.push(target.clone());
+            let (location, value) = resolver.resolve(&target)?;
+            pending.push((
+                location.clone(),
+                crate::model::deserialize(&location, value)?,
+            ));
+        }
+        pending.extend(schema.all_of.iter().map(|part| (at.clone(), part.clone())));
+    }
+    Ok(quote!(serde_json::Value))
+}

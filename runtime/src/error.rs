@@ -1,0 +1,144 @@
+use crate::{Response, CORRELATION_REQUEST_ID, REQUEST_ID};
+use http::StatusCode;
+use std::fmt;
+
+/// Everything an operation can fail with. `E` is the service's typed error body (the
+/// spec's `default` response schema).
+#[derive(Debug)]
+pub enum Error<E> {
+    /// The arguments do not make a valid request (a header value with a line break, say).
+    Request(crate::RequestError),
+    /// The service answered with a status the operation does not document as success.
+    Service(Box<ServiceError<E>>),
+    /// A documented status whose body does not match the spec's schema.
+    Decode(Box<DecodeError>),
+    /// The request did not get an answer: connection, TLS, timeout.
+    Transport(TransportError),
+    /// The credential could not produce a token.
+    Credential(String),
+    /// A long-running operation ended in a state other than `Succeeded`.
+    OperationFailed { status: String, raw: Vec<u8> },
+}
+
+/// A reply with a status the operation does not document as success.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceError<E> {
+    pub status: StatusCode,
+    pub request_id: Option<String>,
+    pub correlation_request_id: Option<String>,
+    /// The typed error body, when the body parses as one.
+    pub body: Option<E>,
+    /// The body as received, kept for bodies that do not parse.
+    pub raw: Vec<u8>,
+}
+
+impl<E: serde::de::DeserializeOwned> ServiceError<E> {
+    pub fn from_response(response: &Response) -> Self {
+        Self {
+            status: response.status(),
+            request_id: header(response, REQUEST_ID),
+            correlation_request_id: header(response, CORRELATION_REQUEST_ID),
+            body: serde_json::from_slice(response.body()).ok(),
+            raw: response.body().clone(),
+        }
+    }
+}
+
+pub(crate) fn header(response: &Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get(name)?
+        .to_str()
+        .ok()
+        .map(str::to_owned)
+}
+
+/// A documented reply whose body does not match the spec's schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub status: StatusCode,
+    pub request_id: Option<String>,
+    pub message: String,
+    pub raw: Vec<u8>,
+}
+
+/// A failure below HTTP, from a [`Transport`](crate::Transport).
+#[derive(Debug)]
+pub struct TransportError {
+    /// Whether the request timed out (which makes it worth retrying).
+    pub timeout: bool,
+    pub source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.timeout {
+            "the request timed out"
+        } else {
+            "the request failed"
+        };
+        write!(f, "{what}: {}", self.source)
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.source)
+    }
+}
+
+/// At most this much of a body goes into a message.
+const SHOWN_BODY: usize = 512;
+
+fn shown(raw: &[u8]) -> String {
+    let text = String::from_utf8_lossy(raw);
+    match text.char_indices().nth(SHOWN_BODY) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text.into_owned(),
+    }
+}
+
+impl<E> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Request(error) => write!(f, "cannot build the request: {error}"),
+            Error::Service(error) => {
+                write!(f, "the service answered {}", error.status)?;
+                if let Some(id) = &error.request_id {
+                    write!(f, " (request id {id})")?;
+                }
+                write!(f, ": {}", shown(&error.raw))
+            }
+            Error::Decode(error) => {
+                let DecodeError {
+                    status,
+                    message,
+                    raw,
+                    ..
+                } = &**error;
+                write!(
+                    f,
+                    "the {status} reply does not match the spec: {message}: {}",
+                    shown(raw)
+                )
+            }
+            Error::Transport(error) => error.fmt(f),
+            Error::Credential(message) => write!(f, "cannot get a token: {message}"),
+            Error::OperationFailed { status, raw } => {
+                write!(
+                    f,
+                    "the long-running operation ended `{status}`: {}",
+                    shown(raw)
+                )
+            }
+        }
+    }
+}
+
+impl<E: fmt::Debug> std::error::Error for Error<E> {}
+
+impl<E> From<crate::RequestError> for Error<E> {
+    fn from(error: crate::RequestError) -> Self {
+        Error::Request(error)
+    }
+}

@@ -1,0 +1,100 @@
+use crate::pipeline::{BoxFuture, Pipeline};
+use crate::{Error, Page, Request, RequestError, Response};
+use futures_core::Stream;
+use std::collections::VecDeque;
+use std::pin::Pin;
+use std::task::{ready, Context, Poll};
+
+type Parse<T, E> = fn(Response) -> Result<Page<T>, Error<E>>;
+
+/// An `x-ms-pageable` list: a [`Stream`] of items that follows next links, or one page
+/// at a time with [`Pager::next_page`]. Nothing is sent until it is polled.
+pub struct Pager<T, E> {
+    pipeline: Pipeline,
+    next: Next,
+    parse: Parse<T, E>,
+    items: VecDeque<T>,
+    in_flight: Option<BoxFuture<'static, Result<Page<T>, Error<E>>>>,
+}
+
+enum Next {
+    First(Box<Result<Request, RequestError>>),
+    Link(String),
+    Done,
+}
+
+// No field is ever pinned in place: futures are boxed and items are moved out.
+impl<T, E> Unpin for Pager<T, E> {}
+
+impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
+    pub fn new(
+        pipeline: Pipeline,
+        request: Result<Request, RequestError>,
+        parse: Parse<T, E>,
+    ) -> Self {
+        Self {
+            pipeline,
+            next: Next::First(Box::new(request)),
+            parse,
+            items: VecDeque::new(),
+            in_flight: None,
+        }
+    }
+
+    /// The next page, or `None` after the last. Items of a page already started through
+    /// the stream are not repeated here.
+    pub async fn next_page(&mut self) -> Option<Result<Page<T>, Error<E>>> {
+        std::future::poll_fn(|cx| self.poll_page(cx)).await
+    }
+
+    fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Page<T>, Error<E>>>> {
+        let future = match &mut self.in_flight {
+            Some(future) => future,
+            None => {
+                let request = match std::mem::replace(&mut self.next, Next::Done) {
+                    Next::Done => return Poll::Ready(None),
+                    Next::First(request) => *request,
+                    Next::Link(link) => next_link_request(&link),
+                };
+                let (pipeline, parse) = (self.pipeline.clone(), self.parse);
+                self.in_flight.insert(Box::pin(
+                    async move { pipeline.execute(request, parse).await },
+                ))
+            }
+        };
+        let result = ready!(future.as_mut().poll(cx));
+        self.in_flight = None;
+        if let Ok(page) = &result {
+            self.next = page.next_link.clone().map_or(Next::Done, Next::Link);
+        }
+        Poll::Ready(Some(result))
+    }
+}
+
+/// Next links and polling URLs are followed with GET whatever the list's own method, as ARM expects.
+pub(crate) fn next_link_request(link: &str) -> Result<Request, RequestError> {
+    let uri = link
+        .parse()
+        .map_err(|error| RequestError(format!("the service sent a bad link `{link}`: {error}")))?;
+    let mut request = http::Request::new(Vec::new());
+    *request.uri_mut() = uri;
+    Ok(request)
+}
+
+impl<T: Send + 'static, E: Send + 'static> Stream for Pager<T, E> {
+    type Item = Result<T, Error<E>>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            if let Some(item) = this.items.pop_front() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            match ready!(this.poll_page(cx)) {
+                None => return Poll::Ready(None),
+                Some(Err(error)) => return Poll::Ready(Some(Err(error))),
+                Some(Ok(page)) => this.items.extend(page.items),
+            }
+        }
+    }
+}

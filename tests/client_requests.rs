@@ -1,0 +1,124 @@
+//! Every `x-ms-examples` entry, built into a request by the generated sans-IO function
+//! for its operation, must be the request the example and the operation describe.
+
+mod client_common;
+
+use azure_containerregistry::client::examples;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde_json::Value;
+
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+fn text(value: &Value) -> String {
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_owned)
+}
+
+#[test]
+fn every_example_request_matches() {
+    let api = client_common::api();
+    let cases = client_common::examples(&api);
+    let mut failures = Vec::new();
+    for (operation, name, example) in &cases {
+        let parameters = &example["parameters"];
+        let mut problems = Vec::new();
+        match examples::build_request(&operation.id, parameters) {
+            Err(error) => problems.push(format!("not built: {error}")),
+            Ok(request) => {
+                if request.method().as_str() != operation.method.to_uppercase() {
+                    problems.push(format!("method {}", request.method()));
+                }
+                let mut path = operation.path.clone();
+                let mut query = Vec::new();
+                let mut body = None;
+                for param in &operation.parameters {
+                    let p = &param.param;
+                    let Some(value) = parameters.get(&p.name) else {
+                        continue;
+                    };
+                    match p.location.as_str() {
+                        "path" if p.skip_url_encoding => {
+                            path = path.replace(&format!("{{{}}}", p.name), &text(value))
+                        }
+                        "path" => {
+                            let encoded = utf8_percent_encode(&text(value), UNRESERVED).to_string();
+                            path = path.replace(&format!("{{{}}}", p.name), &encoded);
+                        }
+                        "query" => query.push((p.name.clone(), text(value))),
+                        "body" => body = Some(value.clone()),
+                        _ => {}
+                    }
+                }
+                if request.uri().path() != path {
+                    problems.push(format!("path {} instead of {path}", request.uri().path()));
+                }
+                let mut actual: Vec<(String, String)> = request
+                    .uri()
+                    .query()
+                    .unwrap_or_default()
+                    .split('&')
+                    .filter(|pair| !pair.is_empty())
+                    .map(|pair| {
+                        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                        let decode =
+                            |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
+                        (decode(name), decode(value))
+                    })
+                    .collect();
+                actual.sort();
+                query.sort();
+                if actual != query {
+                    problems.push(format!("query {actual:?} instead of {query:?}"));
+                }
+                let api_version = api.specs[0].api_version();
+                if !actual
+                    .iter()
+                    .any(|(name, value)| name == "api-version" && value == api_version)
+                {
+                    problems.push(format!("no api-version={api_version}"));
+                }
+                let sent: Option<Value> = (!request.body().is_empty())
+                    .then(|| serde_json::from_slice(request.body()).expect("the body is JSON"));
+                if sent != body {
+                    problems.push(format!("body {sent:?} instead of {body:?}"));
+                }
+                if body.is_some()
+                    && request
+                        .headers()
+                        .get("content-type")
+                        .is_none_or(|v| v != "application/json")
+                {
+                    problems.push("no JSON content type".into());
+                }
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{} / {name}: {}",
+                operation.id,
+                problems.join("; ")
+            ));
+        }
+    }
+    let total = cases.len();
+    println!(
+        "{} of {total} example requests match",
+        total - failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "mismatched requests:\n{}",
+        failures.join("\n")
+    );
+    assert_eq!(
+        total,
+        api.operations()
+            .map(|(_, op)| op.examples.len())
+            .sum::<usize>()
+    );
+}
