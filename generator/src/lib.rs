@@ -20,7 +20,9 @@ pub mod load;
 pub mod manifest;
 pub mod model;
 pub mod output;
+pub mod plural;
 pub mod resolve;
+pub mod resources;
 pub mod swagger;
 
 pub use error::{Error, Result};
