@@ -15,6 +15,7 @@
 
 pub mod emit;
 pub mod error;
+pub mod inspect;
 pub mod json_graph;
 pub mod load;
 pub mod manifest;
