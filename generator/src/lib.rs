@@ -22,6 +22,7 @@ pub mod manifest;
 pub mod model;
 pub mod output;
 pub mod plural;
+pub mod prettier;
 pub mod resolve;
 pub mod resources;
 pub mod swagger;
