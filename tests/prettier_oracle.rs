@@ -43,7 +43,10 @@ fn dependency_variants() -> Vec<Vec<Dependency>> {
                 "PrivateEndpointConnection",
             ),
         ],
-        vec![dep("rg", "Resources", "ResourceGroup"), dep("vault", "KeyVault", "Vault")],
+        vec![
+            dep("rg", "Resources", "ResourceGroup"),
+            dep("vault", "KeyVault", "Vault"),
+        ],
         vec![dep(
             "scopeMap",
             "ContainerRegistryWithAVeryLongGroupName",
@@ -53,16 +56,22 @@ fn dependency_variants() -> Vec<Vec<Dependency>> {
 }
 
 fn spec_examples() -> Vec<PathBuf> {
-    let root = workspace_root().join("../shared/azure-rest-api-specs/specification/containerregistry");
+    let root =
+        workspace_root().join("../shared/azure-rest-api-specs/specification/containerregistry");
     let mut found = Vec::new();
     collect_examples(&root, &mut found);
-    assert!(!found.is_empty(), "no example files under {}", root.display());
+    assert!(
+        !found.is_empty(),
+        "no example files under {}",
+        root.display()
+    );
     found.sort();
     found
 }
 
 fn collect_examples(dir: &Path, found: &mut Vec<PathBuf>) {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let entries =
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     for entry in entries {
         let path = entry.expect("directory entry").path();
         if path.is_dir() {
@@ -77,8 +86,10 @@ fn collect_examples(dir: &Path, found: &mut Vec<PathBuf>) {
 
 /// The first parameter value that is an object or an array, as the docs emitter picks it.
 fn example_body(path: &Path) -> Option<Value> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let example: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let example: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     example
         .get("parameters")?
         .as_object()?
@@ -89,7 +100,12 @@ fn example_body(path: &Path) -> Option<Value> {
 
 fn spec_cases() -> Vec<Snippet> {
     let variants = dependency_variants();
-    let types = ["Registry", "ConnectedRegistry", "PrivateEndpointConnection", "Webhook"];
+    let types = [
+        "Registry",
+        "ConnectedRegistry",
+        "PrivateEndpointConnection",
+        "Webhook",
+    ];
     let mut cases = Vec::new();
     for (i, path) in spec_examples().iter().enumerate() {
         let body = example_body(path);
@@ -107,16 +123,59 @@ fn spec_cases() -> Vec<Snippet> {
 }
 
 const WORDS: &[&str] = &[
-    "a", "id", "name", "location", "eastus", "Standard_LRS", "ReadWrite", "Enabled", "P2D",
-    "0 9 * * *", "hello-world:*:*", "x", "", "true", "null", "42",
+    "a",
+    "id",
+    "name",
+    "location",
+    "eastus",
+    "Standard_LRS",
+    "ReadWrite",
+    "Enabled",
+    "P2D",
+    "0 9 * * *",
+    "hello-world:*:*",
+    "x",
+    "",
+    "true",
+    "null",
+    "42",
 ];
 
 const KEYS: &[&str] = &[
-    "a", "id", "tags", "sku", "name", "location", "properties", "provisioningState",
-    "x-ms-enum", "a b", "1", "01", "1.5", "1.50", "10", "999999999999999999999", "", "$x",
-    "_y", "é", "日本", "naïve", "a\"b", "it's", "with\\slash", "tab\tkey", "😀",
+    "a",
+    "id",
+    "tags",
+    "sku",
+    "name",
+    "location",
+    "properties",
+    "provisioningState",
+    "x-ms-enum",
+    "a b",
+    "1",
+    "01",
+    "1.5",
+    "1.50",
+    "10",
+    "999999999999999999999",
+    "",
+    "$x",
+    "_y",
+    "é",
+    "日本",
+    "naïve",
+    "a\"b",
+    "it's",
+    "with\\slash",
+    "tab\tkey",
+    "😀",
     "aVeryLongPropertyNameThatTakesUpMostOfTheLineWidthAllByItselfReally",
-    "someMediumLengthPropertyName", "abc", "abcd", "abcde", "class", "\u{2028}",
+    "someMediumLengthPropertyName",
+    "abc",
+    "abcd",
+    "abcde",
+    "class",
+    "\u{2028}",
 ];
 
 const TYPE_NAMES: &[&str] = &[
@@ -128,16 +187,39 @@ const TYPE_NAMES: &[&str] = &[
 
 fn random_string(rng: &mut Rng) -> String {
     const PIECES: &[&str] = &[
-        "abc", "Hello", " ", "'", "\"", "\\", "\n", "\t", "\r", "\u{1}", "\u{1f}", "\u{7f}",
-        "\u{85}", "é", "日本語", "😀", "e\u{301}", "\u{2028}", "\u{2029}", "/subscriptions/", "${x}",
-        "`", "0000-0000", "Microsoft.ContainerRegistry/registries",
+        "abc",
+        "Hello",
+        " ",
+        "'",
+        "\"",
+        "\\",
+        "\n",
+        "\t",
+        "\r",
+        "\u{1}",
+        "\u{1f}",
+        "\u{7f}",
+        "\u{85}",
+        "é",
+        "日本語",
+        "😀",
+        "e\u{301}",
+        "\u{2028}",
+        "\u{2029}",
+        "/subscriptions/",
+        "${x}",
+        "`",
+        "0000-0000",
+        "Microsoft.ContainerRegistry/registries",
     ];
     match rng.below(10) {
         0..=3 => rng.pick(WORDS).to_string(),
         4..=5 => {
             // Long enough to push a property past the line width.
             let len = 40 + rng.below(100);
-            (0..len).map(|i| (b'a' + ((i * 7 + len) % 26) as u8) as char).collect()
+            (0..len)
+                .map(|i| (b'a' + ((i * 7 + len) % 26) as u8) as char)
+                .collect()
         }
         _ => (0..1 + rng.below(8)).map(|_| *rng.pick(PIECES)).collect(),
     }
@@ -166,7 +248,11 @@ fn random_number(rng: &mut Rng) -> Value {
 }
 
 fn random_value(rng: &mut Rng, depth: usize) -> Value {
-    let choice = if depth >= 4 { rng.below(5) } else { rng.below(9) };
+    let choice = if depth >= 4 {
+        rng.below(5)
+    } else {
+        rng.below(9)
+    };
     match choice {
         0 | 1 => Value::String(random_string(rng)),
         2 => random_number(rng),
@@ -210,7 +296,12 @@ fn random_cases() -> Vec<Snippet> {
                 _ => Some(random_object(&mut rng, 0)),
             };
             Snippet {
-                group: if rng.chance(20) { "ContainerRegistryWithALongerGroupName" } else { "ContainerRegistry" }.to_string(),
+                group: if rng.chance(20) {
+                    "ContainerRegistryWithALongerGroupName"
+                } else {
+                    "ContainerRegistry"
+                }
+                .to_string(),
                 type_name: rng.pick(TYPE_NAMES).to_string(),
                 body,
                 dependencies: rng.pick(&variants).clone(),

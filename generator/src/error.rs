@@ -21,15 +21,30 @@ pub struct Error {
 
 impl Error {
     pub fn new(message: impl Into<String>) -> Self {
-        Self { file: None, pointer: None, position: None, message: message.into() }
+        Self {
+            file: None,
+            pointer: None,
+            position: None,
+            message: message.into(),
+        }
     }
 
     pub fn in_file(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
-        Self { file: Some(file.as_ref().to_path_buf()), ..Self::new(message) }
+        Self {
+            file: Some(file.as_ref().to_path_buf()),
+            ..Self::new(message)
+        }
     }
 
-    pub fn at(file: impl AsRef<Path>, pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { pointer: Some(pointer.into()), ..Self::in_file(file, message) }
+    pub fn at(
+        file: impl AsRef<Path>,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            pointer: Some(pointer.into()),
+            ..Self::in_file(file, message)
+        }
     }
 
     pub fn io(file: impl AsRef<Path>, action: &str, error: &std::io::Error) -> Self {
@@ -68,9 +83,15 @@ mod tests {
     #[test]
     fn display_names_file_position_and_pointer() {
         let mut error = Error::at("a/spec.json", "/paths/~1x", "expected an object");
-        assert_eq!(error.to_string(), "a/spec.json#/paths/~1x: expected an object");
+        assert_eq!(
+            error.to_string(),
+            "a/spec.json#/paths/~1x: expected an object"
+        );
         error.position = Some((3, 7));
-        assert_eq!(error.to_string(), "a/spec.json:3:7#/paths/~1x: expected an object");
+        assert_eq!(
+            error.to_string(),
+            "a/spec.json:3:7#/paths/~1x: expected an object"
+        );
     }
 
     #[test]

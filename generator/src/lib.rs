@@ -56,7 +56,13 @@ pub struct Generated {
 
 impl Generator {
     pub fn new(spec_root: impl Into<PathBuf>) -> Self {
-        Self { spec_root: spec_root.into(), specs: Vec::new(), models: None, client: None, docs: None }
+        Self {
+            spec_root: spec_root.into(),
+            specs: Vec::new(),
+            models: None,
+            client: None,
+            docs: None,
+        }
     }
 
     pub fn from_manifest(manifest: &Manifest) -> Self {
@@ -92,9 +98,13 @@ impl Generator {
 
     /// The outputs that are switched on, by name.
     pub fn outputs(&self) -> impl Iterator<Item = (&'static str, &Path)> {
-        [("models", &self.models), ("client", &self.client), ("docs", &self.docs)]
-            .into_iter()
-            .filter_map(|(name, path)| Some((name, path.as_deref()?)))
+        [
+            ("models", &self.models),
+            ("client", &self.client),
+            ("docs", &self.docs),
+        ]
+        .into_iter()
+        .filter_map(|(name, path)| Some((name, path.as_deref()?)))
     }
 
     /// Loads the specs and runs every emitter that is switched on, in memory.
@@ -105,7 +115,14 @@ impl Generator {
         let start = Instant::now();
         let api = model::load(&self.spec_root, &self.specs)?;
         let operations = api.operations().count();
-        timed(format!("loaded {} spec file(s), {operations} operations, {} files read", api.specs.len(), api.documents.files().count()), start);
+        timed(
+            format!(
+                "loaded {} spec file(s), {operations} operations, {} files read",
+                api.specs.len(),
+                api.documents.files().count()
+            ),
+            start,
+        );
 
         let mut files = Files::default();
         if let Some(path) = &self.models {
@@ -125,8 +142,15 @@ impl Generator {
             for (page, text) in pages {
                 files.insert(folder.join(page), text)?;
             }
-            timed(format!("docs -> {} ({count} pages)", folder.display()), start);
+            timed(
+                format!("docs -> {} ({count} pages)", folder.display()),
+                start,
+            );
         }
-        Ok(Generated { files, inputs: api.documents.files().collect(), steps })
+        Ok(Generated {
+            files,
+            inputs: api.documents.files().collect(),
+            steps,
+        })
     }
 }

@@ -26,7 +26,11 @@ impl Documents {
         if !canonical_root.is_dir() {
             return Err(Error::in_file(root, "the spec root is not a folder"));
         }
-        Ok(Self { root: root.to_path_buf(), canonical_root, documents: IndexMap::new() })
+        Ok(Self {
+            root: root.to_path_buf(),
+            canonical_root,
+            documents: IndexMap::new(),
+        })
     }
 
     pub fn root(&self) -> &Path {
@@ -50,18 +54,26 @@ impl Documents {
 
     /// Every file read, as a path a user can open (the root joined with the relative path).
     pub fn files(&self) -> impl Iterator<Item = PathBuf> + '_ {
-        self.documents.keys().map(|relative| self.root.join(relative))
+        self.documents
+            .keys()
+            .map(|relative| self.root.join(relative))
     }
 
     /// Errors name the file relative to the root, like every location in a spec; the
     /// caller of the loading stage prefixes the root once.
     fn read(&self, relative: &Path) -> Result<Value> {
         let path = self.root.join(relative);
-        let canonical = path.canonicalize().map_err(|e| Error::io(relative, "read the file", &e))?;
+        let canonical = path
+            .canonicalize()
+            .map_err(|e| Error::io(relative, "read the file", &e))?;
         if !canonical.starts_with(&self.canonical_root) {
-            return Err(Error::in_file(relative, "the file is a link that leads outside the spec root"));
+            return Err(Error::in_file(
+                relative,
+                "the file is a link that leads outside the spec root",
+            ));
         }
-        let text = std::fs::read_to_string(&canonical).map_err(|e| Error::io(relative, "read the file", &e))?;
+        let text = std::fs::read_to_string(&canonical)
+            .map_err(|e| Error::io(relative, "read the file", &e))?;
         parse_json(relative, &text)
     }
 }
@@ -100,7 +112,10 @@ mod tests {
 
     #[test]
     fn normalize_refuses_climbing_out() {
-        assert_eq!(normalize(Path::new("a/./b/../c.json")), Some(PathBuf::from("a/c.json")));
+        assert_eq!(
+            normalize(Path::new("a/./b/../c.json")),
+            Some(PathBuf::from("a/c.json"))
+        );
         assert_eq!(normalize(Path::new("a/../../etc/passwd")), None);
         assert_eq!(normalize(Path::new("/etc/passwd")), None);
     }
@@ -109,6 +124,9 @@ mod tests {
     fn malformed_json_names_line_and_column() {
         let error = parse_json(Path::new("x.json"), "{\n  \"a\": ,\n}").unwrap_err();
         assert_eq!(error.position, Some((2, 8)));
-        assert!(error.to_string().starts_with("x.json:2:8: malformed JSON"), "{error}");
+        assert!(
+            error.to_string().starts_with("x.json:2:8: malformed JSON"),
+            "{error}"
+        );
     }
 }

@@ -53,7 +53,11 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
     let manifest_path = cli.manifest.clone().unwrap_or_else(default_manifest);
     let manifest = Manifest::read(&manifest_path)?;
     let mut generator = Generator::from_manifest(&manifest);
-    if let Some(root) = cli.spec_root.clone().or_else(|| std::env::var_os("ARMGEN_SPEC_ROOT").map(PathBuf::from)) {
+    if let Some(root) = cli
+        .spec_root
+        .clone()
+        .or_else(|| std::env::var_os("ARMGEN_SPEC_ROOT").map(PathBuf::from))
+    {
         generator.spec_root = root;
     }
     if !cli.specs.is_empty() {
@@ -67,9 +71,17 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
             eprintln!("  {step} ({:.1} ms)", elapsed.as_secs_f64() * 1e3);
         }
     }
-    let report = if cli.check { generated.files.check(&out)? } else { generated.files.write(&out)? };
+    let report = if cli.check {
+        generated.files.check(&out)?
+    } else {
+        generated.files.write(&out)?
+    };
     if cli.check {
-        for (what, paths) in [("stale", &report.stale), ("missing", &report.missing), ("extra", &report.removed)] {
+        for (what, paths) in [
+            ("stale", &report.stale),
+            ("missing", &report.missing),
+            ("extra", &report.removed),
+        ] {
             for path in paths {
                 eprintln!("{what}: {}", out.join(path).display());
             }
@@ -79,7 +91,11 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
         for (name, path) in generator.outputs() {
             println!("{name}: {}", summary(&report, path, cli.check));
         }
-        println!("{} in {:.1} ms", if cli.check { "checked" } else { "generated" }, started.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "{} in {:.1} ms",
+            if cli.check { "checked" } else { "generated" },
+            started.elapsed().as_secs_f64() * 1e3
+        );
     }
     Ok(!cli.check || report.is_fresh())
 }
@@ -96,7 +112,12 @@ fn summary(report: &Report, output: &Path, check: bool) -> String {
             count(&report.removed)
         )
     } else {
-        format!("{} written, {} unchanged, {} removed", count(&report.written), count(&report.unchanged), count(&report.removed))
+        format!(
+            "{} written, {} unchanged, {} removed",
+            count(&report.written),
+            count(&report.unchanged),
+            count(&report.removed)
+        )
     }
 }
 

@@ -32,9 +32,10 @@ pub struct Outputs {
 
 impl Manifest {
     pub fn read(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read the manifest", &e))?;
-        let mut manifest: Manifest =
-            toml::from_str(&text).map_err(|e| Error::in_file(path, format!("invalid manifest: {e}")))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::io(path, "read the manifest", &e))?;
+        let mut manifest: Manifest = toml::from_str(&text)
+            .map_err(|e| Error::in_file(path, format!("invalid manifest: {e}")))?;
         let base = path.parent().unwrap_or(Path::new(""));
         manifest.spec_root = base.join(&manifest.spec_root);
         manifest.output.dir = base.join(&manifest.output.dir);

@@ -24,7 +24,9 @@ impl Api {
     }
 
     pub fn operations(&self) -> impl Iterator<Item = (&SpecFile, &Operation)> {
-        self.specs.iter().flat_map(|spec| spec.operations.iter().map(move |op| (spec, op)))
+        self.specs
+            .iter()
+            .flat_map(|spec| spec.operations.iter().map(move |op| (spec, op)))
     }
 }
 
@@ -77,7 +79,9 @@ impl Operation {
 
     /// The location of the body parameter's schema, for the dereferenced view.
     pub fn body_schema_location(&self) -> Option<Location> {
-        self.body().filter(|p| p.param.schema.is_some()).map(|p| p.location.child("schema"))
+        self.body()
+            .filter(|p| p.param.schema.is_some())
+            .map(|p| p.location.child("schema"))
     }
 }
 
@@ -107,7 +111,10 @@ pub struct Example {
 /// Errors name files as the user can open them: below `root`.
 pub fn load(root: &Path, specs: &[PathBuf]) -> Result<Api> {
     let documents = Documents::new(root)?;
-    load_into(documents, specs).map_err(|error| Error { file: error.file.map(|file| root.join(file)), ..error })
+    load_into(documents, specs).map_err(|error| Error {
+        file: error.file.map(|file| root.join(file)),
+        ..error
+    })
 }
 
 fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
@@ -126,7 +133,11 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
         .into_iter()
         .map(|(path, spec)| {
             let operations = operations(&resolver, &path, &spec)?;
-            Ok(SpecFile { path, spec, operations })
+            Ok(SpecFile {
+                path,
+                spec,
+                operations,
+            })
         })
         .collect::<Result<_>>()?;
     Ok(Api { documents, specs })
@@ -135,9 +146,21 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
 fn check_version(file: &Path, value: &Value) -> Result<()> {
     match (value.get("swagger"), value.get("openapi")) {
         (Some(Value::String(version)), _) if version == "2.0" => Ok(()),
-        (Some(found), _) => Err(Error::at(file, "/swagger", format!("not a Swagger 2.0 document: `swagger` is {found}, expected \"2.0\""))),
-        (None, Some(found)) => Err(Error::at(file, "/openapi", format!("not a Swagger 2.0 document: found OpenAPI {found}; armgen reads Swagger 2.0"))),
-        (None, None) => Err(Error::at(file, "", "not a Swagger 2.0 document: there is no `swagger: \"2.0\"` member")),
+        (Some(found), _) => Err(Error::at(
+            file,
+            "/swagger",
+            format!("not a Swagger 2.0 document: `swagger` is {found}, expected \"2.0\""),
+        )),
+        (None, Some(found)) => Err(Error::at(
+            file,
+            "/openapi",
+            format!("not a Swagger 2.0 document: found OpenAPI {found}; armgen reads Swagger 2.0"),
+        )),
+        (None, None) => Err(Error::at(
+            file,
+            "",
+            "not a Swagger 2.0 document: there is no `swagger: \"2.0\"` member",
+        )),
     }
 }
 
@@ -145,14 +168,19 @@ fn check_version(file: &Path, value: &Value) -> Result<()> {
 /// culprit.
 pub fn deserialize<'d, T: serde::Deserialize<'d>>(at: &Location, value: &'d Value) -> Result<T> {
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let pointer = e.path().iter().fold(at.pointer.clone(), |pointer, segment| {
-            use serde_path_to_error::Segment;
-            match segment {
-                Segment::Seq { index } => pointer_push(&pointer, &index.to_string()),
-                Segment::Map { key } | Segment::Enum { variant: key } => pointer_push(&pointer, key),
-                Segment::Unknown => pointer_push(&pointer, "?"),
-            }
-        });
+        let pointer = e
+            .path()
+            .iter()
+            .fold(at.pointer.clone(), |pointer, segment| {
+                use serde_path_to_error::Segment;
+                match segment {
+                    Segment::Seq { index } => pointer_push(&pointer, &index.to_string()),
+                    Segment::Map { key } | Segment::Enum { variant: key } => {
+                        pointer_push(&pointer, key)
+                    }
+                    Segment::Unknown => pointer_push(&pointer, "?"),
+                }
+            });
         Error::at(&at.file, pointer, e.into_inner().to_string())
     })
 }
@@ -162,7 +190,11 @@ fn operations(resolver: &Resolver<'_>, file: &Path, spec: &Spec) -> Result<Vec<O
     let mut operations = Vec::new();
     for (path, item) in &spec.paths {
         let item_location = Location::new(file, pointer_push("/paths", path));
-        let shared = params(resolver, &item_location.child("parameters"), &item.parameters)?;
+        let shared = params(
+            resolver,
+            &item_location.child("parameters"),
+            &item.parameters,
+        )?;
         for (method, operation) in item.operations() {
             let location = item_location.child(method);
             let id = operation
@@ -170,12 +202,23 @@ fn operations(resolver: &Resolver<'_>, file: &Path, spec: &Spec) -> Result<Vec<O
                 .clone()
                 .ok_or_else(|| location.error("the operation has no operationId"))?;
             if let Some(first) = seen.insert(id.clone(), location.clone()) {
-                return Err(location.error(format!("operationId `{id}` is used twice (first at {})", first.pointer)));
+                return Err(location.error(format!(
+                    "operationId `{id}` is used twice (first at {})",
+                    first.pointer
+                )));
             }
-            let own = params(resolver, &location.child("parameters"), &operation.parameters)?;
+            let own = params(
+                resolver,
+                &location.child("parameters"),
+                &operation.parameters,
+            )?;
             let mut parameters: Vec<Param> = shared
                 .iter()
-                .filter(|p| !own.iter().any(|o| o.param.name == p.param.name && o.param.location == p.param.location))
+                .filter(|p| {
+                    !own.iter().any(|o| {
+                        o.param.name == p.param.name && o.param.location == p.param.location
+                    })
+                })
                 .cloned()
                 .collect();
             parameters.extend(own);
@@ -188,7 +231,10 @@ fn operations(resolver: &Resolver<'_>, file: &Path, spec: &Spec) -> Result<Vec<O
                 parameters,
                 responses: responses(resolver, &location.child("responses"), &operation.responses)?,
                 long_running: operation.long_running.then(|| LongRunning {
-                    final_state_via: operation.long_running_options.as_ref().and_then(|o| o.final_state_via.clone()),
+                    final_state_via: operation
+                        .long_running_options
+                        .as_ref()
+                        .and_then(|o| o.final_state_via.clone()),
                 }),
                 pageable: operation.pageable.clone(),
                 examples: examples(&location.child("x-ms-examples"), &operation.examples)?,
@@ -199,19 +245,34 @@ fn operations(resolver: &Resolver<'_>, file: &Path, spec: &Spec) -> Result<Vec<O
     Ok(operations)
 }
 
-fn params(resolver: &Resolver<'_>, at: &Location, list: &[swagger::Parameter]) -> Result<Vec<Param>> {
+fn params(
+    resolver: &Resolver<'_>,
+    at: &Location,
+    list: &[swagger::Parameter],
+) -> Result<Vec<Param>> {
     list.iter()
         .enumerate()
         .map(|(index, param)| {
             let here = at.child(&index.to_string());
             let Some(reference) = &param.reference else {
-                return Ok(Param { param: param.clone(), location: here, client: false });
+                return Ok(Param {
+                    param: param.clone(),
+                    location: here,
+                    client: false,
+                });
             };
-            let (location, value) = resolver.follow(&here, resolver.lookup(&parse_ref(&here, reference)?, &here)?)?;
+            let (location, value) = resolver.follow(
+                &here,
+                resolver.lookup(&parse_ref(&here, reference)?, &here)?,
+            )?;
             let param: swagger::Parameter = deserialize(&location, value)?;
             let client = location.pointer.starts_with("/parameters/")
                 && param.x_ms_parameter_location.as_deref() != Some("method");
-            Ok(Param { param, location, client })
+            Ok(Param {
+                param,
+                location,
+                client,
+            })
         })
         .collect()
 }
@@ -228,18 +289,27 @@ fn responses(
                 return Ok((status.clone(), response.clone()));
             };
             let here = at.child(status);
-            let (location, value) = resolver.follow(&here, resolver.lookup(&parse_ref(&here, reference)?, &here)?)?;
+            let (location, value) = resolver.follow(
+                &here,
+                resolver.lookup(&parse_ref(&here, reference)?, &here)?,
+            )?;
             Ok((status.clone(), deserialize(&location, value)?))
         })
         .collect()
 }
 
-fn examples(at: &Location, examples: &IndexMap<String, swagger::Reference>) -> Result<Vec<Example>> {
+fn examples(
+    at: &Location,
+    examples: &IndexMap<String, swagger::Reference>,
+) -> Result<Vec<Example>> {
     examples
         .iter()
         .map(|(name, reference)| {
             let location = parse_ref(&at.child(name), &reference.reference)?;
-            Ok(Example { name: name.clone(), location })
+            Ok(Example {
+                name: name.clone(),
+                location,
+            })
         })
         .collect()
 }

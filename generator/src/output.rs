@@ -45,7 +45,12 @@ impl Files {
         let path = path.as_ref();
         let normal = normalize(path)
             .filter(|p| !p.as_os_str().is_empty() && p != Path::new(RECORD))
-            .ok_or_else(|| Error::in_file(path, "refusing to generate a file outside the output folder"))?;
+            .ok_or_else(|| {
+                Error::in_file(
+                    path,
+                    "refusing to generate a file outside the output folder",
+                )
+            })?;
         if self.files.insert(normal, contents).is_some() {
             return Err(Error::in_file(path, "two outputs generate the same file"));
         }
@@ -57,7 +62,9 @@ impl Files {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Path, &str)> {
-        self.files.iter().map(|(path, contents)| (path.as_path(), contents.as_str()))
+        self.files
+            .iter()
+            .map(|(path, contents)| (path.as_path(), contents.as_str()))
     }
 
     pub fn len(&self) -> usize {
@@ -69,7 +76,10 @@ impl Files {
     }
 
     fn record(&self) -> String {
-        self.files.keys().map(|path| format!("{}\n", slash_path(path))).collect()
+        self.files
+            .keys()
+            .map(|path| format!("{}\n", slash_path(path)))
+            .collect()
     }
 
     /// Writes every file that differs from the disk, then removes files that the previous
@@ -80,7 +90,10 @@ impl Files {
         let mut report = Report::default();
         let previous = read_record(dir)?;
         let record = self.record();
-        let entries = self.files.iter().map(|(path, contents)| (path.as_path(), contents.as_str()));
+        let entries = self
+            .files
+            .iter()
+            .map(|(path, contents)| (path.as_path(), contents.as_str()));
         let mut renames = Vec::new();
         for (path, contents) in entries.chain([(Path::new(RECORD), record.as_str())]) {
             let is_record = path == Path::new(RECORD);
@@ -105,9 +118,13 @@ impl Files {
             }
         }
         for (temporary, target) in renames {
-            fs::rename(&temporary, &target).map_err(|e| Error::io(&target, "replace the file", &e))?;
+            fs::rename(&temporary, &target)
+                .map_err(|e| Error::io(&target, "replace the file", &e))?;
         }
-        for path in previous.iter().filter(|path| !self.files.contains_key(*path)) {
+        for path in previous
+            .iter()
+            .filter(|path| !self.files.contains_key(*path))
+        {
             let target = dir.join(path);
             match fs::remove_file(&target) {
                 Ok(()) => report.removed.push(path.clone()),
@@ -129,7 +146,10 @@ impl Files {
             }
         }
         let previous = read_record(dir)?;
-        report.removed = previous.into_iter().filter(|p| !self.files.contains_key(p) && dir.join(p).exists()).collect();
+        report.removed = previous
+            .into_iter()
+            .filter(|p| !self.files.contains_key(p) && dir.join(p).exists())
+            .collect();
         Ok(report)
     }
 }
@@ -151,7 +171,11 @@ fn stage(target: &Path, contents: &str) -> Result<PathBuf> {
 fn read_record(dir: &Path) -> Result<BTreeSet<PathBuf>> {
     let path = dir.join(RECORD);
     match fs::read_to_string(&path) {
-        Ok(text) => Ok(text.lines().filter_map(|line| normalize(Path::new(line))).filter(|p| !p.as_os_str().is_empty()).collect()),
+        Ok(text) => Ok(text
+            .lines()
+            .filter_map(|line| normalize(Path::new(line)))
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeSet::new()),
         Err(e) => Err(Error::io(&path, "read the list of generated files", &e)),
     }
@@ -159,5 +183,8 @@ fn read_record(dir: &Path) -> Result<BTreeSet<PathBuf>> {
 
 /// A relative path written with `/`, the same on every platform.
 pub fn slash_path(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -33,11 +33,17 @@ pub struct Location {
 
 impl Location {
     pub fn new(file: impl Into<PathBuf>, pointer: impl Into<String>) -> Self {
-        Self { file: file.into(), pointer: pointer.into() }
+        Self {
+            file: file.into(),
+            pointer: pointer.into(),
+        }
     }
 
     pub fn child(&self, token: &str) -> Self {
-        Self { file: self.file.clone(), pointer: pointer_push(&self.pointer, token) }
+        Self {
+            file: self.file.clone(),
+            pointer: pointer_push(&self.pointer, token),
+        }
     }
 
     pub fn error(&self, message: impl Into<String>) -> Error {
@@ -59,7 +65,9 @@ pub fn plain_ref_of(value: &Value) -> Option<&str> {
 /// Where the reference `reference`, written at `from`, points.
 pub fn parse_ref(from: &Location, reference: &str) -> Result<Location> {
     if reference.contains("://") || reference.starts_with("//") {
-        return Err(from.error(format!("remote $ref `{reference}` is not fetched: only files below the spec root are read")));
+        return Err(from.error(format!(
+            "remote $ref `{reference}` is not fetched: only files below the spec root are read"
+        )));
     }
     let (file_part, fragment) = reference.split_once('#').unwrap_or((reference, ""));
     let file = if file_part.is_empty() {
@@ -67,11 +75,14 @@ pub fn parse_ref(from: &Location, reference: &str) -> Result<Location> {
     } else {
         let decoded = decode(from, file_part)?;
         let joined = from.file.parent().unwrap_or(Path::new("")).join(decoded);
-        normalize(&joined).ok_or_else(|| from.error(format!("$ref `{reference}` leads outside the spec root")))?
+        normalize(&joined)
+            .ok_or_else(|| from.error(format!("$ref `{reference}` leads outside the spec root")))?
     };
     let pointer = decode(from, fragment)?;
     if !pointer.is_empty() && !pointer.starts_with('/') {
-        return Err(from.error(format!("$ref `{reference}` has a fragment that is no JSON pointer")));
+        return Err(from.error(format!(
+            "$ref `{reference}` has a fragment that is no JSON pointer"
+        )));
     }
     Ok(Location { file, pointer })
 }
@@ -80,7 +91,11 @@ fn decode(from: &Location, text: &str) -> Result<String> {
     percent_decode_str(text)
         .decode_utf8()
         .map(|decoded| decoded.into_owned())
-        .map_err(|_| from.error(format!("$ref `{text}` is not valid UTF-8 once percent-decoded")))
+        .map_err(|_| {
+            from.error(format!(
+                "$ref `{text}` is not valid UTF-8 once percent-decoded"
+            ))
+        })
 }
 
 /// Reads, besides the documents already loaded, every file they reach through `$ref`,
@@ -96,7 +111,9 @@ pub fn load_referenced(documents: &mut Documents, start: &Path) -> Result<()> {
             let target = parse_ref(&from, &reference)?;
             if documents.get(&target.file).is_none() {
                 documents.load(&target.file).map_err(|cause| {
-                    from.error(format!("$ref `{reference}` names a file that cannot be read: {cause}"))
+                    from.error(format!(
+                        "$ref `{reference}` names a file that cannot be read: {cause}"
+                    ))
                 })?;
                 pending.push(target.file);
             }
@@ -155,7 +172,10 @@ impl<'d> Resolver<'d> {
             let token = token.replace("~1", "/").replace("~0", "~");
             value = match value {
                 Value::Object(entries) => entries.get(&token),
-                Value::Array(items) => token.parse::<usize>().ok().and_then(|index| items.get(index)),
+                Value::Array(items) => token
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|index| items.get(index)),
                 _ => None,
             }
             .ok_or_else(dangling)?;
@@ -172,8 +192,16 @@ impl<'d> Resolver<'d> {
             let target = parse_ref(&location, reference)?;
             let next = self.lookup(&target, &location)?;
             if chain.contains(&target) || chain.len() > MAX_REF_CHAIN {
-                let links: Vec<String> = chain.iter().chain([&target]).map(|l| format!("#{}", l.pointer)).collect();
-                let what = if chain.contains(&target) { "a cycle of $refs never reaches a value" } else { "a chain of $refs is too long" };
+                let links: Vec<String> = chain
+                    .iter()
+                    .chain([&target])
+                    .map(|l| format!("#{}", l.pointer))
+                    .collect();
+                let what = if chain.contains(&target) {
+                    "a cycle of $refs never reaches a value"
+                } else {
+                    "a chain of $refs is too long"
+                };
                 return Err(chain[0].error(format!("{what}: {}", links.join(" -> "))));
             }
             chain.push(target.clone());
@@ -202,7 +230,12 @@ pub struct Dereferencer<'d> {
 
 impl<'d> Dereferencer<'d> {
     pub fn new(resolver: Resolver<'d>) -> Self {
-        Self { resolver, graph: Graph::new(), nodes: HashMap::new(), depth: 0 }
+        Self {
+            resolver,
+            graph: Graph::new(),
+            nodes: HashMap::new(),
+            depth: 0,
+        }
     }
 
     pub fn graph(&self) -> &Graph {
@@ -225,7 +258,9 @@ impl<'d> Dereferencer<'d> {
         }
         self.depth += 1;
         let result = if self.depth > MAX_DEPTH {
-            Err(location.error(format!("the dereferenced schema nests deeper than {MAX_DEPTH} levels")))
+            Err(location.error(format!(
+                "the dereferenced schema nests deeper than {MAX_DEPTH} levels"
+            )))
         } else {
             self.build(location, value)
         };
@@ -283,7 +318,10 @@ impl<'d> Dereferencer<'d> {
             // The target is itself a `$ref` with siblings: merge with its merged form.
             let target_id = self.node(target, target_value)?;
             if let Node::Object(inherited) = self.graph.node(target_id) {
-                let inherited = inherited.iter().filter(|(key, _)| !own.contains_key(key)).cloned();
+                let inherited = inherited
+                    .iter()
+                    .filter(|(key, _)| !own.contains_key(key))
+                    .cloned();
                 children.extend(inherited.collect::<Vec<_>>());
             }
         } else if let Value::Object(inherited) = target_value {

@@ -4,7 +4,7 @@
 //! schema block from the `util.inspect` port.
 
 use crate::error::{Error, Result};
-use crate::inspect::{inspect_graph, inspect, InspectOptions};
+use crate::inspect::{inspect, inspect_graph, InspectOptions};
 use crate::model::Api;
 use crate::output::slash_path;
 use crate::prettier::{self, format_snippet, Snippet};
@@ -45,13 +45,24 @@ pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
             continue;
         }
         let text = page(api, resource, &dependencies, &mut dereferencer)?;
-        pages.push((PathBuf::from(&resource.group).join(format!("{}.md", resource.type_name)), text));
+        pages.push((
+            PathBuf::from(&resource.group).join(format!("{}.md", resource.type_name)),
+            text,
+        ));
     }
     Ok(pages)
 }
 
-fn page(api: &Api, resource: &Resource<'_>, dependencies: &[Dependency], dereferencer: &mut Dereferencer<'_>) -> Result<String> {
-    let options = InspectOptions { depth: SCHEMA_DEPTH, ..InspectOptions::default() };
+fn page(
+    api: &Api,
+    resource: &Resource<'_>,
+    dependencies: &[Dependency],
+    dereferencer: &mut Dereferencer<'_>,
+) -> Result<String> {
+    let options = InspectOptions {
+        depth: SCHEMA_DEPTH,
+        ..InspectOptions::default()
+    };
     let schema = match resource.put.and_then(|put| put.body_schema_location()) {
         Some(location) => {
             let root = dereferencer.dereference(&location)?;
@@ -65,17 +76,26 @@ fn page(api: &Api, resource: &Resource<'_>, dependencies: &[Dependency], derefer
         .unwrap_or_default()
         .iter()
         .map(|example| {
-            let document = api.resolver().lookup(&example.location, &example.location)?;
+            let document = api
+                .resolver()
+                .lookup(&example.location, &example.location)?;
             let snippet = Snippet {
                 group: resource.group.clone(),
                 type_name: resource.type_name.clone(),
                 body: example_body(document),
                 dependencies: dependencies
                     .iter()
-                    .map(|d| prettier::Dependency { var: d.variable.clone(), group: d.group.clone(), type_name: d.type_name.clone() })
+                    .map(|d| prettier::Dependency {
+                        var: d.variable.clone(),
+                        group: d.group.clone(),
+                        type_name: d.type_name.clone(),
+                    })
                     .collect(),
             };
-            Ok(ExampleBlock { name: example.name.clone(), code: format_snippet(&snippet) })
+            Ok(ExampleBlock {
+                name: example.name.clone(),
+                code: format_snippet(&snippet),
+            })
         })
         .collect::<Result<_>>()?;
     Page {
@@ -88,14 +108,21 @@ fn page(api: &Api, resource: &Resource<'_>, dependencies: &[Dependency], derefer
         spec_path: slash_path(&resource.spec.path),
     }
     .render()
-    .map_err(|e| Error::in_file(&resource.spec.path, format!("cannot render the page of {}: {e}", resource.type_name)))
+    .map_err(|e| {
+        Error::in_file(
+            &resource.spec.path,
+            format!("cannot render the page of {}: {e}", resource.type_name),
+        )
+    })
 }
 
 /// The request body an example shows: the first parameter value that is a non-empty
 /// object or array.
 fn example_body(example: &Value) -> Option<Value> {
     let parameters = example.get("parameters")?.as_object()?;
-    let first = parameters.values().find(|value| value.is_object() || value.is_array())?;
+    let first = parameters
+        .values()
+        .find(|value| value.is_object() || value.is_array())?;
     let empty = match first {
         Value::Object(entries) => entries.is_empty(),
         Value::Array(items) => items.is_empty(),

@@ -184,6 +184,10 @@ impl Params {
 
 impl CallStatement {
     pub fn to_source(&self) -> String {
-        format!("{}({});\n", self.callee.join("."), self.argument.to_source())
+        format!(
+            "{}({});\n",
+            self.callee.join("."),
+            self.argument.to_source()
+        )
     }
 }

@@ -243,7 +243,12 @@ impl Printer {
                     pos += string_width(s);
                 }
                 Doc::Concat(parts) => {
-                    cmds.extend(parts.iter().rev().map(|p| Cmd::new(cmd.indent, cmd.mode, p)));
+                    cmds.extend(
+                        parts
+                            .iter()
+                            .rev()
+                            .map(|p| Cmd::new(cmd.indent, cmd.mode, p)),
+                    );
                 }
                 Doc::Indent(contents) => cmds.push(Cmd::new(cmd.indent + 1, cmd.mode, contents)),
                 Doc::Group(g) => {
@@ -292,7 +297,11 @@ impl Printer {
     ) {
         let rem = PRINT_WIDTH as isize - pos as isize;
         if cmd.mode == Mode::Flat && !should_remeasure {
-            let mode = if g.should_break { Mode::Break } else { Mode::Flat };
+            let mode = if g.should_break {
+                Mode::Break
+            } else {
+                Mode::Flat
+            };
             cmds.push(Cmd::new(cmd.indent, mode, &g.contents));
         } else {
             let flat = Cmd::new(cmd.indent, Mode::Flat, &g.contents);
@@ -319,14 +328,24 @@ impl Printer {
     }
 
     /// Puts as much of a fill on each line as fits, pair by pair.
-    fn print_fill<'a>(&mut self, cmd: Cmd<'a>, parts: &'a [Doc], pos: usize, cmds: &mut Vec<Cmd<'a>>) {
+    fn print_fill<'a>(
+        &mut self,
+        cmd: Cmd<'a>,
+        parts: &'a [Doc],
+        pos: usize,
+        cmds: &mut Vec<Cmd<'a>>,
+    ) {
         let rem = PRINT_WIDTH as isize - pos as isize;
         let Some(content) = parts.first() else { return };
         let content_flat = Cmd::new(cmd.indent, Mode::Flat, content);
         let content_break = Cmd::new(cmd.indent, Mode::Break, content);
         let content_fits = self.fits(content_flat, &[], rem, true);
         let Some(whitespace) = parts.get(1) else {
-            cmds.push(if content_fits { content_flat } else { content_break });
+            cmds.push(if content_fits {
+                content_flat
+            } else {
+                content_break
+            });
             return;
         };
         let whitespace_flat = Cmd::new(cmd.indent, Mode::Flat, whitespace);
@@ -384,7 +403,13 @@ impl Printer {
 
     /// Whether `next` fits in `width` columns, then the rest commands up to their first
     /// possible line break (measured in their own modes).
-    fn fits<'a>(&mut self, next: Cmd<'a>, rest: &[Cmd<'a>], width: isize, must_be_flat: bool) -> bool {
+    fn fits<'a>(
+        &mut self,
+        next: Cmd<'a>,
+        rest: &[Cmd<'a>],
+        width: isize,
+        must_be_flat: bool,
+    ) -> bool {
         self.measure(vec![next], rest, width, must_be_flat)
     }
 
@@ -393,7 +418,13 @@ impl Printer {
         self.measure(stack.to_vec(), &[], width, true)
     }
 
-    fn measure<'a>(&mut self, mut cmds: Vec<Cmd<'a>>, rest: &[Cmd<'a>], mut width: isize, must_be_flat: bool) -> bool {
+    fn measure<'a>(
+        &mut self,
+        mut cmds: Vec<Cmd<'a>>,
+        rest: &[Cmd<'a>],
+        mut width: isize,
+        must_be_flat: bool,
+    ) -> bool {
         let mut rest_idx = rest.len();
         while width >= 0 {
             let Some(cmd) = cmds.pop() else {
@@ -407,21 +438,35 @@ impl Printer {
             let doc = match cmd.item {
                 Item::Doc(doc) => doc,
                 Item::FillRest(parts) => {
-                    cmds.extend(parts.iter().rev().map(|p| Cmd::new(cmd.indent, cmd.mode, p)));
+                    cmds.extend(
+                        parts
+                            .iter()
+                            .rev()
+                            .map(|p| Cmd::new(cmd.indent, cmd.mode, p)),
+                    );
                     continue;
                 }
             };
             match doc {
                 Doc::Text(s) => width -= string_width(s) as isize,
                 Doc::Concat(parts) | Doc::Fill(parts) => {
-                    cmds.extend(parts.iter().rev().map(|p| Cmd::new(cmd.indent, cmd.mode, p)));
+                    cmds.extend(
+                        parts
+                            .iter()
+                            .rev()
+                            .map(|p| Cmd::new(cmd.indent, cmd.mode, p)),
+                    );
                 }
                 Doc::Indent(contents) => cmds.push(Cmd::new(cmd.indent + 1, cmd.mode, contents)),
                 Doc::Group(g) => {
                     if must_be_flat && g.should_break {
                         return false;
                     }
-                    let mode = if g.should_break { Mode::Break } else { cmd.mode };
+                    let mode = if g.should_break {
+                        Mode::Break
+                    } else {
+                        cmd.mode
+                    };
                     // The most expanded state takes the least room on the current line.
                     let contents = match g.expanded_states.last() {
                         Some(last) if mode == Mode::Break => last,

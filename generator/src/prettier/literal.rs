@@ -36,7 +36,11 @@ pub fn print_string(value: &str) -> String {
     let content = &raw[1..raw.len() - 1];
     let doubles = content.matches('"').count();
     let singles = content.matches('\'').count();
-    let (quote, other) = if doubles > singles { ('\'', '"') } else { ('"', '\'') };
+    let (quote, other) = if doubles > singles {
+        ('\'', '"')
+    } else {
+        ('"', '\'')
+    };
     let mut out = String::with_capacity(raw.len());
     out.push(quote);
     let mut chars = content.chars();
@@ -87,9 +91,18 @@ pub fn js_number(value: f64) -> String {
     } else if -6 < n && n <= 0 {
         format!("0.{}{digits}", "0".repeat((-n) as usize))
     } else {
-        let fraction = if k > 1 { format!(".{}", &digits[1..]) } else { String::new() };
+        let fraction = if k > 1 {
+            format!(".{}", &digits[1..])
+        } else {
+            String::new()
+        };
         let e = n - 1;
-        format!("{}{fraction}e{}{}", &digits[..1], if e < 0 { '-' } else { '+' }, e.abs())
+        format!(
+            "{}{fraction}e{}{}",
+            &digits[..1],
+            if e < 0 { '-' } else { '+' },
+            e.abs()
+        )
     };
     format!("{sign}{body}")
 }
@@ -133,7 +146,9 @@ fn is_digits(s: &str) -> bool {
 /// which differ only for a few compatibility characters that NFKC would change.
 pub fn is_identifier_name(s: &str) -> bool {
     let mut chars = s.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     let start_ok = match first {
         '$' | '_' => true,
         c if c.is_ascii() => c.is_ascii_alphabetic(),
@@ -148,7 +163,9 @@ pub fn is_identifier_name(s: &str) -> bool {
 }
 
 fn is_rust_identifier(s: &str) -> bool {
-    let Ok(tokens) = s.parse::<proc_macro2::TokenStream>() else { return false };
+    let Ok(tokens) = s.parse::<proc_macro2::TokenStream>() else {
+        return false;
+    };
     let mut trees = tokens.into_iter();
     matches!(
         (trees.next(), trees.next()),

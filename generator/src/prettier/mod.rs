@@ -60,10 +60,16 @@ impl Snippet {
     pub fn source(&self) -> String {
         let mut lines = vec![
             format!("provider.{}.make{}({{", self.group, self.type_name),
-            format!("        name: {},", json_quote(&format!("my{}", self.type_name))),
+            format!(
+                "        name: {},",
+                json_quote(&format!("my{}", self.type_name))
+            ),
         ];
         if let Some(body) = &self.body {
-            lines.push(format!("        properties: () => ({}),", Expr::from_json(body).to_source()));
+            lines.push(format!(
+                "        properties: () => ({}),",
+                Expr::from_json(body).to_source()
+            ));
         }
         if !self.dependencies.is_empty() {
             let deps: Vec<String> = self
@@ -71,7 +77,10 @@ impl Snippet {
                 .iter()
                 .map(|dep| format!("{}: {}", dep.var, dep.member().to_source()))
                 .collect();
-            lines.push(format!("dependencies:({{resources}}) => ({{{}}})", deps.join(",")));
+            lines.push(format!(
+                "dependencies:({{resources}}) => ({{{}}})",
+                deps.join(",")
+            ));
         }
         lines.push("      })".to_string());
         lines.join("\n")

@@ -5,8 +5,8 @@
 
 use super::ast::{Access, Arrow, CallStatement, Expr, Key, Member, Object, Params, Property};
 use super::doc::{
-    concat, conditional_group, fill, group, group_with, hardline, if_break, indent, indent_if_break, line,
-    softline, text, will_break, Doc, GroupId,
+    concat, conditional_group, fill, group, group_with, hardline, if_break, indent,
+    indent_if_break, line, softline, text, will_break, Doc, GroupId,
 };
 use super::literal::{js_number, print_number, print_string, print_string_key, string_width};
 
@@ -66,9 +66,20 @@ impl DocBuilder {
             None,
         );
         let hugged = concat(vec![text("("), printed.clone(), text(")")]);
-        let hugged_broken = concat(vec![text("("), group_with(printed.clone(), true, None), text(")")]);
-        let break_parent = if will_break(&printed) { Doc::BreakParent } else { text("") };
-        concat(vec![break_parent, conditional_group(vec![hugged, hugged_broken, all_broken_out])])
+        let hugged_broken = concat(vec![
+            text("("),
+            group_with(printed.clone(), true, None),
+            text(")"),
+        ]);
+        let break_parent = if will_break(&printed) {
+            Doc::BreakParent
+        } else {
+            text("")
+        };
+        concat(vec![
+            break_parent,
+            conditional_group(vec![hugged, hugged_broken, all_broken_out]),
+        ])
     }
 
     fn expr(&mut self, expr: &Expr) -> Doc {
@@ -127,7 +138,9 @@ impl DocBuilder {
                 text(":"),
                 group(indent(concat(vec![line(), value]))),
             ])),
-            Layout::NeverBreakAfterOperator => group(concat(vec![key, text(":"), text(" "), value])),
+            Layout::NeverBreakAfterOperator => {
+                group(concat(vec![key, text(":"), text(" "), value]))
+            }
             Layout::Fluid => {
                 let id = self.new_id();
                 group(concat(vec![
@@ -152,7 +165,11 @@ impl DocBuilder {
             let mut parts = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 let last = i + 1 == items.len();
-                let comma = if last { if_break(text(","), text(""), Some(id)) } else { text(",") };
+                let comma = if last {
+                    if_break(text(","), text(""), Some(id))
+                } else {
+                    text(",")
+                };
                 parts.push(concat(vec![self.expr(item), comma]));
                 if !last {
                     parts.push(line());
@@ -237,7 +254,9 @@ fn should_break_array(items: &[Expr]) -> bool {
         Expr::Array(items) => Some((1, items.len())),
         _ => None,
     };
-    let Some((kind, _)) = items.first().and_then(entries) else { return false };
+    let Some((kind, _)) = items.first().and_then(entries) else {
+        return false;
+    };
     items.len() > 1
         && items
             .iter()
