@@ -21,8 +21,10 @@ pub mod load;
 pub mod manifest;
 pub mod model;
 pub mod output;
+pub mod plural;
 pub mod prettier;
 pub mod resolve;
+pub mod resources;
 pub mod swagger;
 
 pub use error::{Error, Result};

@@ -278,6 +278,10 @@ impl<'d> Dereferencer<'d> {
         &self.graph
     }
 
+    pub fn resolver(&self) -> Resolver<'d> {
+        self.resolver
+    }
+
     /// The dereferenced node of the value at `location`.
     pub fn dereference(&mut self, location: &Location) -> Result<NodeId> {
         let value = self.resolver.lookup(location, location)?;

@@ -7,7 +7,10 @@ use std::process::{Command, Stdio};
 
 /// The workspace root (the folder holding `generator/`, `tests/`, `tools/`).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// Runs `tools/oracle/<script>` under Node, feeding one JSON document per line on stdin,
@@ -40,7 +43,11 @@ pub fn run_oracle(script: &str, inputs: &[String]) -> Vec<String> {
         .lines()
         .map(|line| serde_json::from_str(line).expect("each oracle answer is a JSON string"))
         .collect();
-    assert_eq!(answers.len(), inputs.len(), "the {script} oracle answered a different number of inputs");
+    assert_eq!(
+        answers.len(),
+        inputs.len(),
+        "the {script} oracle answered a different number of inputs"
+    );
     answers
 }
 

@@ -1,10 +1,132 @@
-//! The docs emitter: one Markdown page per ARM resource.
+//! The docs emitter: one Markdown page per ARM resource, `<Group>/<Type>.md`, in the
+//! format of the reference pages. The page skeleton is the askama template
+//! `templates/resource.md`; the example blocks come from the Prettier port and the
+//! schema block from the `util.inspect` port.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::inspect::{inspect, inspect_graph, InspectOptions};
 use crate::model::Api;
+use crate::output::slash_path;
+use crate::prettier::{self, format_snippet, Snippet};
+use crate::resolve::Dereferencer;
+use crate::resources::{self, Dependency, Resource};
+use askama::Template;
+use serde_json::Value;
 use std::path::PathBuf;
 
+/// How deep the schema block prints, as the reference pages do.
+const SCHEMA_DEPTH: usize = 10;
+
+#[derive(Template)]
+#[template(path = "resource.md", escape = "none")]
+struct Page<'a> {
+    type_name: &'a str,
+    group: &'a str,
+    examples: Vec<ExampleBlock>,
+    dependencies: &'a [Dependency],
+    schema: String,
+    api_version: &'a str,
+    spec_path: String,
+}
+
+struct ExampleBlock {
+    name: String,
+    code: String,
+}
+
 /// Each page's path (relative to the docs folder) and text.
-pub fn emit(_api: &Api) -> Result<Vec<(PathBuf, String)>> {
-    Ok(Vec::new())
+pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
+    let all = resources::find(api)?;
+    let mut dereferencer = Dereferencer::new(api.resolver());
+    let mut pages = Vec::new();
+    for resource in &all {
+        let dependencies = resources::dependencies(resource, &all, &mut dereferencer)?;
+        if !resources::has_page(resource, &dependencies, &mut dereferencer)? {
+            continue;
+        }
+        let text = page(api, resource, &dependencies, &mut dereferencer)?;
+        pages.push((
+            PathBuf::from(&resource.group).join(format!("{}.md", resource.type_name)),
+            text,
+        ));
+    }
+    Ok(pages)
+}
+
+fn page(
+    api: &Api,
+    resource: &Resource<'_>,
+    dependencies: &[Dependency],
+    dereferencer: &mut Dereferencer<'_>,
+) -> Result<String> {
+    let options = InspectOptions {
+        depth: SCHEMA_DEPTH,
+        ..InspectOptions::default()
+    };
+    let schema = match resource.put.and_then(|put| put.body_schema_location()) {
+        Some(location) => {
+            let root = dereferencer.dereference(&location)?;
+            inspect_graph(dereferencer.graph(), root, &options)
+        }
+        None => inspect(&Value::String(String::new()), &options),
+    };
+    let examples = resource
+        .put
+        .map(|put| put.examples.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|example| {
+            let document = api
+                .resolver()
+                .lookup(&example.location, &example.location)?;
+            let snippet = Snippet {
+                group: resource.group.clone(),
+                type_name: resource.type_name.clone(),
+                body: example_body(document),
+                dependencies: dependencies
+                    .iter()
+                    .map(|d| prettier::Dependency {
+                        var: d.variable.clone(),
+                        group: d.group.clone(),
+                        type_name: d.type_name.clone(),
+                    })
+                    .collect(),
+            };
+            Ok(ExampleBlock {
+                name: example.name.clone(),
+                code: format_snippet(&snippet),
+            })
+        })
+        .collect::<Result<_>>()?;
+    Page {
+        type_name: &resource.type_name,
+        group: &resource.group,
+        examples,
+        dependencies,
+        schema,
+        api_version: &resource.api_version,
+        spec_path: slash_path(&resource.spec.path),
+    }
+    .render()
+    .map_err(|e| {
+        Error::in_file(
+            &resource.spec.path,
+            format!("cannot render the page of {}: {e}", resource.type_name),
+        )
+    })
+}
+
+/// The request body an example shows: the first parameter value that is a non-empty
+/// object or array.
+fn example_body(example: &Value) -> Option<Value> {
+    let parameters = example.get("parameters")?.as_object()?;
+    let first = parameters
+        .values()
+        .find(|value| value.is_object() || value.is_array())?;
+    let empty = match first {
+        Value::Object(entries) => entries.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    };
+    (!empty).then(|| first.clone())
 }

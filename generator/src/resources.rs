@@ -1,0 +1,420 @@
+//! The ARM resources of the loaded specs and the dependencies between them, by the rules
+//! the reference documentation pages were made with.
+//!
+//! A resource is a path with a `get` and a `put` or `delete`; its names come from the GET
+//! operationId; its dependencies (what must exist before it) come from the resource
+//! group parameter, from keys of its PUT body that look like references to other
+//! resources, and from parent resources named in its path.
+
+use crate::error::{Error, Result};
+use crate::json_graph::{Graph, Node, NodeId};
+use crate::model::{Api, Operation, SpecFile};
+use crate::plural::singular;
+use crate::resolve::Dereferencer;
+use heck::ToLowerCamelCase;
+use indexmap::IndexMap;
+
+/// A key in the body walk deeper than this is not looked at: a guard against schemas
+/// that nest through `properties` without end.
+const MAX_TRAIL: usize = 64;
+
+#[derive(Debug, Clone)]
+pub struct Resource<'a> {
+    /// The provider namespace without `Microsoft.`, such as `ContainerRegistry`.
+    pub group: String,
+    pub type_name: String,
+    /// The singular of the GET operationId's first part.
+    pub parent_name: String,
+    /// The name of the folder holding the spec file.
+    pub api_version: String,
+    pub spec: &'a SpecFile,
+    pub get: &'a Operation,
+    pub put: Option<&'a Operation>,
+    pub delete: Option<&'a Operation>,
+}
+
+/// What must exist before a resource: a variable name and the resource it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dependency {
+    pub variable: String,
+    pub group: String,
+    pub type_name: String,
+}
+
+/// Every resource of `api`; where several spec files define one, the latest api-version.
+pub fn find(api: &Api) -> Result<Vec<Resource<'_>>> {
+    let mut found: IndexMap<(String, String), Resource<'_>> = IndexMap::new();
+    for spec in &api.specs {
+        let (group, api_version) = group_and_version(spec)?;
+        for get in spec.operations.iter().filter(|op| op.method == "get") {
+            let on_path = |method: &str| {
+                spec.operations
+                    .iter()
+                    .find(|op| op.path == get.path && op.method == method)
+            };
+            let (put, delete) = (on_path("put"), on_path("delete"));
+            if put.is_none() && delete.is_none() {
+                continue;
+            }
+            let (parent_name, type_name) = names(&get.id);
+            let resource = Resource {
+                group: group.clone(),
+                type_name,
+                parent_name,
+                api_version: api_version.clone(),
+                spec,
+                get,
+                put,
+                delete,
+            };
+            let key = (resource.group.clone(), resource.type_name.clone());
+            let newer = |old: &Resource<'_>| {
+                format!("{}-x", resource.api_version) > format!("{}-x", old.api_version)
+            };
+            if found.get(&key).is_none_or(newer) {
+                found.insert(key, resource);
+            }
+        }
+    }
+    Ok(found.into_values().collect())
+}
+
+/// `(parentName, type)` from a GET operationId such as `ConnectedRegistries_Get`.
+fn names(operation_id: &str) -> (String, String) {
+    let first = operation_id.split('_').next().unwrap_or(operation_id);
+    let last = operation_id.rsplit('_').next().unwrap_or(operation_id);
+    let parent_name = singular(first);
+    let sub_name = last.replacen("Get", "", 1);
+    let type_name = if !sub_name.is_empty() && sub_name.contains(&parent_name) {
+        sub_name
+    } else {
+        format!("{parent_name}{sub_name}")
+    };
+    (parent_name, type_name)
+}
+
+/// The group (provider folder without `Microsoft.`) and api-version (version folder) of
+/// a spec laid out as `<provider>/<stable|preview>/<version>/<file>.json`.
+fn group_and_version(spec: &SpecFile) -> Result<(String, String)> {
+    let folders: Vec<String> = spec
+        .path
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.iter())
+        .map(|c| c.to_string_lossy().into_owned())
+        .collect();
+    match folders.as_slice() {
+        [.., provider, _stability, version] => {
+            Ok((provider.strip_prefix("Microsoft.").unwrap_or(provider).to_owned(), version.clone()))
+        }
+        _ => Err(Error::in_file(
+            &spec.path,
+            "cannot tell the provider and version: expected the spec at <provider>/<stable|preview>/<version>/<file>.json",
+        )),
+    }
+}
+
+impl Resource<'_> {
+    /// The path whose segments locate parents: the PUT's, else the DELETE's.
+    fn write_path(&self) -> &str {
+        self.put
+            .or(self.delete)
+            .map_or(self.get.path.as_str(), |op| op.path.as_str())
+    }
+}
+
+/// The dependencies of `resource`, in order: `{...fromResourceGroup, ...fromBody, ...fromPath}`
+/// with JavaScript object semantics (a variable set again keeps its first position).
+pub fn dependencies(
+    resource: &Resource<'_>,
+    all: &[Resource<'_>],
+    dereferencer: &mut Dereferencer<'_>,
+) -> Result<Vec<Dependency>> {
+    let mut dependencies: IndexMap<String, (String, String)> = IndexMap::new();
+    let required_param = |name: &str| {
+        resource
+            .get
+            .parameters
+            .iter()
+            .any(|p| p.param.required && p.param.name == name)
+    };
+    if required_param("resourceGroupName") {
+        dependencies.insert(
+            "resourceGroup".into(),
+            ("Resources".into(), "ResourceGroup".into()),
+        );
+    }
+    if let Some(body) = resource.put.and_then(Operation::body_schema_location) {
+        let root = dereferencer.dereference(&body)?;
+        let mut keys = Vec::new();
+        collect_reference_keys(dereferencer.graph(), root, &mut Vec::new(), &mut keys);
+        for key in keys {
+            if let Some(target) = resource_named_by(&key, resource, all) {
+                dependencies.insert(
+                    target.type_name.to_lower_camel_case(),
+                    (target.group.clone(), target.type_name.clone()),
+                );
+            }
+        }
+    }
+    for (variable, parent) in parents(resource, all) {
+        dependencies.insert(variable, (parent.group.clone(), parent.type_name.clone()));
+    }
+    Ok(dependencies
+        .into_iter()
+        .map(|(variable, (group, type_name))| Dependency {
+            variable,
+            group,
+            type_name,
+        })
+        .collect())
+}
+
+/// Keys of the body schema that look like references to other resources: an object whose
+/// `properties` has an `id`, or a key ending in `Id`. Every key of every object is
+/// visited in document order, except a key (other than `properties`) already on the
+/// trail above it; arrays are not entered.
+fn collect_reference_keys(
+    graph: &Graph,
+    node: NodeId,
+    trail: &mut Vec<String>,
+    keys: &mut Vec<String>,
+) {
+    let Node::Object(entries) = graph.node(node) else {
+        return;
+    };
+    if trail.len() > MAX_TRAIL {
+        return;
+    }
+    for (key, value) in entries {
+        if key != "properties" && trail.contains(key) {
+            continue;
+        }
+        let has_id = graph
+            .get(*value, "properties")
+            .is_some_and(|props| graph.get(props, "id").is_some());
+        if has_id || key.to_lowercase().ends_with("id") {
+            keys.push(key.clone());
+        } else if matches!(graph.node(*value), Node::Object(_)) {
+            trail.push(key.clone());
+            collect_reference_keys(graph, *value, trail, keys);
+            trail.pop();
+        }
+    }
+}
+
+/// The resource a body key such as `scopeMapId` refers to, if any.
+fn resource_named_by<'r, 'a>(
+    key: &str,
+    resource: &Resource<'_>,
+    all: &'r [Resource<'a>],
+) -> Option<&'r Resource<'a>> {
+    let key = key.strip_suffix("Id").unwrap_or(key);
+    let key = match key.len().checked_sub("resource".len()) {
+        Some(cut) if key.is_char_boundary(cut) && key[cut..].eq_ignore_ascii_case("resource") => {
+            &key[..cut]
+        }
+        _ => key,
+    };
+    if key.is_empty() {
+        return None;
+    }
+    let name = key.to_lowercase();
+    let others: Vec<(&Resource<'a>, String)> = all
+        .iter()
+        .filter(|r| r.type_name != resource.type_name)
+        .map(|r| (r, r.type_name.to_lowercase()))
+        .collect();
+    let same_group = || others.iter().filter(|(r, _)| r.group == resource.group);
+    let only = |mut matches: Vec<&'r Resource<'a>>| {
+        if matches.len() == 1 {
+            matches.pop()
+        } else {
+            None
+        }
+    };
+    same_group()
+        .find(|(_, type_name)| name.ends_with(type_name.as_str()))
+        .map(|(r, _)| *r)
+        .or_else(|| {
+            only(
+                same_group()
+                    .filter(|(_, t)| name.contains(t.as_str()))
+                    .map(|(r, _)| *r)
+                    .collect(),
+            )
+        })
+        .or_else(|| {
+            only(
+                same_group()
+                    .filter(|(_, t)| t.contains(name.as_str()))
+                    .map(|(r, _)| *r)
+                    .collect(),
+            )
+        })
+        .or_else(|| {
+            others
+                .iter()
+                .find(|(_, type_name)| *type_name == name)
+                .map(|(r, _)| *r)
+        })
+}
+
+/// Parents named by path parameters: each required path parameter of the GET (other than
+/// the subscription and resource group) that is not the resource's own name.
+fn parents<'r, 'a>(
+    resource: &Resource<'_>,
+    all: &'r [Resource<'a>],
+) -> Vec<(String, &'r Resource<'a>)> {
+    let own_segment = resource.get.path.rsplit('/').next().unwrap_or_default();
+    let segments: Vec<&str> = resource.write_path().split('/').collect();
+    resource
+        .get
+        .parameters
+        .iter()
+        .map(|p| &p.param)
+        .filter(|p| {
+            p.required
+                && p.location == "path"
+                && p.name != "resourceGroupName"
+                && p.name != "subscriptionId"
+        })
+        .filter(|p| !own_segment.contains(&format!("{{{}}}", p.name)))
+        .filter_map(|p| {
+            let placeholder = format!("{{{}}}", p.name);
+            let index = segments
+                .iter()
+                .position(|segment| segment.contains(&placeholder))?;
+            let prefix = segments[..=index].join("/");
+            let parent = all.iter().find(|r| r.get.path == prefix).or_else(|| {
+                let collection = singular(segments.get(index.checked_sub(1)?)?);
+                all.iter().find(|r| r.parent_name.contains(&collection))
+            })?;
+            Some((p.name.replacen("Name", "", 1), parent))
+        })
+        .collect()
+}
+
+/// Whether the resource gets a page: at least one dependency, and at least as many as
+/// its list operation has required path parameters besides the subscription.
+pub fn has_page(
+    resource: &Resource<'_>,
+    dependencies: &[Dependency],
+    dereferencer: &mut Dereferencer<'_>,
+) -> Result<bool> {
+    let list = list_operation(resource, dereferencer)?.unwrap_or(resource.get);
+    let needed = list
+        .parameters
+        .iter()
+        .filter(|p| {
+            p.param.required && p.param.location == "path" && p.param.name != "subscriptionId"
+        })
+        .count();
+    Ok(!dependencies.is_empty() && dependencies.len() >= needed)
+}
+
+/// The operation that lists resources of this type, first found by the four rules.
+fn list_operation<'a>(
+    resource: &Resource<'a>,
+    dereferencer: &mut Dereferencer<'_>,
+) -> Result<Option<&'a Operation>> {
+    let gets = || {
+        resource
+            .spec
+            .operations
+            .iter()
+            .filter(|op| op.method == "get")
+    };
+    let plural = format!("{}s", resource.type_name).to_lowercase();
+    let subscription_wide = gets().find(|op| {
+        let segments: Vec<&str> = op.path.split('/').collect();
+        matches!(
+            segments.as_slice(),
+            ["", "subscriptions", "{subscriptionId}", "providers", _, _]
+        ) && op.path.to_lowercase().contains(&plural)
+    });
+    if subscription_wide.is_some() {
+        return Ok(subscription_wide);
+    }
+    let list_id = resource.get.id.replacen("Get", "List", 1);
+    if let Some(by_id) = gets().find(|op| op.id == list_id) {
+        return Ok(Some(by_id));
+    }
+    if let Some(description) = ok_description(resource.get, dereferencer)? {
+        for op in gets() {
+            let Some(schema) = ok_schema(op, dereferencer)? else {
+                continue;
+            };
+            let graph = dereferencer.graph();
+            let item_description = ["properties", "value", "items", "description"]
+                .iter()
+                .try_fold(schema, |node, key| graph.get(node, key))
+                .and_then(|node| match graph.node(node) {
+                    Node::Scalar(serde_json::Value::String(text)) => Some(text.clone()),
+                    _ => None,
+                });
+            if item_description.as_deref() == Some(description.as_str()) {
+                return Ok(Some(op));
+            }
+        }
+    }
+    let parent_path = match resource.get.path.rsplit_once('/') {
+        Some((parent, last)) if last.starts_with('{') && last.ends_with('}') => Some(parent),
+        _ => None,
+    };
+    Ok(parent_path.and_then(|parent| gets().find(|op| op.path == parent)))
+}
+
+/// The dereferenced schema of an operation's 200 response.
+fn ok_schema(operation: &Operation, dereferencer: &mut Dereferencer<'_>) -> Result<Option<NodeId>> {
+    if operation
+        .responses
+        .get("200")
+        .is_none_or(|r| r.schema.is_none())
+    {
+        return Ok(None);
+    }
+    let (response, _) = dereferencer
+        .resolver()
+        .resolve(&operation.location.child("responses").child("200"))?;
+    dereferencer
+        .dereference(&response.child("schema"))
+        .map(Some)
+}
+
+fn ok_description(
+    operation: &Operation,
+    dereferencer: &mut Dereferencer<'_>,
+) -> Result<Option<String>> {
+    let Some(schema) = ok_schema(operation, dereferencer)? else {
+        return Ok(None);
+    };
+    let graph = dereferencer.graph();
+    Ok(graph
+        .get(schema, "description")
+        .and_then(|node| match graph.node(node) {
+            Node::Scalar(serde_json::Value::String(text)) => Some(text.clone()),
+            _ => None,
+        }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+
+    #[test]
+    fn type_names_come_from_the_get_operation_id() {
+        assert_eq!(
+            names("ConnectedRegistries_Get"),
+            ("ConnectedRegistry".into(), "ConnectedRegistry".into())
+        );
+        assert_eq!(
+            names("Registries_GetPrivateLinkResource"),
+            ("Registry".into(), "RegistryPrivateLinkResource".into())
+        );
+        assert_eq!(
+            names("Registries_GetRegistryUsage"),
+            ("Registry".into(), "RegistryUsage".into())
+        );
+    }
+}

@@ -1,0 +1,80 @@
+//! The resource rules of the docs on a small hand-written spec (`specs/edge/resources`):
+//! which resources get a page, their dependencies, and which api-version wins.
+
+mod support;
+
+use armgen::Generator;
+
+const PREVIEW: &str =
+    "widgets/resource-manager/Microsoft.Widgets/preview/2021-01-01-preview/widgets.json";
+const STABLE: &str = "widgets/resource-manager/Microsoft.Widgets/stable/2021-01-01/widgets.json";
+
+fn pages(specs: &[&str]) -> Vec<(String, String)> {
+    let mut generator =
+        Generator::new(support::workspace_root().join("specs/edge/resources")).docs("docs");
+    for spec in specs {
+        generator = generator.spec(*spec);
+    }
+    let generated = generator.generate().expect("the edge spec generates");
+    generated
+        .files
+        .iter()
+        .map(|(path, text)| (armgen::output::slash_path(path), text.to_owned()))
+        .collect()
+}
+
+#[test]
+fn only_resources_with_enough_dependencies_get_a_page() {
+    let pages = pages(&[STABLE]);
+    let names: Vec<&str> = pages.iter().map(|(path, _)| path.as_str()).collect();
+    // Gadget has two dependencies but its GET needs three path parameters; Gizmo has none.
+    assert_eq!(names, ["docs/Widgets/Widget.md"]);
+}
+
+#[test]
+fn dependencies_come_from_resource_group_body_keys_and_parents() {
+    let (_, page) = &pages(&[STABLE])[0];
+    let dependencies = page
+        .split("## Dependencies\n")
+        .nth(1)
+        .unwrap()
+        .split("## ")
+        .next()
+        .unwrap();
+    assert_eq!(
+        dependencies,
+        "- [ResourceGroup](../Resources/ResourceGroup.md)\n- [Gadget](../Widgets/Gadget.md)\n"
+    );
+    assert!(
+        page.contains(
+            "    resourceGroup: resources.Resources.ResourceGroup[\"myResourceGroup\"],\n"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("    gadget: resources.Widgets.Gadget[\"myGadget\"],\n"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_latest_api_version_wins_whatever_the_order() {
+    for order in [[PREVIEW, STABLE], [STABLE, PREVIEW]] {
+        let (_, page) = &pages(&order)[0];
+        assert!(
+            page.contains("The resource version is `2021-01-01`.\n"),
+            "{page}"
+        );
+        assert!(page.contains("description: 'A widget.'"), "{page}");
+    }
+}
+
+#[test]
+fn a_self_referencing_body_prints_as_a_circular_object() {
+    let (_, page) = &pages(&[STABLE])[0];
+    assert!(
+        page.contains("<ref *1> {\n  description: 'A widget.',"),
+        "{page}"
+    );
+    assert!(page.contains("parent: [Circular *1]"), "{page}");
+}
