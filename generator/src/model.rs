@@ -130,12 +130,12 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
     }
     check_refs(&documents)?;
     let resolver = Resolver::new(&documents);
-    // One client serves every spec, so operationIds must be unique across all of them.
-    let mut seen = HashMap::new();
+    // operationIds are unique within a spec; several versions of one API repeat them,
+    // which the emitters that merge specs check for themselves.
     let specs = files
         .into_iter()
         .map(|(path, spec)| {
-            let operations = operations(&resolver, &path, &spec, &mut seen)?;
+            let operations = operations(&resolver, &path, &spec, &mut HashMap::new())?;
             Ok(SpecFile {
                 path,
                 spec,
@@ -188,7 +188,7 @@ pub fn deserialize<'d, T: serde::Deserialize<'d>>(at: &Location, value: &'d Valu
     })
 }
 
-/// The operations of one spec; `seen` holds the operationIds of the specs before it.
+/// The operations of one spec; `seen` collects their operationIds to refuse duplicates.
 fn operations(
     resolver: &Resolver<'_>,
     file: &Path,
@@ -210,13 +210,9 @@ fn operations(
                 .clone()
                 .ok_or_else(|| location.error("the operation has no operationId"))?;
             if let Some(first) = seen.insert(id.clone(), location.clone()) {
-                // The first use names its file only when it is in another spec.
-                let first = match first.file == location.file {
-                    true => format!("#{}", first.pointer),
-                    false => format!("{}#{}", first.file.display(), first.pointer),
-                };
                 return Err(location.error(format!(
-                    "operationId `{id}` is used twice (first at {first})"
+                    "operationId `{id}` is used twice (first at #{})",
+                    first.pointer
                 )));
             }
             let own = params(

@@ -6,7 +6,7 @@
 //! group parameter, from keys of its PUT body that look like references to other
 //! resources, and from parent resources named in its path.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::json_graph::{Graph, Node, NodeId};
 use crate::model::{Api, Operation, SpecFile};
 use crate::plural::singular;
@@ -42,10 +42,9 @@ pub struct Dependency {
 }
 
 /// Every resource of `api`; where several spec files define one, the latest api-version.
-pub fn find(api: &Api) -> Result<Vec<Resource<'_>>> {
+pub fn find(api: &Api) -> Vec<Resource<'_>> {
     let mut found: IndexMap<(String, String), Resource<'_>> = IndexMap::new();
     for spec in &api.specs {
-        let (group, api_version) = group_and_version(spec)?;
         for get in spec.operations.iter().filter(|op| op.method == "get") {
             let on_path = |method: &str| {
                 spec.operations
@@ -57,11 +56,12 @@ pub fn find(api: &Api) -> Result<Vec<Resource<'_>>> {
                 continue;
             }
             let (parent_name, type_name) = names(&get.id);
+            let (group, api_version) = group_and_version(spec, get);
             let resource = Resource {
-                group: group.clone(),
+                group,
                 type_name,
                 parent_name,
-                api_version: api_version.clone(),
+                api_version,
                 spec,
                 get,
                 put,
@@ -76,7 +76,7 @@ pub fn find(api: &Api) -> Result<Vec<Resource<'_>>> {
             }
         }
     }
-    Ok(found.into_values().collect())
+    found.into_values().collect()
 }
 
 /// `(parentName, type)` from a GET operationId such as `ConnectedRegistries_Get`.
@@ -94,8 +94,10 @@ fn names(operation_id: &str) -> (String, String) {
 }
 
 /// The group (provider folder without `Microsoft.`) and api-version (version folder) of
-/// a spec laid out as `<provider>/<stable|preview>/<version>/<file>.json`.
-fn group_and_version(spec: &SpecFile) -> Result<(String, String)> {
+/// a spec laid out as in azure-rest-api-specs, `<provider>/<stable|preview>/<version>/<file>.json`.
+/// A spec kept elsewhere falls back to the provider namespace of the resource's path and
+/// the spec's `info.version`, so that any spec gets pages.
+fn group_and_version(spec: &SpecFile, get: &Operation) -> (String, String) {
     let folders: Vec<String> = spec
         .path
         .parent()
@@ -103,15 +105,17 @@ fn group_and_version(spec: &SpecFile) -> Result<(String, String)> {
         .flat_map(|p| p.iter())
         .map(|c| c.to_string_lossy().into_owned())
         .collect();
-    match folders.as_slice() {
-        [.., provider, _stability, version] => {
-            Ok((provider.strip_prefix("Microsoft.").unwrap_or(provider).to_owned(), version.clone()))
+    let (provider, version) = match folders.as_slice() {
+        [.., provider, stability, version] if stability == "stable" || stability == "preview" => {
+            (provider.clone(), version.clone())
         }
-        _ => Err(Error::in_file(
-            &spec.path,
-            "cannot tell the provider and version: expected the spec at <provider>/<stable|preview>/<version>/<file>.json",
-        )),
-    }
+        _ => {
+            let mut segments = get.path.split('/');
+            let namespace = segments.by_ref().skip_while(|s| !s.eq_ignore_ascii_case("providers")).nth(1);
+            (namespace.unwrap_or_default().to_owned(), spec.api_version().to_owned())
+        }
+    };
+    (provider.strip_prefix("Microsoft.").unwrap_or(&provider).to_owned(), version)
 }
 
 impl Resource<'_> {

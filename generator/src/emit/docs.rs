@@ -36,7 +36,7 @@ struct ExampleBlock {
 
 /// Each page's path (relative to the docs folder) and text.
 pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
-    let all = resources::find(api)?;
+    let all = resources::find(api);
     let mut dereferencer = Dereferencer::new(api.resolver());
     let mut pages = Vec::new();
     for resource in &all {

@@ -9,6 +9,7 @@ use crate::swagger::{AdditionalProperties, Schema};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
+use std::collections::HashMap;
 
 /// The query parameter whose value is the spec's version rather than an argument.
 pub const API_VERSION: &str = "api-version";
@@ -166,7 +167,16 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
     let mut client_params: Vec<Arg> = Vec::new();
     let mut error_bodies: Vec<String> = Vec::new();
     let mut error_body = quote!(serde_json::Value);
+    // One client serves every spec, so an operationId may appear in only one of them.
+    let mut seen: HashMap<&str, &Operation> = HashMap::new();
     for (spec, operation) in api.operations() {
+        if let Some(first) = seen.insert(&operation.id, operation) {
+            return Err(operation.location.error(format!(
+                "operationId `{}` is also in {}; one client cannot hold both (generate each api-version on its own)",
+                operation.id,
+                first.location.file.display()
+            )));
+        }
         let (group, method) = match operation.id.split_once('_') {
             Some((group, method)) => (Some(group.to_snake_case()), method.to_snake_case()),
             None => (None, operation.id.to_snake_case()),
