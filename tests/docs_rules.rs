@@ -82,10 +82,17 @@ fn a_self_referencing_body_prints_as_a_circular_object() {
 #[test]
 fn one_client_refuses_two_versions_of_an_operation() {
     let root = support::workspace_root().join("specs/edge/resources");
-    let error = Generator::new(&root).spec(PREVIEW).spec(STABLE).client("client.rs").generate().unwrap_err();
+    let error = Generator::new(&root)
+        .spec(PREVIEW)
+        .spec(STABLE)
+        .client("client.rs")
+        .generate()
+        .unwrap_err();
     assert_eq!(error.file, Some(root.join(STABLE)));
     assert!(
-        error.message.starts_with(&format!("operationId `Widgets_Get` is also in {PREVIEW}; one client cannot hold both")),
+        error.message.starts_with(&format!(
+            "operationId `Widgets_Get` is also in {PREVIEW}; one client cannot hold both"
+        )),
         "{error}"
     );
 }

@@ -111,11 +111,23 @@ fn group_and_version(spec: &SpecFile, get: &Operation) -> (String, String) {
         }
         _ => {
             let mut segments = get.path.split('/');
-            let namespace = segments.by_ref().skip_while(|s| !s.eq_ignore_ascii_case("providers")).nth(1);
-            (namespace.unwrap_or_default().to_owned(), spec.api_version().to_owned())
+            let namespace = segments
+                .by_ref()
+                .skip_while(|s| !s.eq_ignore_ascii_case("providers"))
+                .nth(1);
+            (
+                namespace.unwrap_or_default().to_owned(),
+                spec.api_version().to_owned(),
+            )
         }
     };
-    (provider.strip_prefix("Microsoft.").unwrap_or(&provider).to_owned(), version)
+    (
+        provider
+            .strip_prefix("Microsoft.")
+            .unwrap_or(&provider)
+            .to_owned(),
+        version,
+    )
 }
 
 impl Resource<'_> {
