@@ -3,8 +3,9 @@
 //! Every case is printed by `armgen::inspect` and by `tools/oracle/inspect.js` (one Node
 //! process for the whole corpus) and the texts must be identical. The corpus: every
 //! definition of the Container Registry 2021-08-01-preview spec at depths 2, 4 and 10,
-//! every example file of that version, seeded random JSON values, and hand-built
-//! circular graphs. Add values through [`tree_cases`].
+//! raw and dereferenced by armgen's resolver (as the docs print them), every PUT body
+//! schema dereferenced, every example file of that version, seeded random JSON values,
+//! and hand-built circular graphs. Add values through [`tree_cases`].
 //!
 //! Needs `node` and `npm ci --prefix tools/oracle`; it fails, never skips, without them.
 
@@ -13,6 +14,7 @@ mod support;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use armgen::inspect::{inspect, inspect_graph, InspectOptions};
 use armgen::json_graph::{Graph, Node, NodeId};
@@ -31,7 +33,7 @@ struct Case {
 
 enum Input {
     Tree(Value),
-    Graph(Graph, NodeId),
+    Graph(Rc<Graph>, NodeId),
 }
 
 impl Case {
@@ -145,6 +147,43 @@ fn spec_cases() -> Vec<Case> {
     });
     cases.extend(tree_cases("example", examples, &[2, 10]));
     cases
+}
+
+/// Every definition and every PUT body schema, dereferenced the way the docs print them:
+/// shared nodes and cycles included.
+fn dereferenced_cases() -> Vec<Case> {
+    let manifest = armgen::Manifest::read(&workspace_root().join("specs/armgen.toml"))
+        .expect("the manifest reads");
+    let api = armgen::model::load(&manifest.spec_root, &manifest.specs).expect("the spec loads");
+    let mut dereferencer = armgen::resolve::Dereferencer::new(api.resolver());
+    let mut roots = Vec::new();
+    for spec in &api.specs {
+        for name in spec.spec.definitions.keys() {
+            let root = dereferencer
+                .dereference(&spec.definition(name))
+                .expect("a definition dereferences");
+            roots.push((format!("dereferenced definition {name}"), root));
+        }
+        let puts = spec.operations.iter().filter(|op| op.method == "put");
+        for (op, body) in puts.filter_map(|op| Some((op, op.body_schema_location()?))) {
+            let root = dereferencer
+                .dereference(&body)
+                .expect("a body dereferences");
+            roots.push((format!("dereferenced PUT body of {}", op.id), root));
+        }
+    }
+    assert!(!roots.is_empty(), "the spec has nothing to dereference");
+    let graph = Rc::new(dereferencer.graph().clone());
+    roots
+        .into_iter()
+        .flat_map(|(label, root)| {
+            [2, 4, 10].map(|depth| Case {
+                label: format!("{label} at depth {depth}"),
+                depth,
+                input: Input::Graph(Rc::clone(&graph), root),
+            })
+        })
+        .collect()
 }
 
 /// Seeded random values aimed at every layout rule.
@@ -409,7 +448,7 @@ fn graph_cases() -> Vec<Case> {
         cases.push(Case {
             label: label.to_owned(),
             depth,
-            input: Input::Graph(graph, root),
+            input: Input::Graph(Rc::new(graph), root),
         });
     };
 
@@ -483,6 +522,7 @@ fn graph_cases() -> Vec<Case> {
 #[test]
 fn inspect_matches_node_util_inspect() {
     let mut cases = spec_cases();
+    cases.extend(dereferenced_cases());
     cases.extend(random_cases(3000));
     cases.extend(number_cases());
     cases.extend(graph_cases());
