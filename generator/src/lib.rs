@@ -150,7 +150,7 @@ impl Generator {
                 files.insert(folder.join(page), text)?;
             }
             timed(
-                format!("docs -> {} ({count} pages)", folder.display()),
+                format!("docs -> {} ({count} files)", folder.display()),
                 start,
             );
         }

@@ -2,6 +2,12 @@
 //! format of the reference pages. The page skeleton is the askama template
 //! `templates/resource.md`; the example blocks come from the Prettier port and the
 //! schema block from the `util.inspect` port.
+//!
+//! The docs folder is also a Docusaurus docs folder as it stands: each group folder gets
+//! its sidebar label in `_category_.json`, and each type that a page links to as a
+//! dependency but that has no page (such as `Resources/ResourceGroup`, which no ARM spec
+//! of a provider defines) gets a short page from `templates/linked.md`, so that no link
+//! of a page dangles.
 
 use crate::error::{Error, Result};
 use crate::inspect::{inspect, inspect_graph, InspectOptions};
@@ -11,7 +17,8 @@ use crate::prettier::{self, format_snippet, Snippet};
 use crate::resolve::Dereferencer;
 use crate::resources::{self, Dependency, Resource};
 use askama::Template;
-use serde_json::Value;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// How deep the schema block prints, as the reference pages do.
@@ -29,28 +36,67 @@ struct Page<'a> {
     spec_path: String,
 }
 
+/// The page of a type that pages link to but that has no page of its own.
+#[derive(Template)]
+#[template(path = "linked.md", escape = "none")]
+struct LinkedPage<'a> {
+    type_name: &'a str,
+    group: &'a str,
+    /// Whether the loaded specs define the type (it then only lacks a page).
+    in_spec: bool,
+}
+
 struct ExampleBlock {
     name: String,
     code: String,
 }
 
-/// Each page's path (relative to the docs folder) and text.
+/// Each file's path (relative to the docs folder) and text: the resource pages, the
+/// pages of linked types without one, and a `_category_.json` per group folder.
 pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
     let all = resources::find(api);
     let mut dereferencer = Dereferencer::new(api.resolver());
-    let mut pages = Vec::new();
+    let mut files = Vec::new();
+    // (group, type) of every page, and of every type a page links to.
+    let mut paged = BTreeSet::new();
+    let mut linked = BTreeSet::new();
     for resource in &all {
         let dependencies = resources::dependencies(resource, &all, &mut dereferencer)?;
         if !resources::has_page(resource, &dependencies, &mut dereferencer)? {
             continue;
         }
         let text = page(api, resource, &dependencies, &mut dereferencer)?;
-        pages.push((
-            PathBuf::from(&resource.group).join(format!("{}.md", resource.type_name)),
-            text,
-        ));
+        files.push((page_path(&resource.group, &resource.type_name), text));
+        paged.insert((resource.group.clone(), resource.type_name.clone()));
+        linked.extend(dependencies.into_iter().map(|d| (d.group, d.type_name)));
     }
-    Ok(pages)
+    for (group, type_name) in linked.difference(&paged) {
+        let in_spec = all.iter().any(|r| r.group == *group && r.type_name == *type_name);
+        let text = LinkedPage { type_name, group, in_spec }
+            .render()
+            .map_err(|e| Error::new(format!("cannot render the page of {group}/{type_name}: {e}")))?;
+        files.push((page_path(group, type_name), text));
+    }
+    files.extend(categories(paged.union(&linked).map(|(group, _)| group.as_str())));
+    Ok(files)
+}
+
+/// Where the page of a type lives; pages link to each other by this path.
+fn page_path(group: &str, type_name: &str) -> PathBuf {
+    PathBuf::from(group).join(format!("{type_name}.md"))
+}
+
+/// A Docusaurus `_category_.json` per group folder: the group's name as the sidebar
+/// label, and an index page listing the folder's pages, so a group is a page too.
+fn categories<'a>(groups: impl Iterator<Item = &'a str>) -> Vec<(PathBuf, String)> {
+    let groups: BTreeSet<&str> = groups.collect();
+    groups
+        .into_iter()
+        .map(|group| {
+            let category = json!({ "label": group, "link": { "type": "generated-index", "title": group } });
+            (PathBuf::from(group).join("_category_.json"), format!("{category:#}\n"))
+        })
+        .collect()
 }
 
 fn page(
