@@ -23,17 +23,42 @@ fn pages(specs: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The resource page of Widget, the only resource with one.
+fn widget_page(specs: &[&str]) -> String {
+    let pages = pages(specs);
+    let widget = pages
+        .iter()
+        .find(|(path, _)| path == "docs/Widgets/Widget.md");
+    widget.expect("Widget has a page").1.clone()
+}
+
 #[test]
 fn only_resources_with_enough_dependencies_get_a_page() {
     let pages = pages(&[STABLE]);
-    let names: Vec<&str> = pages.iter().map(|(path, _)| path.as_str()).collect();
+    let resource_pages: Vec<&str> = pages
+        .iter()
+        .filter(|(_, text)| text.contains("## Swagger Schema"))
+        .map(|(path, _)| path.as_str())
+        .collect();
     // Gadget has two dependencies but its GET needs three path parameters; Gizmo has none.
-    assert_eq!(names, ["docs/Widgets/Widget.md"]);
+    assert_eq!(resource_pages, ["docs/Widgets/Widget.md"]);
+    // Linked types without a page get a short one, so that no link dangles.
+    let names: Vec<&str> = pages.iter().map(|(path, _)| path.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "docs/Resources/ResourceGroup.md",
+            "docs/Resources/_category_.json",
+            "docs/Widgets/Gadget.md",
+            "docs/Widgets/Widget.md",
+            "docs/Widgets/_category_.json"
+        ]
+    );
 }
 
 #[test]
 fn dependencies_come_from_resource_group_body_keys_and_parents() {
-    let (_, page) = &pages(&[STABLE])[0];
+    let page = &widget_page(&[STABLE]);
     let dependencies = page
         .split("## Dependencies\n")
         .nth(1)
@@ -60,7 +85,7 @@ fn dependencies_come_from_resource_group_body_keys_and_parents() {
 #[test]
 fn the_latest_api_version_wins_whatever_the_order() {
     for order in [[PREVIEW, STABLE], [STABLE, PREVIEW]] {
-        let (_, page) = &pages(&order)[0];
+        let page = &widget_page(&order);
         assert!(
             page.contains("The resource version is `2021-01-01`.\n"),
             "{page}"
@@ -71,7 +96,7 @@ fn the_latest_api_version_wins_whatever_the_order() {
 
 #[test]
 fn a_self_referencing_body_prints_as_a_circular_object() {
-    let (_, page) = &pages(&[STABLE])[0];
+    let page = &widget_page(&[STABLE]);
     assert!(
         page.contains("<ref *1> {\n  description: 'A widget.',"),
         "{page}"
