@@ -36,7 +36,18 @@
 //! `*_request` function builds an [`http::Request`] and its `parse_*` function reads an
 //! [`http::Response`], for use with any HTTP stack.
 
+// The generated files carry no inner attributes or docs (so that a build script can
+// `include!` them); their docs and lint levels are here.
+
+/// The client: each operation has a request function and a parser that do no I/O, in
+/// the module of its group, and a method on `Client` (with the `client` feature) that
+/// sends the request and parses the reply.
 #[rustfmt::skip]
+#[allow(clippy::too_many_arguments)]
 pub mod client;
+/// Models: one serde type per definition of the spec, plus the inline object and enum
+/// schemas that need a name (in a module named after their owner).
 #[rustfmt::skip]
+// Variant names come from the spec's values, which often share a prefix.
+#[allow(clippy::enum_variant_names)]
 pub mod models;

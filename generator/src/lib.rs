@@ -12,7 +12,11 @@
 //! generated.files.write("generated".as_ref())?;
 //! # Ok::<(), armgen::Error>(())
 //! ```
+//!
+//! From a crate's `build.rs`, [`Generator::build_script`] generates into `OUT_DIR` and
+//! speaks cargo's protocol; see [`build`].
 
+pub mod build;
 pub mod emit;
 pub mod error;
 pub mod inspect;
