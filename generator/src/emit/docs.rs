@@ -38,10 +38,11 @@ struct ExampleBlock {
 pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
     let all = resources::find(api);
     let mut dereferencer = Dereferencer::new(api.resolver());
+    let mut lists = resources::Lists::default();
     let mut pages = Vec::new();
     for resource in &all {
         let dependencies = resources::dependencies(resource, &all, &mut dereferencer)?;
-        if !resources::has_page(resource, &dependencies, &mut dereferencer)? {
+        if !resources::has_page(resource, &dependencies, &mut lists, &mut dereferencer)? {
             continue;
         }
         let text = page(api, resource, &dependencies, &mut dereferencer)?;

@@ -95,9 +95,9 @@ pub fn emit(api: &Api) -> Result<String> {
     } else {
         ""
     };
-    let text = format!("{}{wire_enum}{}", pretty(header)?, pretty(items)?);
-    syn::parse_file(&text).map_err(bug)?;
-    Ok(text)
+    // Both halves come out of syn and the macro is a constant a test parses, so the
+    // whole needs no second parse (it was a sixth of the run on big specs).
+    Ok(format!("{}{wire_enum}{}", pretty(header)?, pretty(items)?))
 }
 
 fn pretty(tokens: TokenStream) -> Result<String> {
@@ -154,6 +154,11 @@ mod tests {
         let spec = serde_json::json!({ "swagger": "2.0", "info": { "title": "t", "version": "1" }, "paths": {}, "definitions": definitions });
         std::fs::write(dir.path().join("spec.json"), spec.to_string()).unwrap();
         emit(&crate::model::load(dir.path(), &["spec.json".into()])?)
+    }
+
+    #[test]
+    fn the_wire_enum_macro_is_an_item() {
+        syn::parse_file(support::WIRE_ENUM_MACRO).unwrap();
     }
 
     #[test]
