@@ -34,10 +34,16 @@ fn emitter(bencher: Bencher, which: &str) {
     });
 }
 
+/// What `armgen --check` does in-process: load, resolve, every emitter, and the
+/// comparison with the committed outputs.
 #[divan::bench]
 fn whole_pipeline(bencher: Bencher) {
-    let generator = Generator::from_manifest(&manifest());
-    bencher.bench(|| generator.generate().unwrap());
+    let manifest = manifest();
+    let generator = Generator::from_manifest(&manifest);
+    bencher.bench(|| {
+        let generated = generator.generate().unwrap();
+        assert!(generated.files.check(&manifest.output.dir).unwrap().is_fresh());
+    });
 }
 
 #[divan::bench(args = [500, 1000, 5000], sample_count = 10)]
