@@ -72,8 +72,18 @@ impl std::error::Error for Error {}
 
 /// Appends one reference token to a JSON pointer, escaping `~` and `/` (RFC 6901).
 pub fn pointer_push(pointer: &str, token: &str) -> String {
-    let escaped = token.replace('~', "~0").replace('/', "~1");
-    format!("{pointer}/{escaped}")
+    // Called for every JSON value the loader and the dereferencer visit: one allocation.
+    let mut out = String::with_capacity(pointer.len() + 1 + token.len());
+    out.push_str(pointer);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

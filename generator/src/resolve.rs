@@ -175,9 +175,13 @@ impl<'d> Resolver<'d> {
         };
         let mut value = self.documents.get(&location.file).ok_or_else(dangling)?;
         for token in location.pointer.split('/').skip(1) {
-            let token = token.replace("~1", "/").replace("~0", "~");
+            // Most tokens have no escapes: no allocation for them.
+            let token = match token.contains('~') {
+                true => std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~")),
+                false => std::borrow::Cow::Borrowed(token),
+            };
             value = match value {
-                Value::Object(entries) => entries.get(&token),
+                Value::Object(entries) => entries.get(token.as_ref()),
                 Value::Array(items) => token
                     .parse::<usize>()
                     .ok()

@@ -6,13 +6,15 @@
 //! group parameter, from keys of its PUT body that look like references to other
 //! resources, and from parent resources named in its path.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::json_graph::{Graph, Node, NodeId};
 use crate::model::{Api, Operation, SpecFile};
 use crate::plural::singular;
 use crate::resolve::Dereferencer;
 use heck::ToLowerCamelCase;
 use indexmap::IndexMap;
+use std::collections::HashMap;
+use std::path::Path;
 
 /// A key in the body walk deeper than this is not looked at: a guard against schemas
 /// that nest through `properties` without end.
@@ -31,6 +33,8 @@ pub struct Resource<'a> {
     pub get: &'a Operation,
     pub put: Option<&'a Operation>,
     pub delete: Option<&'a Operation>,
+    /// `type_name` in lower case, which the body-key rules compare with.
+    lower_type_name: String,
 }
 
 /// What must exist before a resource: a variable name and the resource it names.
@@ -45,12 +49,14 @@ pub struct Dependency {
 pub fn find(api: &Api) -> Vec<Resource<'_>> {
     let mut found: IndexMap<(String, String), Resource<'_>> = IndexMap::new();
     for spec in &api.specs {
+        // The first operation of each path and method, so that pairing each GET with its
+        // PUT and DELETE does not scan every operation again (quadratic on big specs).
+        let mut by_path: HashMap<(&str, &str), &Operation> = HashMap::new();
+        for op in &spec.operations {
+            by_path.entry((op.path.as_str(), op.method)).or_insert(op);
+        }
         for get in spec.operations.iter().filter(|op| op.method == "get") {
-            let on_path = |method: &str| {
-                spec.operations
-                    .iter()
-                    .find(|op| op.path == get.path && op.method == method)
-            };
+            let on_path = |method: &str| by_path.get(&(get.path.as_str(), method)).copied();
             let (put, delete) = (on_path("put"), on_path("delete"));
             if put.is_none() && delete.is_none() {
                 continue;
@@ -59,6 +65,7 @@ pub fn find(api: &Api) -> Vec<Resource<'_>> {
             let (group, api_version) = group_and_version(spec, get);
             let resource = Resource {
                 group,
+                lower_type_name: type_name.to_lowercase(),
                 type_name,
                 parent_name,
                 api_version,
@@ -236,12 +243,13 @@ fn resource_named_by<'r, 'a>(
         return None;
     }
     let name = key.to_lowercase();
-    let others: Vec<(&Resource<'a>, String)> = all
-        .iter()
-        .filter(|r| r.type_name != resource.type_name)
-        .map(|r| (r, r.type_name.to_lowercase()))
-        .collect();
-    let same_group = || others.iter().filter(|(r, _)| r.group == resource.group);
+    // Runs for every key of every body, so it allocates nothing per resource.
+    let others = || {
+        all.iter()
+            .filter(|r| r.type_name != resource.type_name)
+            .map(|r| (r, r.lower_type_name.as_str()))
+    };
+    let same_group = || others().filter(|(r, _)| r.group == resource.group);
     let only = |mut matches: Vec<&'r Resource<'a>>| {
         if matches.len() == 1 {
             matches.pop()
@@ -250,13 +258,13 @@ fn resource_named_by<'r, 'a>(
         }
     };
     same_group()
-        .find(|(_, type_name)| name.ends_with(type_name.as_str()))
-        .map(|(r, _)| *r)
+        .find(|(_, type_name)| name.ends_with(type_name))
+        .map(|(r, _)| r)
         .or_else(|| {
             only(
                 same_group()
-                    .filter(|(_, t)| name.contains(t.as_str()))
-                    .map(|(r, _)| *r)
+                    .filter(|(_, t)| name.contains(t))
+                    .map(|(r, _)| r)
                     .collect(),
             )
         })
@@ -264,15 +272,14 @@ fn resource_named_by<'r, 'a>(
             only(
                 same_group()
                     .filter(|(_, t)| t.contains(name.as_str()))
-                    .map(|(r, _)| *r)
+                    .map(|(r, _)| r)
                     .collect(),
             )
         })
         .or_else(|| {
-            others
-                .iter()
+            others()
                 .find(|(_, type_name)| *type_name == name)
-                .map(|(r, _)| *r)
+                .map(|(r, _)| r)
         })
 }
 
@@ -313,12 +320,13 @@ fn parents<'r, 'a>(
 
 /// Whether the resource gets a page: at least one dependency, and at least as many as
 /// its list operation has required path parameters besides the subscription.
-pub fn has_page(
-    resource: &Resource<'_>,
+pub fn has_page<'a>(
+    resource: &Resource<'a>,
     dependencies: &[Dependency],
+    lists: &mut Lists<'a>,
     dereferencer: &mut Dereferencer<'_>,
 ) -> Result<bool> {
-    let list = list_operation(resource, dereferencer)?.unwrap_or(resource.get);
+    let list = lists.find(resource, dereferencer)?.unwrap_or(resource.get);
     let needed = list
         .parameters
         .iter()
@@ -329,56 +337,135 @@ pub fn has_page(
     Ok(!dependencies.is_empty() && dependencies.len() >= needed)
 }
 
-/// The operation that lists resources of this type, first found by the four rules.
-fn list_operation<'a>(
-    resource: &Resource<'a>,
-    dereferencer: &mut Dereferencer<'_>,
-) -> Result<Option<&'a Operation>> {
-    let gets = || {
-        resource
-            .spec
-            .operations
+/// What the four list rules look for in each spec's GET operations, gathered once: asked
+/// per resource, scanning every GET (and dereferencing its reply) each time made big
+/// specs quadratic.
+#[derive(Default)]
+pub struct Lists<'a> {
+    specs: HashMap<&'a Path, SpecLists<'a>>,
+}
+
+struct SpecLists<'a> {
+    /// GETs at `/subscriptions/{subscriptionId}/providers/<namespace>/<type>`, with their
+    /// path in lower case.
+    subscription_wide: Vec<(&'a Operation, String)>,
+    /// The first GET of each operationId and of each path.
+    by_id: HashMap<&'a str, &'a Operation>,
+    by_path: HashMap<&'a str, &'a Operation>,
+    /// The description of the items each GET's reply lists, built when a resource first
+    /// needs it (it dereferences every reply).
+    items: Option<ItemDescriptions<'a>>,
+}
+
+/// Per description, the first GET whose reply lists items so described; and the first
+/// GET whose reply could not be dereferenced, as the rule stops there.
+struct ItemDescriptions<'a> {
+    first: HashMap<String, (usize, &'a Operation)>,
+    error: Option<(usize, Error)>,
+}
+
+impl<'a> Lists<'a> {
+    /// The operation that lists resources of this type, first found by the four rules.
+    fn find(
+        &mut self,
+        resource: &Resource<'a>,
+        dereferencer: &mut Dereferencer<'_>,
+    ) -> Result<Option<&'a Operation>> {
+        let spec = resource.spec;
+        let lists = self
+            .specs
+            .entry(&spec.path)
+            .or_insert_with(|| SpecLists::new(spec));
+        let plural = format!("{}s", resource.type_name).to_lowercase();
+        if let Some((op, _)) = lists
+            .subscription_wide
             .iter()
-            .filter(|op| op.method == "get")
-    };
-    let plural = format!("{}s", resource.type_name).to_lowercase();
-    let subscription_wide = gets().find(|op| {
-        let segments: Vec<&str> = op.path.split('/').collect();
-        matches!(
-            segments.as_slice(),
-            ["", "subscriptions", "{subscriptionId}", "providers", _, _]
-        ) && op.path.to_lowercase().contains(&plural)
-    });
-    if subscription_wide.is_some() {
-        return Ok(subscription_wide);
+            .find(|(_, path)| path.contains(&plural))
+        {
+            return Ok(Some(op));
+        }
+        let list_id = resource.get.id.replacen("Get", "List", 1);
+        if let Some(by_id) = lists.by_id.get(list_id.as_str()) {
+            return Ok(Some(by_id));
+        }
+        if let Some(description) = ok_description(resource.get, dereferencer)? {
+            if lists.items.is_none() {
+                lists.items = Some(ItemDescriptions::new(spec, dereferencer));
+            }
+            let items = lists.items.as_ref().expect("just built");
+            let found = items.first.get(&description);
+            match (&items.error, found) {
+                (Some((at, error)), found) if found.is_none_or(|(index, _)| index > at) => {
+                    return Err(error.clone())
+                }
+                (_, Some((_, op))) => return Ok(Some(op)),
+                _ => {}
+            }
+        }
+        let parent_path = match resource.get.path.rsplit_once('/') {
+            Some((parent, last)) if last.starts_with('{') && last.ends_with('}') => Some(parent),
+            _ => None,
+        };
+        Ok(parent_path.and_then(|parent| lists.by_path.get(parent).copied()))
     }
-    let list_id = resource.get.id.replacen("Get", "List", 1);
-    if let Some(by_id) = gets().find(|op| op.id == list_id) {
-        return Ok(Some(by_id));
+}
+
+impl<'a> SpecLists<'a> {
+    fn new(spec: &'a SpecFile) -> Self {
+        let mut lists = SpecLists {
+            subscription_wide: Vec::new(),
+            by_id: HashMap::new(),
+            by_path: HashMap::new(),
+            items: None,
+        };
+        for op in gets(spec) {
+            let segments: Vec<&str> = op.path.split('/').collect();
+            if matches!(
+                segments.as_slice(),
+                ["", "subscriptions", "{subscriptionId}", "providers", _, _]
+            ) {
+                lists.subscription_wide.push((op, op.path.to_lowercase()));
+            }
+            lists.by_id.entry(&op.id).or_insert(op);
+            lists.by_path.entry(&op.path).or_insert(op);
+        }
+        lists
     }
-    if let Some(description) = ok_description(resource.get, dereferencer)? {
-        for op in gets() {
-            let Some(schema) = ok_schema(op, dereferencer)? else {
-                continue;
+}
+
+impl<'a> ItemDescriptions<'a> {
+    fn new(spec: &'a SpecFile, dereferencer: &mut Dereferencer<'_>) -> Self {
+        let mut items = ItemDescriptions {
+            first: HashMap::new(),
+            error: None,
+        };
+        for (index, op) in gets(spec).enumerate() {
+            let schema = match ok_schema(op, dereferencer) {
+                Ok(Some(schema)) => schema,
+                Ok(None) => continue,
+                Err(error) => {
+                    items.error = Some((index, error));
+                    break;
+                }
             };
             let graph = dereferencer.graph();
-            let item_description = ["properties", "value", "items", "description"]
+            let description = ["properties", "value", "items", "description"]
                 .iter()
                 .try_fold(schema, |node, key| graph.get(node, key))
                 .and_then(|node| match graph.node(node) {
                     Node::Scalar(serde_json::Value::String(text)) => Some(text.clone()),
                     _ => None,
                 });
-            if item_description.as_deref() == Some(description.as_str()) {
-                return Ok(Some(op));
+            if let Some(description) = description {
+                items.first.entry(description).or_insert((index, op));
             }
         }
+        items
     }
-    let parent_path = match resource.get.path.rsplit_once('/') {
-        Some((parent, last)) if last.starts_with('{') && last.ends_with('}') => Some(parent),
-        _ => None,
-    };
-    Ok(parent_path.and_then(|parent| gets().find(|op| op.path == parent)))
+}
+
+fn gets(spec: &SpecFile) -> impl Iterator<Item = &Operation> {
+    spec.operations.iter().filter(|op| op.method == "get")
 }
 
 /// The dereferenced schema of an operation's 200 response.

@@ -60,9 +60,10 @@ pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
     // (group, type) of every page, and of every type a page links to.
     let mut paged = BTreeSet::new();
     let mut linked = BTreeSet::new();
+    let mut lists = resources::Lists::default();
     for resource in &all {
         let dependencies = resources::dependencies(resource, &all, &mut dereferencer)?;
-        if !resources::has_page(resource, &dependencies, &mut dereferencer)? {
+        if !resources::has_page(resource, &dependencies, &mut lists, &mut dereferencer)? {
             continue;
         }
         let text = page(api, resource, &dependencies, &mut dereferencer)?;

@@ -21,12 +21,11 @@ pub fn client(plan: &Plan<'_>) -> TokenStream {
         })
         .collect();
     let names: Vec<_> = plan.client_params.iter().map(|arg| &arg.ident).collect();
-    let mut groups: Vec<&str> = Vec::new();
-    for op in &plan.operations {
-        if let Some(group) = op.group.as_deref().filter(|g| !groups.contains(g)) {
-            groups.push(group);
-        }
-    }
+    let groups: indexmap::IndexSet<&str> = plan
+        .operations
+        .iter()
+        .filter_map(|op| op.group.as_deref())
+        .collect();
     let accessors = groups.iter().map(|group| {
         let (accessor, ty) = (ident(group), ident(&group.to_upper_camel_case()));
         let docs = doc(&format!(

@@ -17,16 +17,12 @@ use quote::quote;
 pub fn emit(api: &Api) -> Result<String> {
     let plan = plan::plan(api)?;
     let error_body = &plan.error_body;
-    let mut groups: Vec<(Option<&str>, proc_macro2::TokenStream)> = Vec::new();
+    // Keyed, not searched: big specs have as many groups as resource types.
+    let mut groups: indexmap::IndexMap<Option<&str>, proc_macro2::TokenStream> =
+        indexmap::IndexMap::new();
     for op in &plan.operations {
         let items = sans_io::items(op)?;
-        match groups
-            .iter_mut()
-            .find(|(group, _)| *group == op.group.as_deref())
-        {
-            Some((_, tokens)) => tokens.extend(items),
-            None => groups.push((op.group.as_deref(), items)),
-        }
+        groups.entry(op.group.as_deref()).or_default().extend(items);
     }
     let modules = groups.iter().map(|(group, items)| match group {
         Some(group) => {

@@ -26,6 +26,7 @@ pub fn build(api: &Api) -> Result<Catalog> {
     let mut builder = Builder {
         resolver: api.resolver(),
         definitions: IndexMap::new(),
+        type_names: HashMap::new(),
         names: HashMap::new(),
         inline: HashMap::new(),
         enums: HashMap::new(),
@@ -65,6 +66,9 @@ struct Builder<'a> {
     resolver: Resolver<'a>,
     /// Every definition reachable from the specs, in discovery order: spec name and type name.
     definitions: IndexMap<Location, (String, String)>,
+    /// The definition each type name of `definitions` came from, to catch a clash without
+    /// scanning them all.
+    type_names: HashMap<String, Location>,
     /// Type names taken, per module.
     names: HashMap<Vec<String>, Unique>,
     /// Inline schemas already given a type, by location, so a parent's inline type is made
@@ -93,11 +97,7 @@ impl<'a> Builder<'a> {
             return Ok(());
         }
         let name = type_name(definition);
-        if let Some((other, _)) = self
-            .definitions
-            .iter()
-            .find(|(_, (_, taken))| *taken == name)
-        {
+        if let Some(other) = self.type_names.get(&name) {
             return Err(location.error(format!(
                 "definition `{definition}` would become type `{name}`, which {}#{} already is",
                 other.file.display(),
@@ -105,6 +105,7 @@ impl<'a> Builder<'a> {
             )));
         }
         self.names.entry(Vec::new()).or_default().reserve(&name);
+        self.type_names.insert(name.clone(), location.clone());
         self.definitions
             .insert(location.clone(), (definition.to_owned(), name));
         let value = self.resolver.lookup(&location, &location)?;

@@ -1,0 +1,59 @@
+//! Benchmarks of every stage on the real spec and of the whole pipeline on synthetic
+//! specs of growing size. `cargo bench -p armgen`; results are recorded in BENCHMARKS.md.
+
+#[path = "../../tests/support/synthetic.rs"]
+mod synthetic;
+
+use armgen::{emit, model, Generator, Manifest};
+use divan::{black_box, Bencher};
+use std::path::{Path, PathBuf};
+
+fn main() {
+    divan::main();
+}
+
+fn manifest() -> Manifest {
+    Manifest::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/armgen.toml"))
+        .expect("the manifest reads")
+}
+
+#[divan::bench]
+fn load_and_resolve(bencher: Bencher) {
+    let manifest = manifest();
+    bencher.bench(|| model::load(&manifest.spec_root, &manifest.specs).unwrap());
+}
+
+#[divan::bench(args = ["models", "client", "docs"])]
+fn emitter(bencher: Bencher, which: &str) {
+    let manifest = manifest();
+    let api = model::load(&manifest.spec_root, &manifest.specs).unwrap();
+    bencher.bench(|| match which {
+        "models" => black_box(emit::models::emit(&api).unwrap()).len(),
+        "client" => black_box(emit::client::emit(&api).unwrap()).len(),
+        _ => black_box(emit::docs::emit(&api).unwrap()).len(),
+    });
+}
+
+/// What `armgen --check` does in-process: load, resolve, every emitter, and the
+/// comparison with the committed outputs.
+#[divan::bench]
+fn whole_pipeline(bencher: Bencher) {
+    let manifest = manifest();
+    let generator = Generator::from_manifest(&manifest);
+    bencher.bench(|| {
+        let generated = generator.generate().unwrap();
+        assert!(generated.files.check(&manifest.output.dir).unwrap().is_fresh());
+    });
+}
+
+#[divan::bench(args = [500, 1000, 5000], sample_count = 10)]
+fn synthetic(bencher: Bencher, size: usize) {
+    let root = tempfile::tempdir().unwrap();
+    let spec: PathBuf = synthetic::write_spec(root.path(), size);
+    let generator = Generator::new(root.path())
+        .spec(spec)
+        .models("models.rs")
+        .client("client.rs")
+        .docs("docs");
+    bencher.bench(|| generator.generate().unwrap());
+}
