@@ -8,6 +8,10 @@ use armgen::{emit, model, Generator, Manifest};
 use divan::{black_box, Bencher};
 use std::path::{Path, PathBuf};
 
+// The allocator of the `armgen` command, so that these figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
