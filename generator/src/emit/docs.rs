@@ -37,6 +37,16 @@ struct ExampleBlock {
 /// Each page's path (relative to the docs folder) and text.
 pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
     let all = resources::find(api);
+    for resource in &all {
+        for name in [&resource.group, &resource.type_name] {
+            if !is_page_name(name) {
+                return Err(resource.get.location.error(format!(
+                    "`{name}` (from the GET operation's operationId or path) cannot name a docs page: \
+                     only letters, digits, `_`, `-` and `.` (not leading) are allowed"
+                )));
+            }
+        }
+    }
     let mut dereferencer = Dereferencer::new(api.resolver());
     let mut pages = Vec::new();
     for resource in &all {
@@ -93,7 +103,7 @@ fn page(
                     .collect(),
             };
             Ok(ExampleBlock {
-                name: example.name.clone(),
+                name: one_line(&example.name),
                 code: format_snippet(&snippet),
             })
         })
@@ -114,6 +124,25 @@ fn page(
             format!("cannot render the page of {}: {e}", resource.type_name),
         )
     })
+}
+
+/// Whether `name` can be a file or folder name of a page and sit on one Markdown line:
+/// a group or type name becomes `<docs>/<Group>/<Type>.md` and the page's title, so
+/// `/`, `..` or a line break would move the page or break its front matter.
+fn is_page_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// Spec text for one line of a page (a heading): control characters, line breaks above
+/// all, become spaces, so the text cannot start a line of its own such as a code fence.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// The request body an example shows: the first parameter value that is a non-empty

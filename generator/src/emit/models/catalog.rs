@@ -88,32 +88,38 @@ struct Owner {
 
 impl<'a> Builder<'a> {
     /// Registers a definition and, transitively, every definition its schema refers to.
+    /// A worklist rather than recursion: a chain of thousands of definitions each
+    /// referring to the next must not exhaust the stack.
     fn discover(&mut self, location: Location, definition: &str) -> Result<()> {
-        if self.definitions.contains_key(&location) {
-            return Ok(());
-        }
-        let name = type_name(definition);
-        if let Some((other, _)) = self
-            .definitions
-            .iter()
-            .find(|(_, (_, taken))| *taken == name)
-        {
-            return Err(location.error(format!(
-                "definition `{definition}` would become type `{name}`, which {}#{} already is",
-                other.file.display(),
-                other.pointer
-            )));
-        }
-        self.names.entry(Vec::new()).or_default().reserve(&name);
-        self.definitions
-            .insert(location.clone(), (definition.to_owned(), name));
-        let value = self.resolver.lookup(&location, &location)?;
-        let mut references = Vec::new();
-        collect_refs(value, &location, &mut references);
-        for (from, reference) in references {
-            let target = parse_ref(&from, &reference)?;
-            if let Some(name) = definition_name(&target) {
-                self.discover(target.clone(), &name)?;
+        let mut pending = vec![(location, definition.to_owned())];
+        while let Some((location, definition)) = pending.pop() {
+            if self.definitions.contains_key(&location) {
+                continue;
+            }
+            let name = type_name(&definition);
+            if let Some((other, _)) = self
+                .definitions
+                .iter()
+                .find(|(_, (_, taken))| *taken == name)
+            {
+                return Err(location.error(format!(
+                    "definition `{definition}` would become type `{name}`, which {}#{} already is",
+                    other.file.display(),
+                    other.pointer
+                )));
+            }
+            self.names.entry(Vec::new()).or_default().reserve(&name);
+            self.definitions
+                .insert(location.clone(), (definition, name));
+            let value = self.resolver.lookup(&location, &location)?;
+            let mut references = Vec::new();
+            collect_refs(value, &location, &mut references);
+            // Reversed onto the stack, so definitions are still met in document order.
+            for (from, reference) in references.into_iter().rev() {
+                let target = parse_ref(&from, &reference)?;
+                if let Some(name) = definition_name(&target) {
+                    pending.push((target, name));
+                }
             }
         }
         Ok(())
@@ -547,6 +553,57 @@ fn field_doc(schema: &Schema) -> String {
     doc
 }
 
+/// The strongly connected component of each node (Kosaraju, without recursion so that a
+/// chain of thousands of types cannot exhaust the stack).
+fn components(edges: &[Vec<usize>]) -> Vec<usize> {
+    let count = edges.len();
+    // Nodes in order of finishing a depth-first search.
+    let mut finished = Vec::with_capacity(count);
+    let mut visited = vec![false; count];
+    for start in 0..count {
+        if visited[start] {
+            continue;
+        }
+        visited[start] = true;
+        let mut stack = vec![(start, 0)];
+        while let Some((node, next)) = stack.pop() {
+            match edges[node].get(next) {
+                Some(&child) => {
+                    stack.push((node, next + 1));
+                    if !visited[child] {
+                        visited[child] = true;
+                        stack.push((child, 0));
+                    }
+                }
+                None => finished.push(node),
+            }
+        }
+    }
+    let mut reversed = vec![Vec::new(); count];
+    for (from, targets) in edges.iter().enumerate() {
+        for &to in targets {
+            reversed[to].push(from);
+        }
+    }
+    let mut component = vec![usize::MAX; count];
+    for (id, &root) in finished.iter().rev().enumerate() {
+        if component[root] != usize::MAX {
+            continue;
+        }
+        component[root] = id;
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            for &from in &reversed[node] {
+                if component[from] == usize::MAX {
+                    component[from] = id;
+                    stack.push(from);
+                }
+            }
+        }
+    }
+    component
+}
+
 /// Boxes every field on a cycle of structs holding each other by value, so that every type
 /// has a finite size. Boxing all of a cycle's links rather than one keeps the choice
 /// independent of definition order, at the price of a box more than strictly needed.
@@ -576,24 +633,14 @@ fn box_recursion(items: &mut [Item]) {
             _ => Vec::new(),
         })
         .collect();
-    let reaches = |from: usize, to: usize| {
-        let mut stack = vec![from];
-        let mut seen = HashSet::new();
-        while let Some(node) = stack.pop() {
-            if node == to {
-                return true;
-            }
-            if seen.insert(node) {
-                stack.extend(&edges[node]);
-            }
-        }
-        false
-    };
+    // A field's target reaches back to its owner exactly when both are in one strongly
+    // connected component: one linear pass, where asking per field is quadratic.
+    let component = components(&edges);
     let mut boxed = Vec::new();
     for (owner, item) in items.iter().enumerate() {
         if let ItemKind::Struct(s) = &item.kind {
             for (field, f) in s.fields.iter().enumerate() {
-                if direct(&f.ty).is_some_and(|target| reaches(target, owner)) {
+                if direct(&f.ty).is_some_and(|target| component[target] == component[owner]) {
                     boxed.push((owner, field));
                 }
             }
