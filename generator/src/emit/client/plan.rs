@@ -151,13 +151,10 @@ impl OperationPlan<'_> {
 }
 
 /// Doc attributes, one per line so they print as `///` comments. Spec text only ever
-/// becomes string literals, so it cannot inject code.
+/// becomes string literals, so it cannot inject code; the models' rules also keep it from
+/// becoming a doctest of the generated crate (a fenced or indented block).
 pub fn doc(text: &str) -> TokenStream {
-    let lines = text.trim().lines().map(|line| {
-        let line = format!(" {}", line.trim_end());
-        quote!(#[doc = #line])
-    });
-    quote!(#(#lines)*)
+    crate::emit::models::doc(text)
 }
 
 /// The identifier for a name made by [`naming`] or built on one (`r#type` is raw).
