@@ -8,7 +8,9 @@ mod targets;
 mod support;
 
 fn replay(target: &str, run: fn(&[u8])) {
-    let dir = support::workspace_root().join("tests/fuzz-regressions").join(target);
+    let dir = support::workspace_root()
+        .join("tests/fuzz-regressions")
+        .join(target);
     let mut inputs: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
         .map(|entry| entry.unwrap().path())

@@ -23,7 +23,11 @@ const MAX_VALUE_DEPTH: usize = 48;
 pub fn load(data: &[u8]) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut chunks = data.split(|&b| b == 0);
-    write_file(dir.path(), Path::new("spec.json"), chunks.next().unwrap_or_default());
+    write_file(
+        dir.path(),
+        Path::new("spec.json"),
+        chunks.next().unwrap_or_default(),
+    );
     while let (Some(name), Some(contents)) = (chunks.next(), chunks.next()) {
         if let Some(name) = file_name(name) {
             write_file(dir.path(), &name, contents);
@@ -80,8 +84,7 @@ pub fn prettier(data: &[u8]) {
 /// The whole pipeline on a random but well-formed Swagger document: models, client and
 /// docs; the Rust must parse and the Markdown keep its code fences balanced.
 pub fn pipeline(data: &[u8]) {
-    let mut u = Unstructured::new(data);
-    let Ok(spec) = swagger(&mut u) else {
+    let Some(spec) = pipeline_spec(data) else {
         return;
     };
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -110,6 +113,11 @@ pub fn pipeline(data: &[u8]) {
             assert!(fences % 2 == 0, "unbalanced fences in {path:?}:\n{text}");
         }
     }
+}
+
+/// The Swagger document the pipeline target builds from `data`, to look at a finding.
+pub fn pipeline_spec(data: &[u8]) -> Option<Value> {
+    swagger(&mut Unstructured::new(data)).ok()
 }
 
 fn write_file(root: &Path, name: &Path, contents: &[u8]) {
@@ -148,13 +156,68 @@ fn inspect_options(u: &mut Unstructured<'_>) -> Result<InspectOptions> {
 
 /// Words that stress naming: keywords, std types, case twins, non-identifiers.
 const NAMES: &[&str] = &[
-    "type", "self", "Self", "super", "crate", "r#type", "_", "123", "a-b", "🦀", "Option",
-    "Result", "Box", "String", "Vec", "Default", "Error", "Client", "models", "client",
-    "std", "serde", "fn", "async", "match", "None", "Some", "Ok", "foo", "Foo", "FOO",
-    "fooBar", "foo_bar", "", " ", "a b", "1", "*", "@odata.type", "$filter", "x.y",
-    "properties", "name", "id", "value", "nextLink", "`", "```", "\"]", "*/", "\"#",
-    "#[doc = \"\"] fn evil(){}", "<script>alert(1)</script>", "\n", "\u{0}", "../x",
-    "..", "/", "\\", "é", "İ", "ß",
+    "type",
+    "self",
+    "Self",
+    "super",
+    "crate",
+    "r#type",
+    "_",
+    "123",
+    "a-b",
+    "🦀",
+    "Option",
+    "Result",
+    "Box",
+    "String",
+    "Vec",
+    "Default",
+    "Error",
+    "Client",
+    "models",
+    "client",
+    "std",
+    "serde",
+    "fn",
+    "async",
+    "match",
+    "None",
+    "Some",
+    "Ok",
+    "foo",
+    "Foo",
+    "FOO",
+    "fooBar",
+    "foo_bar",
+    "",
+    " ",
+    "a b",
+    "1",
+    "*",
+    "@odata.type",
+    "$filter",
+    "x.y",
+    "properties",
+    "name",
+    "id",
+    "value",
+    "nextLink",
+    "`",
+    "```",
+    "\"]",
+    "*/",
+    "\"#",
+    "#[doc = \"\"] fn evil(){}",
+    "<script>alert(1)</script>",
+    "\n",
+    "\u{0}",
+    "../x",
+    "..",
+    "/",
+    "\\",
+    "é",
+    "İ",
+    "ß",
 ];
 
 fn name(u: &mut Unstructured<'_>) -> Result<String> {
@@ -322,7 +385,8 @@ fn schema(u: &mut Unstructured<'_>, names: &[String], depth: usize, object: bool
             }
             let mut schema = json!({ "type": "string", "enum": values });
             if u.arbitrary()? {
-                schema["x-ms-enum"] = json!({ "name": name(u)?, "modelAsString": u.arbitrary::<bool>()? });
+                schema["x-ms-enum"] =
+                    json!({ "name": name(u)?, "modelAsString": u.arbitrary::<bool>()? });
             }
             schema
         }
@@ -347,7 +411,8 @@ fn schema(u: &mut Unstructured<'_>, names: &[String], depth: usize, object: bool
                     properties.insert(property, schema(u, names, depth + 1, false)?);
                 }
             }
-            let mut schema = json!({ "type": "object", "properties": properties, "required": required });
+            let mut schema =
+                json!({ "type": "object", "properties": properties, "required": required });
             if u.ratio(1, 3)? {
                 schema["allOf"] = json!([reference(u, names)?]);
             }
@@ -381,7 +446,9 @@ fn schema_or_bool(u: &mut Unstructured<'_>, names: &[String], depth: usize) -> R
 
 /// An ARM resource path and the names of its path parameters.
 fn resource_path(u: &mut Unstructured<'_>) -> Result<(String, Vec<String>)> {
-    let mut path = String::from("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/");
+    let mut path = String::from(
+        "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/",
+    );
     let mut params = vec!["subscriptionId".to_owned(), "resourceGroupName".to_owned()];
     path.push_str(&format!("Microsoft.{}", name(u)?));
     for _ in 0..u.int_in_range(1..=3)? {
@@ -401,7 +468,8 @@ fn operation(
     path_params: &[String],
     method: &str,
 ) -> Result<Value> {
-    let mut parameters = vec![json!({ "name": "api-version", "in": "query", "required": true, "type": "string" })];
+    let mut parameters =
+        vec![json!({ "name": "api-version", "in": "query", "required": true, "type": "string" })];
     for param in path_params {
         parameters.push(json!({ "name": param, "in": "path", "required": true, "type": "string" }));
     }

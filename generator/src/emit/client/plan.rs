@@ -168,8 +168,19 @@ pub fn ident(name: &str) -> Ident {
 /// Names at the top of `client.rs` and crates its code names by path: a group module or
 /// type called like one of them would clash with it or shadow it.
 const CLIENT_ITEMS: &[&str] = &[
-    "models", "rt", "http", "serde", "serde_json", "std", "core", "alloc", "examples", "Client",
-    "Error", "ErrorBody", "Result",
+    "models",
+    "rt",
+    "http",
+    "serde",
+    "serde_json",
+    "std",
+    "core",
+    "alloc",
+    "examples",
+    "Client",
+    "Error",
+    "ErrorBody",
+    "Result",
 ];
 /// `Client`'s own methods, which share a namespace with group accessors and ungrouped
 /// operations.
@@ -330,7 +341,9 @@ fn arg(param: &Param, taken: &[Arg]) -> Result<Arg> {
     let name = p.client_name.as_deref().unwrap_or(&p.name);
     let mut names = naming::Unique::default();
     LOCALS.iter().for_each(|local| names.reserve(local));
-    taken.iter().for_each(|arg| names.reserve(&arg.ident.to_string()));
+    taken
+        .iter()
+        .for_each(|arg| names.reserve(&arg.ident.to_string()));
     let snake = names.take(naming::snake_ident(name));
     let kind = if p.location == "body" {
         Kind::Body(

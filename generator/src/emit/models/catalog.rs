@@ -26,6 +26,8 @@ pub fn build(api: &Api) -> Result<Catalog> {
     let mut builder = Builder {
         resolver: api.resolver(),
         definitions: IndexMap::new(),
+        definition_of: HashMap::new(),
+        building: Vec::new(),
         names: HashMap::new(),
         inline: HashMap::new(),
         enums: HashMap::new(),
@@ -61,15 +63,22 @@ pub fn build(api: &Api) -> Result<Catalog> {
     })
 }
 
+/// How deep inline schemas may nest inside each other, `allOf` parents included.
+const MAX_INLINE_DEPTH: usize = 64;
+
 struct Builder<'a> {
     resolver: Resolver<'a>,
     /// Every definition reachable from the specs, in discovery order: spec name and type name.
     definitions: IndexMap<Location, (String, String)>,
+    /// The definition that took each type name, to refuse a second one in constant time.
+    definition_of: HashMap<String, Location>,
     /// Type names taken, per module.
     names: HashMap<Vec<String>, Unique>,
     /// Inline schemas already given a type, by location, so a parent's inline type is made
     /// once however many children inherit it.
     inline: HashMap<Location, Ty>,
+    /// Inline schemas whose type is being built, outermost first.
+    building: Vec<Location>,
     /// `x-ms-enum` name to the enums made under it: identical repeats share one.
     enums: HashMap<String, Vec<(Enum, TypeRef)>>,
     /// Module names taken, per parent module.
@@ -97,11 +106,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let name = type_name(&definition);
-            if let Some((other, _)) = self
-                .definitions
-                .iter()
-                .find(|(_, (_, taken))| *taken == name)
-            {
+            if let Some(other) = self.definition_of.get(&name) {
                 return Err(location.error(format!(
                     "definition `{definition}` would become type `{name}`, which {}#{} already is",
                     other.file.display(),
@@ -109,6 +114,7 @@ impl<'a> Builder<'a> {
                 )));
             }
             self.names.entry(Vec::new()).or_default().reserve(&name);
+            self.definition_of.insert(name.clone(), location.clone());
             self.definitions
                 .insert(location.clone(), (definition, name));
             let value = self.resolver.lookup(&location, &location)?;
@@ -294,7 +300,23 @@ impl<'a> Builder<'a> {
         if let Some(ty) = self.inline.get(location) {
             return Ok(ty.clone());
         }
-        let ty = self.fresh_ty(schema, location, owner)?;
+        // An inline schema is typed while its fields are: one that reaches itself (an
+        // inline object whose `allOf` parent holds it) would recurse forever, and a long
+        // enough chain of them would exhaust the stack.
+        if self.building.contains(location) {
+            return Err(location.error(
+                "the inline schema contains itself (through allOf): make it a definition to give it a recursive type",
+            ));
+        }
+        if self.building.len() >= MAX_INLINE_DEPTH {
+            return Err(location.error(format!(
+                "inline schemas nest deeper than {MAX_INLINE_DEPTH} levels"
+            )));
+        }
+        self.building.push(location.clone());
+        let ty = self.fresh_ty(schema, location, owner);
+        self.building.pop();
+        let ty = ty?;
         self.inline.insert(location.clone(), ty.clone());
         Ok(ty)
     }
