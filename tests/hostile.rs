@@ -124,6 +124,23 @@ fn a_self_referencing_body_is_circular_in_docs_and_boxed_in_models() {
     check_outputs(&generated);
 }
 
+/// Twelve levels of definitions, each with ten properties naming the next level: the
+/// schema block would hold 10^10 entries; the inspect budget keeps the page small.
+#[test]
+fn exponentially_shared_definitions_print_a_bounded_page() {
+    let start = Instant::now();
+    let generated = generate(&hostile("shared-blowup")).unwrap();
+    let page = generated.files.get("docs/Blowup/Node.md").unwrap();
+    assert!(page.len() < 4 << 20, "{} bytes", page.len());
+    assert!(page.contains("[Object]"));
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        start.elapsed()
+    );
+    check_outputs(&generated);
+}
+
 #[test]
 fn descriptions_cannot_break_out_of_code_or_pages() {
     let generated = generate(&hostile("breakout")).unwrap();

@@ -151,6 +151,7 @@ fn inspect_options(u: &mut Unstructured<'_>) -> Result<InspectOptions> {
         compact: u.int_in_range(0..=4)?,
         max_array_length: u.int_in_range(0..=120)?,
         max_string_length: u.int_in_range(0..=12_000)?,
+        budget: u.int_in_range(0..=1 << 20)?,
     })
 }
 

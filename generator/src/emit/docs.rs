@@ -16,6 +16,12 @@ use std::path::PathBuf;
 
 /// How deep the schema block prints, as the reference pages do.
 const SCHEMA_DEPTH: usize = 10;
+/// The schema block's output budget. Definitions shared by identity expand once per
+/// place they appear, so ten levels of ten properties naming the next level would print
+/// 10^10 entries; Node stops such a walk only after 2^27 characters per indentation,
+/// which makes pages of hundreds of megabytes. Real schemas print a few kilobytes, so
+/// they stay byte-identical to Node.
+const SCHEMA_BUDGET: usize = 1 << 20;
 
 #[derive(Template)]
 #[template(path = "resource.md", escape = "none")]
@@ -71,6 +77,7 @@ fn page(
 ) -> Result<String> {
     let options = InspectOptions {
         depth: SCHEMA_DEPTH,
+        budget: SCHEMA_BUDGET,
         ..InspectOptions::default()
     };
     let schema = match resource.put.and_then(|put| put.body_schema_location()) {
