@@ -173,6 +173,17 @@ fn descriptions_cannot_break_out_of_code_or_pages() {
     assert!(page.contains("### Evil ``` ## injected\n"), "{page}");
 }
 
+/// `widget` and `Widget` would both be `Widget`: refused, naming both, rather than given
+/// names the client could not predict.
+#[test]
+fn definitions_differing_only_in_case_are_refused() {
+    let error = generate(&hostile("case-twins")).unwrap_err().to_string();
+    assert!(
+        error.contains("spec.json#/definitions/Widget: definition `Widget` would become type `Widget`, which spec.json#/definitions/widget already is"),
+        "{error}"
+    );
+}
+
 #[test]
 fn a_lone_surrogate_is_a_clear_json_error() {
     let error = generate(&hostile("lone-surrogate"))
