@@ -94,7 +94,13 @@ pub fn parse_json(file: &Path, text: &str) -> Result<Value> {
         let position = format!(" at line {} column {}", e.line(), e.column());
         let message = e.to_string();
         let message = message.strip_suffix(&position).unwrap_or(&message);
-        let mut error = Error::in_file(file, format!("malformed JSON: {message}"));
+        // serde_json cannot hold a lone UTF-16 surrogate (`"\ud800"`) and says so in terms
+        // of its parser; say what in the file is wrong.
+        let hint = match message.contains("hex escape") || message.contains("surrogate") {
+            true => " (a \\uD800-\\uDFFF escape must be half of a surrogate pair: a lone surrogate is no text)",
+            false => "",
+        };
+        let mut error = Error::in_file(file, format!("malformed JSON: {message}{hint}"));
         // serde_json says column 0 at the start of a line (an empty file); columns count
         // from 1.
         error.position = Some((e.line(), e.column().max(1)));

@@ -19,6 +19,11 @@ use std::path::Path;
 /// A key in the body walk deeper than this is not looked at: a guard against schemas
 /// that nest through `properties` without end.
 const MAX_TRAIL: usize = 64;
+/// How many objects the walk for reference keys may enter. Definitions shared by
+/// identity are entered once per path to them, and the number of paths grows
+/// exponentially with the levels of a schema whose members all name the next level
+/// (10! through ten levels of ten keys); real bodies need a few hundred.
+const MAX_VISITS: usize = 100_000;
 
 #[derive(Debug, Clone)]
 pub struct Resource<'a> {
@@ -170,7 +175,14 @@ pub fn dependencies(
     if let Some(body) = resource.put.and_then(Operation::body_schema_location) {
         let root = dereferencer.dereference(&body)?;
         let mut keys = Vec::new();
-        collect_reference_keys(dereferencer.graph(), root, &mut Vec::new(), &mut keys);
+        let mut visits = 0;
+        collect_reference_keys(
+            dereferencer.graph(),
+            root,
+            &mut Vec::new(),
+            &mut keys,
+            &mut visits,
+        );
         for key in keys {
             if let Some(target) = resource_named_by(&key, resource, all) {
                 dependencies.insert(
@@ -202,11 +214,13 @@ fn collect_reference_keys(
     node: NodeId,
     trail: &mut Vec<String>,
     keys: &mut Vec<String>,
+    visits: &mut usize,
 ) {
     let Node::Object(entries) = graph.node(node) else {
         return;
     };
-    if trail.len() > MAX_TRAIL {
+    *visits += 1;
+    if trail.len() > MAX_TRAIL || *visits > MAX_VISITS {
         return;
     }
     for (key, value) in entries {
@@ -220,7 +234,7 @@ fn collect_reference_keys(
             keys.push(key.clone());
         } else if matches!(graph.node(*value), Node::Object(_)) {
             trail.push(key.clone());
-            collect_reference_keys(graph, *value, trail, keys);
+            collect_reference_keys(graph, *value, trail, keys, visits);
             trail.pop();
         }
     }

@@ -23,6 +23,12 @@ use std::path::PathBuf;
 
 /// How deep the schema block prints, as the reference pages do.
 const SCHEMA_DEPTH: usize = 10;
+/// The schema block's output budget. Definitions shared by identity expand once per
+/// place they appear, so ten levels of ten properties naming the next level would print
+/// 10^10 entries; Node stops such a walk only after 2^27 characters per indentation,
+/// which makes pages of hundreds of megabytes. Real schemas print a few kilobytes, so
+/// they stay byte-identical to Node.
+const SCHEMA_BUDGET: usize = 1 << 20;
 
 #[derive(Template)]
 #[template(path = "resource.md", escape = "none")]
@@ -55,6 +61,16 @@ struct ExampleBlock {
 /// pages of linked types without one, and a `_category_.json` per group folder.
 pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
     let all = resources::find(api);
+    for resource in &all {
+        for name in [&resource.group, &resource.type_name] {
+            if !is_page_name(name) {
+                return Err(resource.get.location.error(format!(
+                    "`{name}` (from the GET operation's operationId or path) cannot name a docs page: \
+                     only letters, digits, `_`, `-` and `.` (not leading) are allowed"
+                )));
+            }
+        }
+    }
     let mut dereferencer = Dereferencer::new(api.resolver());
     let mut files = Vec::new();
     // (group, type) of every page, and of every type a page links to.
@@ -108,6 +124,7 @@ fn page(
 ) -> Result<String> {
     let options = InspectOptions {
         depth: SCHEMA_DEPTH,
+        budget: SCHEMA_BUDGET,
         ..InspectOptions::default()
     };
     let schema = match resource.put.and_then(|put| put.body_schema_location()) {
@@ -140,7 +157,7 @@ fn page(
                     .collect(),
             };
             Ok(ExampleBlock {
-                name: example.name.clone(),
+                name: one_line(&example.name),
                 code: format_snippet(&snippet),
             })
         })
@@ -161,6 +178,25 @@ fn page(
             format!("cannot render the page of {}: {e}", resource.type_name),
         )
     })
+}
+
+/// Whether `name` can be a file or folder name of a page and sit on one Markdown line:
+/// a group or type name becomes `<docs>/<Group>/<Type>.md` and the page's title, so
+/// `/`, `..` or a line break would move the page or break its front matter.
+fn is_page_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// Spec text for one line of a page (a heading): control characters, line breaks above
+/// all, become spaces, so the text cannot start a line of its own such as a code fence.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// The request body an example shows: the first parameter value that is a non-empty

@@ -8,10 +8,54 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::HashSet;
 
-/// The Rust type name of the definition `definition`.
+/// The Rust type name of the definition `definition`. Names of the prelude take a `Type`
+/// suffix: a definition `Option` must not shadow the `Option` the generated code uses.
 pub fn type_name(definition: &str) -> String {
-    camel(definition, "Type")
+    let name = camel(definition, "Type");
+    match PRELUDE.contains(&name.as_str()) {
+        true => format!("{name}Type"),
+        false => name,
+    }
 }
+
+/// The types, traits and variants of Rust's prelude.
+const PRELUDE: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "Drop",
+    "Eq",
+    "Err",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+];
 
 /// A snake_case identifier (field or module) for `name`, written as Rust source: keywords
 /// become raw identifiers (`r#type`), or take a `_` suffix where Rust allows no raw form.
@@ -147,6 +191,8 @@ mod tests {
     fn identifiers_for_awkward_names() {
         assert_eq!(type_name("ConnectedRegistry"), "ConnectedRegistry");
         assert_eq!(type_name("Self"), "Self_");
+        assert_eq!(type_name("Option"), "OptionType");
+        assert_eq!(type_name("option"), "OptionType");
         assert_eq!(snake_ident("type"), "r#type");
         assert_eq!(snake_ident("self"), "self_");
         assert_eq!(snake_ident("@odata.type"), "odata_type");

@@ -24,6 +24,12 @@ pub(super) struct Printer<'a> {
     seen: Vec<NodeId>,
     /// Targets of circular references with their numbers, in order of discovery.
     circular: HashMap<NodeId, usize>,
+    /// Characters printed so far per indentation (`ctx.budget`).
+    budget: HashMap<usize, usize>,
+    /// Set once a budget runs out (Node's `ctx.depth = -1`): every container still to
+    /// come prints as `[Object]` / `[Array]`, which bounds the output of a value whose
+    /// shared parts would otherwise expand exponentially.
+    exhausted: bool,
 }
 
 impl<'a> Printer<'a> {
@@ -35,6 +41,8 @@ impl<'a> Printer<'a> {
             current_depth: 0,
             seen: Vec::new(),
             circular: HashMap::new(),
+            budget: HashMap::new(),
+            exhausted: false,
         }
     }
 
@@ -54,7 +62,7 @@ impl<'a> Printer<'a> {
             let index = *self.circular.entry(id).or_insert(next);
             return format!("[Circular *{index}]");
         }
-        if recurse_times > self.options.depth {
+        if self.exhausted || recurse_times > self.options.depth {
             return if is_array { "[Array]" } else { "[Object]" }.to_owned();
         }
         let depth = recurse_times + 1;
@@ -81,7 +89,14 @@ impl<'a> Printer<'a> {
             array_of_numbers,
             has_more_items,
         };
-        reduce_to_single_string(self.options, &frame, output)
+        let text = reduce_to_single_string(self.options, &frame, output);
+        // Node counts UTF-16 code units.
+        let spent = self.budget.entry(self.indentation).or_default();
+        *spent += text.encode_utf16().count();
+        if *spent > self.options.budget {
+            self.exhausted = true;
+        }
+        text
     }
 
     fn format_scalar(&self, value: &Value, recurse_times: usize) -> String {

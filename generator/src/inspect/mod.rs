@@ -5,8 +5,8 @@
 //! without Node. Only what JSON can
 //! hold is covered (plain objects, arrays, strings, numbers, booleans, `null`), plus the
 //! sharing and cycles of a dereferenced spec through [`inspect_graph`]. Colours, getters,
-//! sorting and `compact: true` are not supported, and Node's 2^27-character output budget
-//! is not enforced. Differential tests against Node live in `tests/inspect_oracle.rs`.
+//! sorting and `compact: true` are not supported. Node's output budget is, with its
+//! size an option. Differential tests against Node live in `tests/inspect_oracle.rs`.
 //!
 //! The layout rules follow `lib/internal/util/inspect.js`: see [`layout`] for line
 //! joining and array grouping, [`string`] for quoting, [`number`] for numbers.
@@ -40,11 +40,15 @@ pub struct InspectOptions {
     pub max_array_length: usize,
     /// String code units printed before `... N more characters`.
     pub max_string_length: usize,
+    /// Once the containers printed at one indentation add up to more code units than
+    /// this, every container still to come prints as `[Object]` / `[Array]` (Node's
+    /// fixed 2^27).
+    pub budget: usize,
 }
 
 impl Default for InspectOptions {
     /// Node's defaults: `{ depth: 2, breakLength: 80, compact: 3, maxArrayLength: 100,
-    /// maxStringLength: 10000 }`.
+    /// maxStringLength: 10000 }` and Node's output budget.
     fn default() -> Self {
         Self {
             depth: 2,
@@ -52,6 +56,7 @@ impl Default for InspectOptions {
             compact: 3,
             max_array_length: 100,
             max_string_length: 10_000,
+            budget: 1 << 27,
         }
     }
 }

@@ -232,3 +232,23 @@ fn shared_nodes_without_cycles_print_in_full_each_time() {
         "{ p: { x: 1 }, q: [ { x: 1 }, { x: 1 } ] }"
     );
 }
+
+/// Ten levels of ten members sharing one node per level: 10^10 leaves unbounded. Once
+/// one indentation has printed more than the budget, containers print as `[Object]`.
+#[test]
+fn the_budget_bounds_exponential_sharing() {
+    let mut graph = Graph::new();
+    let mut level = graph.add(Node::Scalar(Value::from(1)));
+    for _ in 0..10 {
+        let members = (0..10).map(|i| (format!("k{i}"), level)).collect();
+        level = graph.add(Node::Object(members));
+    }
+    let options = InspectOptions {
+        depth: usize::MAX,
+        budget: 10_000,
+        ..InspectOptions::default()
+    };
+    let text = inspect_graph(&graph, level, &options);
+    assert!(text.len() < 200_000, "{}", text.len());
+    assert!(text.contains("k9: [Object]"), "{text}");
+}

@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::model::{Api, Operation, Param};
 use crate::resolve::{parse_ref, Location, Resolver};
 use crate::swagger::{AdditionalProperties, Schema};
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use std::collections::HashMap;
@@ -118,19 +118,24 @@ impl OperationPlan<'_> {
     }
 
     pub fn enum_ident(&self) -> Ident {
-        ident(&format!("{}Response", self.method.to_upper_camel_case()))
+        ident(&format!("{}Response", self.stem().to_upper_camel_case()))
     }
 
     pub fn options_ident(&self) -> Ident {
-        ident(&format!("{}Options", self.method.to_upper_camel_case()))
+        ident(&format!("{}Options", self.stem().to_upper_camel_case()))
     }
 
     pub fn request_fn(&self) -> Ident {
-        ident(&format!("{}_request", self.method))
+        ident(&format!("{}_request", self.stem()))
     }
 
     pub fn parse_fn(&self) -> Ident {
-        ident(&format!("parse_{}", self.method))
+        ident(&format!("parse_{}", self.stem()))
+    }
+
+    /// The method name without `r#` or a keyword's `_`, to build other names on.
+    fn stem(&self) -> &str {
+        naming::unraw(&self.method).trim_end_matches('_')
     }
 
     /// The path to an item of the operation's group module, from the client module.
@@ -146,19 +151,55 @@ impl OperationPlan<'_> {
 }
 
 /// Doc attributes, one per line so they print as `///` comments. Spec text only ever
-/// becomes string literals, so it cannot inject code.
+/// becomes string literals, so it cannot inject code; the models' rules also keep it from
+/// becoming a doctest of the generated crate (a fenced or indented block).
 pub fn doc(text: &str) -> TokenStream {
-    let lines = text.trim().lines().map(|line| {
-        let line = format!(" {}", line.trim_end());
-        quote!(#[doc = #line])
-    });
-    quote!(#(#lines)*)
+    crate::emit::models::doc(text)
 }
 
-/// A Rust identifier for a spec name; keywords get a trailing underscore.
+/// The identifier for a name made by [`naming`] or built on one (`r#type` is raw).
 pub fn ident(name: &str) -> Ident {
-    syn::parse_str::<Ident>(name)
-        .unwrap_or_else(|_| Ident::new(&format!("{name}_"), Span::call_site()))
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// Names at the top of `client.rs` and crates its code names by path: a group module or
+/// type called like one of them would clash with it or shadow it.
+const CLIENT_ITEMS: &[&str] = &[
+    "models",
+    "rt",
+    "http",
+    "serde",
+    "serde_json",
+    "std",
+    "core",
+    "alloc",
+    "examples",
+    "Client",
+    "Error",
+    "ErrorBody",
+    "Result",
+];
+/// `Client`'s own methods, which share a namespace with group accessors and ungrouped
+/// operations.
+const CLIENT_METHODS: &[&str] = &["new", "with_pipeline", "pipeline"];
+/// Locals and fields of the generated functions that an argument must not shadow.
+const LOCALS: &[&str] = &["r", "value", "options", "pipeline", "client"];
+
+/// The module (and, camel-cased, type) of an operationId prefix: a snake_case name that
+/// is neither a keyword nor one of [`CLIENT_ITEMS`], so any prefix gives a usable name.
+fn group_module(prefix: &str) -> String {
+    let snake = naming::snake_ident(prefix);
+    let base = naming::unraw(&snake).trim_end_matches('_');
+    let reserved = [base.to_owned(), base.to_upper_camel_case()]
+        .iter()
+        .any(|name| CLIENT_ITEMS.contains(&name.as_str()));
+    match reserved || snake != base {
+        true => format!("{base}_ops"),
+        false => snake,
+    }
 }
 
 pub fn plan(api: &Api) -> Result<Plan<'_>> {
@@ -169,6 +210,11 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
     let mut error_body = quote!(serde_json::Value);
     // One client serves every spec, so an operationId may appear in only one of them.
     let mut seen: HashMap<&str, &Operation> = HashMap::new();
+    let accessors: Vec<String> = api
+        .operations()
+        .filter_map(|(_, operation)| Some(group_module(operation.id.split_once('_')?.0)))
+        .collect();
+    let mut methods: HashMap<Option<String>, naming::Unique> = HashMap::new();
     for (spec, operation) in api.operations() {
         if let Some(first) = seen.insert(&operation.id, operation) {
             return Err(operation.location.error(format!(
@@ -178,9 +224,20 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
             )));
         }
         let (group, method) = match operation.id.split_once('_') {
-            Some((group, method)) => (Some(group.to_snake_case()), method.to_snake_case()),
-            None => (None, operation.id.to_snake_case()),
+            Some((group, method)) => (Some(group_module(group)), method),
+            None => (None, operation.id.as_str()),
         };
+        // Methods are unique within their group (or among Client's own methods), however
+        // the operationIds differ (`Get` and `get`).
+        let names = methods.entry(group.clone()).or_insert_with(|| {
+            let mut names = naming::Unique::default();
+            if group.is_none() {
+                CLIENT_METHODS.iter().for_each(|n| names.reserve(n));
+                accessors.iter().for_each(|n| names.reserve(n));
+            }
+            names
+        });
+        let method = names.take(naming::snake_ident(method));
         let mut params = Vec::new();
         let mut options = Vec::new();
         for param in &operation.parameters {
@@ -282,10 +339,12 @@ fn shape(statuses: &[(u16, Option<TokenStream>)]) -> Shape {
 fn arg(param: &Param, taken: &[Arg]) -> Result<Arg> {
     let p = &param.param;
     let name = p.client_name.as_deref().unwrap_or(&p.name);
-    let mut snake = name.trim_start_matches('$').to_snake_case();
-    while taken.iter().any(|arg| arg.ident == snake) || snake == "options" {
-        snake.push('_');
-    }
+    let mut names = naming::Unique::default();
+    LOCALS.iter().for_each(|local| names.reserve(local));
+    taken
+        .iter()
+        .for_each(|arg| names.reserve(&arg.ident.to_string()));
+    let snake = names.take(naming::snake_ident(name));
     let kind = if p.location == "body" {
         Kind::Body(
             p.schema

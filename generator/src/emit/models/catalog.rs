@@ -26,7 +26,8 @@ pub fn build(api: &Api) -> Result<Catalog> {
     let mut builder = Builder {
         resolver: api.resolver(),
         definitions: IndexMap::new(),
-        type_names: HashMap::new(),
+        definition_of: HashMap::new(),
+        building: Vec::new(),
         names: HashMap::new(),
         inline: HashMap::new(),
         enums: HashMap::new(),
@@ -62,18 +63,22 @@ pub fn build(api: &Api) -> Result<Catalog> {
     })
 }
 
+/// How deep inline schemas may nest inside each other, `allOf` parents included.
+const MAX_INLINE_DEPTH: usize = 64;
+
 struct Builder<'a> {
     resolver: Resolver<'a>,
     /// Every definition reachable from the specs, in discovery order: spec name and type name.
     definitions: IndexMap<Location, (String, String)>,
-    /// The definition each type name of `definitions` came from, to catch a clash without
-    /// scanning them all.
-    type_names: HashMap<String, Location>,
+    /// The definition that took each type name, to refuse a second one in constant time.
+    definition_of: HashMap<String, Location>,
     /// Type names taken, per module.
     names: HashMap<Vec<String>, Unique>,
     /// Inline schemas already given a type, by location, so a parent's inline type is made
     /// once however many children inherit it.
     inline: HashMap<Location, Ty>,
+    /// Inline schemas whose type is being built, outermost first.
+    building: Vec<Location>,
     /// `x-ms-enum` name to the enums made under it: identical repeats share one.
     enums: HashMap<String, Vec<(Enum, TypeRef)>>,
     /// Module names taken, per parent module.
@@ -92,29 +97,35 @@ struct Owner {
 
 impl<'a> Builder<'a> {
     /// Registers a definition and, transitively, every definition its schema refers to.
+    /// A worklist rather than recursion: a chain of thousands of definitions each
+    /// referring to the next must not exhaust the stack.
     fn discover(&mut self, location: Location, definition: &str) -> Result<()> {
-        if self.definitions.contains_key(&location) {
-            return Ok(());
-        }
-        let name = type_name(definition);
-        if let Some(other) = self.type_names.get(&name) {
-            return Err(location.error(format!(
-                "definition `{definition}` would become type `{name}`, which {}#{} already is",
-                other.file.display(),
-                other.pointer
-            )));
-        }
-        self.names.entry(Vec::new()).or_default().reserve(&name);
-        self.type_names.insert(name.clone(), location.clone());
-        self.definitions
-            .insert(location.clone(), (definition.to_owned(), name));
-        let value = self.resolver.lookup(&location, &location)?;
-        let mut references = Vec::new();
-        collect_refs(value, &location, &mut references);
-        for (from, reference) in references {
-            let target = parse_ref(&from, &reference)?;
-            if let Some(name) = definition_name(&target) {
-                self.discover(target.clone(), &name)?;
+        let mut pending = vec![(location, definition.to_owned())];
+        while let Some((location, definition)) = pending.pop() {
+            if self.definitions.contains_key(&location) {
+                continue;
+            }
+            let name = type_name(&definition);
+            if let Some(other) = self.definition_of.get(&name) {
+                return Err(location.error(format!(
+                    "definition `{definition}` would become type `{name}`, which {}#{} already is",
+                    other.file.display(),
+                    other.pointer
+                )));
+            }
+            self.names.entry(Vec::new()).or_default().reserve(&name);
+            self.definition_of.insert(name.clone(), location.clone());
+            self.definitions
+                .insert(location.clone(), (definition, name));
+            let value = self.resolver.lookup(&location, &location)?;
+            let mut references = Vec::new();
+            collect_refs(value, &location, &mut references);
+            // Reversed onto the stack, so definitions are still met in document order.
+            for (from, reference) in references.into_iter().rev() {
+                let target = parse_ref(&from, &reference)?;
+                if let Some(name) = definition_name(&target) {
+                    pending.push((target, name));
+                }
             }
         }
         Ok(())
@@ -289,7 +300,23 @@ impl<'a> Builder<'a> {
         if let Some(ty) = self.inline.get(location) {
             return Ok(ty.clone());
         }
-        let ty = self.fresh_ty(schema, location, owner)?;
+        // An inline schema is typed while its fields are: one that reaches itself (an
+        // inline object whose `allOf` parent holds it) would recurse forever, and a long
+        // enough chain of them would exhaust the stack.
+        if self.building.contains(location) {
+            return Err(location.error(
+                "the inline schema contains itself (through allOf): make it a definition to give it a recursive type",
+            ));
+        }
+        if self.building.len() >= MAX_INLINE_DEPTH {
+            return Err(location.error(format!(
+                "inline schemas nest deeper than {MAX_INLINE_DEPTH} levels"
+            )));
+        }
+        self.building.push(location.clone());
+        let ty = self.fresh_ty(schema, location, owner);
+        self.building.pop();
+        let ty = ty?;
         self.inline.insert(location.clone(), ty.clone());
         Ok(ty)
     }
@@ -548,6 +575,57 @@ fn field_doc(schema: &Schema) -> String {
     doc
 }
 
+/// The strongly connected component of each node (Kosaraju, without recursion so that a
+/// chain of thousands of types cannot exhaust the stack).
+fn components(edges: &[Vec<usize>]) -> Vec<usize> {
+    let count = edges.len();
+    // Nodes in order of finishing a depth-first search.
+    let mut finished = Vec::with_capacity(count);
+    let mut visited = vec![false; count];
+    for start in 0..count {
+        if visited[start] {
+            continue;
+        }
+        visited[start] = true;
+        let mut stack = vec![(start, 0)];
+        while let Some((node, next)) = stack.pop() {
+            match edges[node].get(next) {
+                Some(&child) => {
+                    stack.push((node, next + 1));
+                    if !visited[child] {
+                        visited[child] = true;
+                        stack.push((child, 0));
+                    }
+                }
+                None => finished.push(node),
+            }
+        }
+    }
+    let mut reversed = vec![Vec::new(); count];
+    for (from, targets) in edges.iter().enumerate() {
+        for &to in targets {
+            reversed[to].push(from);
+        }
+    }
+    let mut component = vec![usize::MAX; count];
+    for (id, &root) in finished.iter().rev().enumerate() {
+        if component[root] != usize::MAX {
+            continue;
+        }
+        component[root] = id;
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            for &from in &reversed[node] {
+                if component[from] == usize::MAX {
+                    component[from] = id;
+                    stack.push(from);
+                }
+            }
+        }
+    }
+    component
+}
+
 /// Boxes every field on a cycle of structs holding each other by value, so that every type
 /// has a finite size. Boxing all of a cycle's links rather than one keeps the choice
 /// independent of definition order, at the price of a box more than strictly needed.
@@ -577,24 +655,14 @@ fn box_recursion(items: &mut [Item]) {
             _ => Vec::new(),
         })
         .collect();
-    let reaches = |from: usize, to: usize| {
-        let mut stack = vec![from];
-        let mut seen = HashSet::new();
-        while let Some(node) = stack.pop() {
-            if node == to {
-                return true;
-            }
-            if seen.insert(node) {
-                stack.extend(&edges[node]);
-            }
-        }
-        false
-    };
+    // A field's target reaches back to its owner exactly when both are in one strongly
+    // connected component: one linear pass, where asking per field is quadratic.
+    let component = components(&edges);
     let mut boxed = Vec::new();
     for (owner, item) in items.iter().enumerate() {
         if let ItemKind::Struct(s) = &item.kind {
             for (field, f) in s.fields.iter().enumerate() {
-                if direct(&f.ty).is_some_and(|target| reaches(target, owner)) {
+                if direct(&f.ty).is_some_and(|target| component[target] == component[owner]) {
                     boxed.push((owner, field));
                 }
             }

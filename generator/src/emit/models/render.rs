@@ -21,12 +21,17 @@ pub fn ident(name: &str) -> Ident {
 /// `#[doc]` attributes for spec text. `quote` escapes the string, so nothing in it can end
 /// the attribute; what remains is Markdown that rustdoc would misread: indented or fenced
 /// blocks would become doctests of the generated crate, so indentation goes and fences are
-/// escaped.
+/// escaped. Control characters become spaces: a bare carriage return is not allowed in a
+/// `///` comment, which is how the attribute prints.
 pub fn doc(text: &str) -> TokenStream {
     let lines: Vec<String> = text
         .trim()
         .lines()
         .map(|line| {
+            let line: String = line
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
             let line = line
                 .trim()
                 .replace("```", "\\`\\`\\`")
