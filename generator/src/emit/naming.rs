@@ -5,8 +5,9 @@
 //! function here returns a valid Rust identifier for any input; callers that need distinct
 //! names for distinct inputs run the results through [`Unique`].
 
+use crate::model::Api;
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The Rust type name of the definition `definition`. Names of the prelude take a `Type`
 /// suffix: a definition `Option` must not shadow the `Option` the generated code uses.
@@ -15,6 +16,34 @@ pub fn type_name(definition: &str) -> String {
     match PRELUDE.contains(&name.as_str()) {
         true => format!("{name}Type"),
         false => name,
+    }
+}
+
+/// The type name of every definition of the input specs, decided once for all emitters
+/// so the client names the models as the models emitter does: [`type_name`] of the
+/// definition, numbered when an earlier definition (in spec order) already has that
+/// name, as `widget` and `Widget` would.
+#[derive(Debug, Clone, Default)]
+pub struct TypeNames(HashMap<String, String>);
+
+impl TypeNames {
+    pub fn new(api: &Api) -> Self {
+        let mut taken = Unique::default();
+        let mut names = HashMap::new();
+        for spec in &api.specs {
+            for definition in spec.spec.definitions.keys() {
+                if !names.contains_key(definition) {
+                    names.insert(definition.clone(), taken.take(type_name(definition)));
+                }
+            }
+        }
+        Self(names)
+    }
+
+    /// The type of `definition`; one outside the input specs (in a file they refer to)
+    /// keeps its plain [`type_name`].
+    pub fn get(&self, definition: &str) -> String {
+        self.0.get(definition).cloned().unwrap_or_else(|| type_name(definition))
     }
 }
 

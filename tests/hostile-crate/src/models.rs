@@ -452,6 +452,16 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<Node>>,
 }
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Widget {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub a: ::std::option::Option<::std::string::String>,
+}
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Widget2 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b: ::std::option::Option<::std::string::String>,
+}
 /// Deserializes `value` as the type of `definition`, serializes it back to text and
 /// parses that; `None` when there is no such definition. For tests only.
 #[cfg(feature = "roundtrip")]
@@ -483,6 +493,8 @@ pub fn roundtrip(
             "Thing" => via::<Thing>(value),
             "Gadget" => via::<Gadget>(value),
             "Node" => via::<Node>(value),
+            "widget" => via::<Widget>(value),
+            "Widget" => via::<Widget2>(value),
             _ => return None,
         },
     )

@@ -1,7 +1,7 @@
 //! What the client emitter needs to know about each operation, worked out once from the
 //! model: Rust names, argument types and the shape of the result.
 
-use crate::emit::naming;
+use crate::emit::naming::{self, TypeNames};
 use crate::error::Result;
 use crate::model::{Api, Operation, Param};
 use crate::resolve::{parse_ref, Location, Resolver};
@@ -204,6 +204,7 @@ fn group_module(prefix: &str) -> String {
 
 pub fn plan(api: &Api) -> Result<Plan<'_>> {
     let resolver = api.resolver();
+    let type_names = TypeNames::new(api);
     let mut operations = Vec::new();
     let mut client_params: Vec<Arg> = Vec::new();
     let mut error_bodies: Vec<String> = Vec::new();
@@ -244,7 +245,7 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
             if param.client && param.param.name == API_VERSION && param.param.location == "query" {
                 continue;
             }
-            let arg = arg(param, &params)?;
+            let arg = arg(param, &params, &type_names)?;
             if param.client {
                 if !client_params
                     .iter()
@@ -263,7 +264,7 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
         params.sort_by_key(|arg| !arg.client_held());
         let mut statuses = Vec::new();
         for (status, response) in &operation.responses {
-            let ty = response.schema.as_ref().map(schema_type);
+            let ty = response.schema.as_ref().map(|s| schema_type(s, &type_names));
             match status.parse::<u16>() {
                 Ok(code) => statuses.push((code, ty)),
                 Err(_) if status == "default" => {
@@ -286,7 +287,7 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
                 let item_name = pageable.item_name.clone().unwrap_or_else(|| "value".into());
                 let page_schema = operation.responses.values().find_map(|r| r.schema.as_ref());
                 let item = match page_schema {
-                    Some(schema) => item_type(&resolver, &operation.location, schema, &item_name)?,
+                    Some(schema) => item_type(&resolver, &operation.location, schema, &item_name, &type_names)?,
                     None => quote!(serde_json::Value),
                 };
                 Shape::Page {
@@ -336,7 +337,7 @@ fn shape(statuses: &[(u16, Option<TokenStream>)]) -> Shape {
     }
 }
 
-fn arg(param: &Param, taken: &[Arg]) -> Result<Arg> {
+fn arg(param: &Param, taken: &[Arg], type_names: &TypeNames) -> Result<Arg> {
     let p = &param.param;
     let name = p.client_name.as_deref().unwrap_or(&p.name);
     let mut names = naming::Unique::default();
@@ -349,11 +350,11 @@ fn arg(param: &Param, taken: &[Arg]) -> Result<Arg> {
         Kind::Body(
             p.schema
                 .as_ref()
-                .map_or(quote!(serde_json::Value), schema_type),
+                .map_or(quote!(serde_json::Value), |s| schema_type(s, type_names)),
         )
     } else {
         match p.type_.as_deref() {
-            Some("array") => Kind::Array(p.items.as_deref().map_or(quote!(String), schema_type)),
+            Some("array") => Kind::Array(p.items.as_deref().map_or(quote!(String), |s| schema_type(s, type_names))),
             Some("string") | Some("file") | None => Kind::Str,
             Some(other) => Kind::Scalar(primitive(other, p.format.as_deref())),
         }
@@ -384,13 +385,13 @@ fn primitive(ty: &str, format: Option<&str>) -> TokenStream {
 }
 
 /// The Rust type of a body schema, per the models' naming contract.
-pub fn schema_type(schema: &Schema) -> TokenStream {
+pub fn schema_type(schema: &Schema, type_names: &TypeNames) -> TokenStream {
     if let Some(reference) = &schema.reference {
         if let Some((_, name)) = reference
             .rsplit_once("/definitions/")
             .filter(|(_, name)| !name.contains('/'))
         {
-            let name = ident(&naming::type_name(name));
+            let name = ident(&type_names.get(name));
             return quote!(models::#name);
         }
         return quote!(serde_json::Value);
@@ -400,12 +401,12 @@ pub fn schema_type(schema: &Schema) -> TokenStream {
             let item = schema
                 .items
                 .as_deref()
-                .map_or(quote!(serde_json::Value), schema_type);
+                .map_or(quote!(serde_json::Value), |s| schema_type(s, type_names));
             quote!(Vec<#item>)
         }
         Some("object") => match &schema.additional_properties {
             Some(AdditionalProperties::Schema(values)) if schema.properties.is_empty() => {
-                let value = schema_type(values);
+                let value = schema_type(values, type_names);
                 quote!(std::collections::HashMap<String, #value>)
             }
             _ => quote!(serde_json::Value),
@@ -422,6 +423,7 @@ fn item_type(
     at: &Location,
     schema: &Schema,
     item_name: &str,
+    type_names: &TypeNames,
 ) -> Result<TokenStream> {
     let mut pending = vec![(at.clone(), schema.clone())];
     let mut seen = Vec::new();
@@ -431,7 +433,7 @@ fn item_type(
             .get(item_name)
             .and_then(|p| p.items.as_deref())
         {
-            return Ok(schema_type(items));
+            return Ok(schema_type(items, type_names));
         }
         if let Some(reference) = &schema.reference {
             let target = parse_ref(&at, reference)?;

@@ -2,7 +2,7 @@
 //! object or enum that needs a name, one per distinct `x-ms-enum`.
 
 use super::types::{Enum, Field, Item, ItemKind, Struct, Ty, TypeRef, Variant};
-use crate::emit::naming::{camel, snake_ident, type_name, Unique};
+use crate::emit::naming::{camel, snake_ident, type_name, TypeNames, Unique};
 use crate::error::Result;
 use crate::model::{deserialize, Api};
 use crate::resolve::{parse_ref, ref_of, Location, Resolver};
@@ -25,6 +25,7 @@ pub struct Catalog {
 pub fn build(api: &Api) -> Result<Catalog> {
     let mut builder = Builder {
         resolver: api.resolver(),
+        type_names: TypeNames::new(api),
         definitions: IndexMap::new(),
         definition_of: HashMap::new(),
         building: Vec::new(),
@@ -68,6 +69,7 @@ const MAX_INLINE_DEPTH: usize = 64;
 
 struct Builder<'a> {
     resolver: Resolver<'a>,
+    type_names: TypeNames,
     /// Every definition reachable from the specs, in discovery order: spec name and type name.
     definitions: IndexMap<Location, (String, String)>,
     /// The definition that took each type name, to refuse a second one in constant time.
@@ -105,7 +107,7 @@ impl<'a> Builder<'a> {
             if self.definitions.contains_key(&location) {
                 continue;
             }
-            let name = type_name(&definition);
+            let name = self.type_names.get(&definition);
             if let Some(other) = self.definition_of.get(&name) {
                 return Err(location.error(format!(
                     "definition `{definition}` would become type `{name}`, which {}#{} already is",
