@@ -16,10 +16,13 @@ pub fn workspace_root() -> PathBuf {
 /// Runs `tools/oracle/<script>` under Node, feeding one JSON document per line on stdin,
 /// and returns one answer per input (each answer is a JSON string on its own line).
 ///
-/// Panics (failing the test, never skipping it) when `node` or the oracle's packages are
-/// missing: the differential tests are the proof that the ports are exact.
+/// The oracle's pinned packages are installed from its lock file (`npm ci`) when they are
+/// missing, so a plain `cargo test` works on a fresh clone. Panics (failing the test,
+/// never skipping it) when `node` or `npm` is missing: the differential tests are the
+/// proof that the ports are exact.
 pub fn run_oracle(script: &str, inputs: &[String]) -> Vec<String> {
     let oracle_dir = workspace_root().join("tools/oracle");
+    install_oracle_packages(&oracle_dir);
     let mut child = Command::new("node")
         .arg(oracle_dir.join(script))
         .current_dir(&oracle_dir)
@@ -49,6 +52,24 @@ pub fn run_oracle(script: &str, inputs: &[String]) -> Vec<String> {
         "the {script} oracle answered a different number of inputs"
     );
     answers
+}
+
+fn install_oracle_packages(oracle_dir: &Path) {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        if oracle_dir.join("node_modules").is_dir() {
+            return;
+        }
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(oracle_dir)
+            .status()
+            .unwrap_or_else(|e| panic!("cannot run `npm ci` for the oracles: {e}"));
+        assert!(
+            status.success(),
+            "`npm ci` in tools/oracle failed: {status}"
+        );
+    });
 }
 
 /// A small deterministic PRNG (xorshift64*), so random corpora are the same on every run.
