@@ -33,8 +33,8 @@
 //! ```
 //!
 //! The crate needs the dependencies of the emitted code: `serde` (with `derive`),
-//! `serde_json` and `time` (with `parsing` and `formatting`) for the models, plus
-//! `armgen-runtime` and `http` for the client. With `armgen-runtime`'s default features
+//! `serde_json` and `armgen-runtime` (timestamps, enum conversions) for the models, plus
+//! `http` for the client. With `armgen-runtime`'s default features
 //! off, only the sans-IO functions (`<group>::<method>_request`, `parse_<method>`) are
 //! compiled. The async `Client` is compiled when the including crate has a feature
 //! `client` (enabling `armgen-runtime/client`), and `Client::new` over reqwest when it

@@ -11,10 +11,17 @@
 mod error;
 #[doc(hidden)]
 pub mod examples;
+mod models;
 mod request;
 pub mod response;
 
 pub use error::{DecodeError, Error, ServiceError, TransportError};
+pub use models::{Timestamp, UnknownEnumValue};
+
+/// serde, for `wire_enum!`, whose expansion must not depend on the including crate's
+/// dependencies.
+#[doc(hidden)]
+pub use serde as __serde;
 pub use request::{RequestBuilder, RequestError};
 pub use response::Page;
 

@@ -17,9 +17,6 @@ pub struct Catalog {
     pub items: Vec<Item>,
     /// Definition name (as in the spec) to its type, for the round-trip dispatch.
     pub definitions: Vec<(String, String)>,
-    /// The names the shared helper types got (a definition may already use the natural one).
-    pub timestamp: String,
-    pub enum_error: String,
 }
 
 pub fn build(api: &Api) -> Result<Catalog> {
@@ -41,9 +38,6 @@ pub fn build(api: &Api) -> Result<Catalog> {
             builder.discover(spec.definition(name), name)?;
         }
     }
-    let top = builder.names.entry(Vec::new()).or_default();
-    let timestamp = top.take("Timestamp".to_owned());
-    let enum_error = top.take("UnknownEnumValue".to_owned());
     let mut definitions = Vec::new();
     let order: Vec<(Location, (String, String))> = builder
         .definitions
@@ -56,12 +50,7 @@ pub fn build(api: &Api) -> Result<Catalog> {
     }
     let mut items = builder.items;
     box_recursion(&mut items);
-    Ok(Catalog {
-        items,
-        definitions,
-        timestamp,
-        enum_error,
-    })
+    Ok(Catalog { items, definitions })
 }
 
 /// How deep inline schemas may nest inside each other, `allOf` parents included.

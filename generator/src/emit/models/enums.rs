@@ -1,12 +1,12 @@
-//! Enums: the type with its variants, and one call of the shared `wire_enum!` macro
-//! (emitted once by [`super::support`]) for the string conversions and serde impls.
+//! Enums: the type with its variants, and one call of `armgen_runtime::wire_enum!` for
+//! the string conversions and serde impls.
 
-use super::render::{doc, ident, path, Context};
-use super::types::{Enum, TypeRef};
+use super::render::{doc, ident};
+use super::types::Enum;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn render(item: &Enum, docs: &str, module: &[String], cx: &Context<'_>) -> TokenStream {
+pub fn render(item: &Enum, docs: &str) -> TokenStream {
     let docs = doc(docs);
     let name = ident(&item.name);
     let variants = item.variants.iter().map(|variant| {
@@ -36,10 +36,7 @@ pub fn render(item: &Enum, docs: &str, module: &[String], cx: &Context<'_>) -> T
                 quote!(open #other),
             )
         }
-        None => {
-            let error = path(&TypeRef::top(cx.enum_error), module);
-            (None, quote!(closed(#error)))
-        }
+        None => (None, quote!(closed)),
     };
     quote! {
         #docs
@@ -48,6 +45,6 @@ pub fn render(item: &Enum, docs: &str, module: &[String], cx: &Context<'_>) -> T
             #(#variants)*
             #other_variant
         }
-        wire_enum!(#name #kind { #(#arms),* });
+        ::armgen_runtime::wire_enum!(#name #kind { #(#arms),* });
     }
 }

@@ -11,12 +11,12 @@
 //! - **Maps are `BTreeMap<String, T>`**: JSON gives object keys no order, and none of the
 //!   maps Azure specs declare (tags, headers, identities) means one, so a sorted map gives
 //!   deterministic output without another dependency.
-//! - **Timestamps** (`date-time`) are an emitted `Timestamp` holding a
+//! - **Timestamps** (`date-time`) are `armgen_runtime::Timestamp`, holding a
 //!   `time::OffsetDateTime` (the crate `azure_core` uses) together with the text it came
 //!   from: the service writes forms (`+00:00`, seven fractional digits) that no formatter
 //!   reproduces, and round-trips must be lossless. `byte`, `uuid`, `duration` and `date`
 //!   stay `String`, which is lossless, and the field's doc says what the text holds.
-//! - **Enums** are Rust enums through one shared `macro_rules!`; `modelAsString: true`, or no
+//! - **Enums** are Rust enums through `armgen_runtime::wire_enum!`; `modelAsString: true`, or no
 //!   `x-ms-enum`, adds a catch-all variant keeping unknown values; enums of numbers stay
 //!   numbers.
 //! - **`readOnly`** properties are optional whatever `required` says: the client never
@@ -41,60 +41,30 @@ use crate::model::Api;
 use indexmap::IndexMap;
 use proc_macro2::TokenStream;
 use quote::quote;
-use render::Context;
-use types::{ItemKind, Ty};
+use types::ItemKind;
 
 /// The `models.rs` source for every spec of `api`.
 pub fn emit(api: &Api) -> Result<String> {
     let catalog = catalog::build(api)?;
-    let cx = Context {
-        timestamp: &catalog.timestamp,
-        enum_error: &catalog.enum_error,
-    };
     let mut root = Module::default();
-    let (mut any_enum, mut any_closed, mut any_timestamp) = (false, false, false);
     for item in &catalog.items {
         let tokens = match &item.kind {
-            ItemKind::Struct(s) => {
-                any_timestamp |= s.fields.iter().any(|f| uses_timestamp(&f.ty));
-                any_timestamp |= s.extras.as_ref().is_some_and(|(_, ty)| uses_timestamp(ty));
-                structs::render(s, &item.doc, &item.module, &cx)
-            }
-            ItemKind::Enum(e) => {
-                any_enum = true;
-                any_closed |= e.other.is_none();
-                enums::render(e, &item.doc, &item.module, &cx)
-            }
+            ItemKind::Struct(s) => structs::render(s, &item.doc, &item.module),
+            ItemKind::Enum(e) => enums::render(e, &item.doc),
             ItemKind::Alias { name, ty } => {
-                any_timestamp |= uses_timestamp(ty);
                 let docs = render::doc(&item.doc);
                 let name = render::ident(name);
-                let ty = render::ty(ty, &item.module, &cx);
+                let ty = render::ty(ty, &item.module);
                 quote!(#docs pub type #name = #ty;)
             }
         };
         root.at(&item.module).items.push(tokens);
     }
-    let timestamp = any_timestamp.then(|| support::timestamp(&catalog.timestamp));
-    let enum_error = any_closed.then(|| support::enum_error(&catalog.enum_error));
     let roundtrip = support::roundtrip(&catalog.definitions);
     let body = root.render();
-    let items = quote! {
-        #timestamp
-        #enum_error
-        #body
-        #roundtrip
-    };
-    let wire_enum = if any_enum {
-        support::WIRE_ENUM_MACRO
-    } else {
-        ""
-    };
     // No inner attributes or inner docs: they would make the file unusable with
     // `include!` from a build script. The includer's `mod` carries docs and lint levels.
-    // The items come out of syn and the macro is a constant a test parses, so the whole
-    // needs no second parse (it was a sixth of the run on big specs).
-    Ok(format!("{HEADER}{wire_enum}{}", pretty(items)?))
+    Ok(format!("{HEADER}{}", pretty(quote!(#body #roundtrip))?))
 }
 
 /// A plain comment, which `include!` accepts where `//!` is refused.
@@ -137,14 +107,6 @@ impl Module {
     }
 }
 
-fn uses_timestamp(ty: &Ty) -> bool {
-    match ty {
-        Ty::Timestamp => true,
-        Ty::Vec(inner) | Ty::Map(inner) | Ty::Boxed(inner) => uses_timestamp(inner),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,11 +116,6 @@ mod tests {
         let spec = serde_json::json!({ "swagger": "2.0", "info": { "title": "t", "version": "1" }, "paths": {}, "definitions": definitions });
         std::fs::write(dir.path().join("spec.json"), spec.to_string()).unwrap();
         emit(&crate::model::load(dir.path(), &["spec.json".into()])?)
-    }
-
-    #[test]
-    fn the_wire_enum_macro_is_an_item() {
-        syn::parse_file(support::WIRE_ENUM_MACRO).unwrap();
     }
 
     #[test]

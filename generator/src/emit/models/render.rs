@@ -4,12 +4,6 @@ use super::types::{Ty, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-/// Names the renderer needs beyond the items themselves.
-pub struct Context<'a> {
-    pub timestamp: &'a str,
-    pub enum_error: &'a str,
-}
-
 /// An identifier as the naming functions write it (`r#type` is a raw identifier).
 pub fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
@@ -50,7 +44,7 @@ pub fn doc(text: &str) -> TokenStream {
 }
 
 /// The type `ty` as written in module `from` (a path below the models root).
-pub fn ty(ty: &Ty, from: &[String], cx: &Context<'_>) -> TokenStream {
+pub fn ty(ty: &Ty, from: &[String]) -> TokenStream {
     match ty {
         Ty::Bool => quote!(bool),
         Ty::I32 => quote!(i32),
@@ -58,20 +52,20 @@ pub fn ty(ty: &Ty, from: &[String], cx: &Context<'_>) -> TokenStream {
         Ty::F32 => quote!(f32),
         Ty::F64 => quote!(f64),
         Ty::String => quote!(::std::string::String),
-        Ty::Timestamp => path(&TypeRef::top(cx.timestamp), from),
+        Ty::Timestamp => quote!(::armgen_runtime::Timestamp),
         Ty::Json => quote!(::serde_json::Value),
         Ty::JsonObject => quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>),
         Ty::Named(target) => path(target, from),
         Ty::Vec(item) => {
-            let item = self::ty(item, from, cx);
+            let item = self::ty(item, from);
             quote!(::std::vec::Vec<#item>)
         }
         Ty::Map(value) => {
-            let value = self::ty(value, from, cx);
+            let value = self::ty(value, from);
             quote!(::std::collections::BTreeMap<::std::string::String, #value>)
         }
         Ty::Boxed(inner) => {
-            let inner = self::ty(inner, from, cx);
+            let inner = self::ty(inner, from);
             quote!(::std::boxed::Box<#inner>)
         }
     }

@@ -1,12 +1,12 @@
 //! Structs: one field per property, in spec order.
 
-use super::render::{doc, ident, ty, Context};
+use super::render::{doc, ident, ty};
 use super::types::{Struct, Ty};
 use crate::emit::naming::unraw;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn render(item: &Struct, docs: &str, module: &[String], cx: &Context<'_>) -> TokenStream {
+pub fn render(item: &Struct, docs: &str, module: &[String]) -> TokenStream {
     let docs = doc(docs);
     let name = ident(&item.name);
     let fields = item.fields.iter().map(|field| {
@@ -16,7 +16,7 @@ pub fn render(item: &Struct, docs: &str, module: &[String], cx: &Context<'_>) ->
             let json = &field.json;
             quote!(#[serde(rename = #json)])
         });
-        let field_ty = ty(&field.ty, module, cx);
+        let field_ty = ty(&field.ty, module);
         if field.optional {
             quote! {
                 #docs
@@ -34,7 +34,7 @@ pub fn render(item: &Struct, docs: &str, module: &[String], cx: &Context<'_>) ->
     });
     let extras = item.extras.as_ref().map(|(field, value)| {
         let name = ident(field);
-        let map = ty(&Ty::Map(Box::new(value.clone())), module, cx);
+        let map = ty(&Ty::Map(Box::new(value.clone())), module);
         quote! {
             #[doc = " Properties beyond the declared ones (`additionalProperties`)."]
             #[serde(flatten)]

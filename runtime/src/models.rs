@@ -1,0 +1,220 @@
+//! What generated models share: the timestamp type, the error of closed enums, and the
+//! `wire_enum!` macro behind every enum. Kept here, once, rather than emitted into every
+//! models file, so that the generated crate compiles it once and a spec's models stay
+//! only its own types.
+
+use std::fmt;
+use std::str::FromStr;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// An RFC 3339 timestamp (`format: date-time`).
+///
+/// It keeps the text it was read from, so it is sent back exactly as received (`+00:00`
+/// stays `+00:00`, seven fractional digits stay seven, as the service writes them); equality
+/// and hashing compare the instant.
+#[derive(Debug, Clone)]
+pub struct Timestamp {
+    text: String,
+    instant: OffsetDateTime,
+}
+
+impl Timestamp {
+    /// The instant.
+    pub fn instant(&self) -> OffsetDateTime {
+        self.instant
+    }
+
+    /// The RFC 3339 text, as received or as formatted.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl TryFrom<OffsetDateTime> for Timestamp {
+    type Error = time::error::Format;
+
+    fn try_from(instant: OffsetDateTime) -> Result<Self, Self::Error> {
+        let text = instant.format(&Rfc3339)?;
+        Ok(Self { text, instant })
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = time::error::Parse;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let instant = OffsetDateTime::parse(text, &Rfc3339)?;
+        Ok(Self { text: text.to_owned(), instant })
+    }
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.instant == other.instant
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl std::hash::Hash for Timestamp {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.instant.hash(state);
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A value that a closed enum (`modelAsString: false`) does not list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownEnumValue {
+    pub type_name: &'static str,
+    pub value: String,
+}
+
+impl UnknownEnumValue {
+    /// The error for `value`, which the enum `type_name` does not list.
+    pub fn new(type_name: &'static str, value: &str) -> Self {
+        Self { type_name, value: value.to_owned() }
+    }
+}
+
+impl fmt::Display for UnknownEnumValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a value of {}", self.value, self.type_name)
+    }
+}
+
+impl std::error::Error for UnknownEnumValue {}
+
+/// Implements `as_str`, `FromStr`, `Display` and serde for a generated enum through its
+/// wire strings: one small invocation per enum instead of four impls each. Open enums
+/// (`modelAsString: true`) keep an unknown value in their catch-all variant, so it is sent
+/// back exactly as it came (serde's `#[serde(other)]` would lose it); closed enums refuse
+/// it with [`UnknownEnumValue`].
+#[macro_export]
+macro_rules! wire_enum {
+    ($name:ident open $other:ident { $($variant:ident = $wire:literal),* }) => {
+        impl $name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::$other(value) => value,
+                }
+            }
+        }
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                Ok(match value {
+                    $($wire => Self::$variant,)*
+                    _ => Self::$other(value.to_owned()),
+                })
+            }
+        }
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::string::String as $crate::__serde::Deserialize>::deserialize(deserializer)?;
+                Ok(match value.as_str() {
+                    $($wire => Self::$variant,)*
+                    _ => Self::$other(value),
+                })
+            }
+        }
+        $crate::wire_enum!(@common $name);
+    };
+    ($name:ident closed { $($variant:ident = $wire:literal),* }) => {
+        impl $name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                }
+            }
+        }
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::UnknownEnumValue;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                match value {
+                    $($wire => Ok(Self::$variant),)*
+                    _ => Err($crate::UnknownEnumValue::new(stringify!($name), value)),
+                }
+            }
+        }
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::string::String as $crate::__serde::Deserialize>::deserialize(deserializer)?;
+                value.parse().map_err(<D::Error as $crate::__serde::de::Error>::custom)
+            }
+        }
+        $crate::wire_enum!(@common $name);
+    };
+    (@common $name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl $crate::__serde::Serialize for $name {
+            fn serialize<S: $crate::__serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    enum Open {
+        A,
+        Other(String),
+    }
+    crate::wire_enum!(Open open Other { A = "a" });
+
+    #[derive(Debug, PartialEq)]
+    enum Closed {
+        B,
+    }
+    crate::wire_enum!(Closed closed { B = "b" });
+
+    #[test]
+    fn open_enums_keep_unknown_values_and_closed_ones_refuse_them() {
+        let unknown: Open = serde_json::from_str("\"zz\"").unwrap();
+        assert_eq!(unknown, Open::Other("zz".into()));
+        assert_eq!(serde_json::to_string(&unknown).unwrap(), "\"zz\"");
+        assert_eq!("a".parse::<Open>(), Ok(Open::A));
+        assert_eq!("b".parse::<Closed>(), Ok(Closed::B));
+        let error = "c".parse::<Closed>().unwrap_err();
+        assert_eq!(error.to_string(), "`c` is not a value of Closed");
+    }
+
+    #[test]
+    fn timestamps_are_sent_back_as_received() {
+        let text = "\"2019-03-15T18:05:00.1234567+00:00\"";
+        let stamp: Timestamp = serde_json::from_str(text).unwrap();
+        assert_eq!(serde_json::to_string(&stamp).unwrap(), text);
+        let same: Timestamp = "2019-03-15T18:05:00.1234567Z".parse().unwrap();
+        assert_eq!(stamp, same);
+    }
+}
