@@ -1,5 +1,6 @@
-//! Support for the hidden `examples` dispatch of generated crates: an argument of an
-//! operation taken from an example's `parameters` object by the parameter's spec name.
+//! Support for the hidden test hooks of generated crates, the client's `examples`
+//! dispatch and the models' `roundtrip`: arguments taken from an example's `parameters`
+//! object by the parameter's spec name, and the JSON views of typed values.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -18,4 +19,18 @@ pub fn optional<T: DeserializeOwned>(parameters: &Value, name: &str) -> Result<O
         None | Some(Value::Null) => Ok(None),
         Some(_) => arg(parameters, name).map(Some),
     }
+}
+
+/// A parsed reply as JSON (a list's page as its items, no body as `null`).
+pub fn json<T: serde::Serialize>(value: T) -> Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// `value` read as `T`, written back to text and parsed again: what a model keeps of a
+/// body, for the generated `roundtrip` test hook.
+pub fn roundtrip_via<T: serde::Serialize + DeserializeOwned>(
+    value: Value,
+) -> Result<Value, serde_json::Error> {
+    let typed: T = serde_json::from_value(value)?;
+    serde_json::from_str(&serde_json::to_string(&typed)?)
 }

@@ -45,7 +45,10 @@ impl FromStr for Timestamp {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let instant = OffsetDateTime::parse(text, &Rfc3339)?;
-        Ok(Self { text: text.to_owned(), instant })
+        Ok(Self {
+            text: text.to_owned(),
+            instant,
+        })
     }
 }
 
@@ -92,7 +95,10 @@ pub struct UnknownEnumValue {
 impl UnknownEnumValue {
     /// The error for `value`, which the enum `type_name` does not list.
     pub fn new(type_name: &'static str, value: &str) -> Self {
-        Self { type_name, value: value.to_owned() }
+        Self {
+            type_name,
+            value: value.to_owned(),
+        }
     }
 }
 

@@ -125,12 +125,7 @@ pub fn roundtrip(
 ) -> ::std::option::Option<
     ::std::result::Result<::serde_json::Value, ::serde_json::Error>,
 > {
-    fn via<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(
-        value: ::serde_json::Value,
-    ) -> ::std::result::Result<::serde_json::Value, ::serde_json::Error> {
-        let typed: T = ::serde_json::from_value(value)?;
-        ::serde_json::from_str(&::serde_json::to_string(&typed)?)
-    }
+    use ::armgen_runtime::examples::roundtrip_via as via;
     Some(
         match definition {
             "Sku" => via::<Sku>(value),

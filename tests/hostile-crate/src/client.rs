@@ -1161,9 +1161,7 @@ pub mod examples {
         operation_id: &str,
         response: rt::Response,
     ) -> Result<Option<serde_json::Value>> {
-        fn json<T: serde::Serialize>(value: T) -> serde_json::Value {
-            serde_json::to_value(value).unwrap_or_default()
-        }
+        use rt::examples::json;
         Ok(
             Some(
                 match operation_id {

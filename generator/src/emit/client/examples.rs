@@ -42,9 +42,7 @@ pub fn module(plan: &Plan<'_>) -> TokenStream {
             /// Calls the operation's parser; the typed result comes back as JSON (a
             /// list's page as its items, no body as `null`).
             pub fn parse_response(operation_id: &str, response: rt::Response) -> Result<Option<serde_json::Value>> {
-                fn json<T: serde::Serialize>(value: T) -> serde_json::Value {
-                    serde_json::to_value(value).unwrap_or_default()
-                }
+                use rt::examples::json;
                 Ok(Some(match operation_id {
                     #(#replies)*
                     _ => return Ok(None),
