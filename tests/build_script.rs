@@ -80,7 +80,7 @@ fn the_example_build_script_reruns_on_exactly_the_files_read() {
     let spec_root = std::env::var_os("ARMGEN_SPEC_ROOT")
         .filter(|root| !root.is_empty())
         .map_or_else(
-            || package.join("../../../shared/azure-rest-api-specs/specification"),
+            || package.join("../../specs/azure-rest-api-specs/specification"),
             PathBuf::from,
         );
     let spec = spec_root.join(SPEC).canonicalize().unwrap();

@@ -21,7 +21,7 @@ fn connected_registry_page_equals_the_reference_byte_for_byte() {
         .files
         .get(docs.join("ContainerRegistry/ConnectedRegistry.md"))
         .expect("a page is generated for ConnectedRegistry");
-    let reference_path = root.join("../shared/golden/ContainerRegistry/ConnectedRegistry.md");
+    let reference_path = root.join("tests/reference/ConnectedRegistry.md");
     let reference =
         std::fs::read_to_string(&reference_path).expect("the reference page is readable");
     assert!(

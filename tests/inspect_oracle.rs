@@ -125,8 +125,7 @@ fn read_json(path: &Path) -> Value {
 }
 
 fn spec_cases() -> Vec<Case> {
-    // The specs checkout is shared by all worktrees, next to them.
-    let folder = workspace_root().join("../shared").join(SPEC_VERSION);
+    let folder = workspace_root().join("specs").join(SPEC_VERSION);
     let spec = read_json(&folder.join("containerregistry.json"));
     let definitions = spec["definitions"].as_object().cloned().unwrap_or_default();
     assert!(!definitions.is_empty(), "the spec has no definitions");

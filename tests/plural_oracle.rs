@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 #[test]
 fn singulars_match_pluralize() {
     let spec = support::workspace_root().join(
-        "../shared/azure-rest-api-specs/specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2021-08-01-preview/containerregistry.json",
+        "specs/azure-rest-api-specs/specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2021-08-01-preview/containerregistry.json",
     );
     let text = std::fs::read_to_string(&spec).expect("the reference spec is readable");
     let mut words: BTreeSet<String> = text

@@ -57,7 +57,7 @@ fn dependency_variants() -> Vec<Vec<Dependency>> {
 
 fn spec_examples() -> Vec<PathBuf> {
     let root =
-        workspace_root().join("../shared/azure-rest-api-specs/specification/containerregistry");
+        workspace_root().join("specs/azure-rest-api-specs/specification/containerregistry");
     let mut found = Vec::new();
     collect_examples(&root, &mut found);
     assert!(

@@ -12,7 +12,7 @@ fn main() {
     let spec_root = std::env::var_os("ARMGEN_SPEC_ROOT")
         .filter(|root| !root.is_empty())
         .map_or_else(
-            || PathBuf::from("../../../shared/azure-rest-api-specs/specification"),
+            || PathBuf::from("../../specs/azure-rest-api-specs/specification"),
             PathBuf::from,
         );
     armgen::Generator::new(spec_root)
