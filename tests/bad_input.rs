@@ -201,7 +201,7 @@ fn a_missing_spec_root_is_named() {
         "spec.json",
     );
     assert!(
-        message.starts_with("specs/bad/no-such-root: the spec root is not a readable folder: "),
+        message.starts_with("specs/bad/no-such-root: the spec root is not a readable folder ("),
         "{message}"
     );
 }

@@ -77,12 +77,12 @@ fn the_example_build_script_reruns_on_exactly_the_files_read() {
     let unique: BTreeSet<PathBuf> = rerun.iter().cloned().collect();
     assert_eq!(unique.len(), rerun.len(), "a file is listed twice");
 
-    let spec_root = std::env::var_os("ARMGEN_SPEC_ROOT")
-        .filter(|root| !root.is_empty())
-        .map_or_else(
-            || package.join("../../specs/azure-rest-api-specs/specification"),
-            PathBuf::from,
-        );
+    // The example's spec root, by the rule its build script follows.
+    let spec_root = package.join(
+        armgen::Generator::new("../../specs/azure-rest-api-specs/specification")
+            .spec_root_overrides(None)
+            .spec_root,
+    );
     let spec = spec_root.join(SPEC).canonicalize().unwrap();
     let expected = referenced_files(&spec);
     let examples_dir = spec.parent().unwrap().join("examples");

@@ -150,7 +150,10 @@ fn removes_owned_files_no_longer_generated_and_nothing_else() {
     fs::write(dir.path().join("out/.armgen-files"), listed).unwrap();
 
     let summary = generate(dir.path(), &[]);
-    assert!(summary.contains("\nother: 1 removed\n"), "{summary}");
+    assert!(
+        summary.contains("\nother: 0 written, 0 unchanged, 1 removed\n"),
+        "{summary}"
+    );
     assert!(!dir.path().join("out/src/old.rs").exists());
     assert_eq!(
         fs::read_to_string(dir.path().join("out/src/lib.rs")).unwrap(),
@@ -245,6 +248,94 @@ fn the_spec_root_flag_beats_the_environment() {
 }
 
 #[test]
+fn a_missing_spec_root_says_who_set_it_and_what_it_must_hold() {
+    let dir = project();
+    let manifest = fs::read_to_string(dir.path().join("armgen.toml")).unwrap();
+    let elsewhere = manifest.replace("fixtures/widgets", "fixtures/nowhere");
+    fs::write(dir.path().join("armgen.toml"), elsewhere).unwrap();
+    let from_manifest = stderr(&armgen(dir.path(), &[]));
+    for part in [
+        "the spec root is not a readable folder",
+        "set by spec_root in armgen.toml, which --spec-root DIR or ARMGEN_SPEC_ROOT override",
+        "the `specification` folder of a checkout of Azure/azure-rest-api-specs",
+        "(here widgets.json)",
+    ] {
+        assert!(from_manifest.contains(part), "{part:?} in {from_manifest}");
+    }
+    let from_env = Command::new(env!("CARGO_BIN_EXE_armgen"))
+        .current_dir(dir.path())
+        .args(["--manifest", "armgen.toml"])
+        .env("ARMGEN_SPEC_ROOT", "nowhere")
+        .output()
+        .unwrap();
+    assert_eq!(from_env.status.code(), Some(2));
+    assert!(
+        stderr(&from_env).contains("set by ARMGEN_SPEC_ROOT"),
+        "{}",
+        stderr(&from_env)
+    );
+    let from_flag = stderr(&armgen(dir.path(), &["--spec-root", "nowhere"]));
+    assert!(from_flag.contains("set by --spec-root"), "{from_flag}");
+}
+
+#[test]
+fn an_absolute_spec_path_inside_the_spec_root_is_taken() {
+    let dir = project();
+    let spec = support::workspace_root().join("specs/fixtures/widgets/widgets.json");
+    // The outputs written from the manifest's relative path are fresh for the absolute one.
+    generate(dir.path(), &[]);
+    let absolute = generate(dir.path(), &["--check", "--spec", spec.to_str().unwrap()]);
+    assert!(absolute.contains("models: 1 fresh, 0 stale"), "{absolute}");
+
+    let outside = support::workspace_root().join("specs/fixtures/resolve");
+    let refused = armgen(dir.path(), &["--spec", outside.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("the spec path leads outside the spec root"),
+        "{}",
+        stderr(&refused)
+    );
+}
+
+#[test]
+fn printed_paths_are_tidy_and_check_counts_every_file_it_lists() {
+    let dir = project();
+    fs::create_dir(dir.path().join("specs")).unwrap();
+    let manifest = fs::read_to_string(dir.path().join("armgen.toml")).unwrap();
+    let manifest = manifest.replace("dir = \"out\"", "dir = \"../out\"");
+    fs::write(dir.path().join("specs/armgen.toml"), manifest).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_armgen"))
+            .current_dir(dir.path())
+            .args(["--manifest", "specs/armgen.toml"])
+            .args(args)
+            .env_remove("ARMGEN_SPEC_ROOT")
+            .output()
+            .unwrap()
+    };
+    let check = run(&["--check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let listed = stderr(&check);
+    assert!(listed.contains("missing: out/src/models.rs"), "{listed}");
+    assert!(!listed.contains(".."), "{listed}");
+    // Every file listed is counted on some summary line, the ownership record included.
+    let counted: usize = stdout(&check)
+        .lines()
+        .filter_map(|line| line.split_once(": "))
+        .flat_map(|(_, counts)| counts.split(", "))
+        .filter(|count| !count.ends_with(" fresh"))
+        .map(|count| count.split(' ').next().unwrap().parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(
+        counted,
+        listed.lines().count(),
+        "{}{listed}",
+        stdout(&check)
+    );
+    assert!(listed.contains("missing: out/.armgen-files"), "{listed}");
+}
+
+#[test]
 fn a_bad_spec_root_leaves_the_output_folder_byte_identical() {
     let dir = project();
     generate(dir.path(), &[]);
@@ -258,7 +349,7 @@ fn a_bad_spec_root_leaves_the_output_folder_byte_identical() {
         assert_eq!(output.status.code(), Some(2));
         let stderr = stderr(&output);
         assert!(
-            stderr.starts_with("armgen: error: nowhere: the spec root is not a readable folder: "),
+            stderr.starts_with("armgen: error: nowhere: the spec root is not a readable folder ("),
             "{stderr}"
         );
         assert_eq!(stderr.lines().count(), 1, "{stderr}");

@@ -9,10 +9,8 @@ use serde_json::Value;
 pub mod support;
 
 pub fn api() -> Api {
-    let manifest = armgen::Manifest::read(&support::workspace_root().join("specs/armgen.toml"))
-        .expect("the manifest reads");
-    let root = std::env::var_os("ARMGEN_SPEC_ROOT").map_or(manifest.spec_root, Into::into);
-    armgen::model::load(&root, &manifest.specs).expect("the spec loads")
+    let manifest = support::manifest();
+    armgen::model::load(&manifest.spec_root, &manifest.specs).expect("the spec loads")
 }
 
 /// Every example of every operation: (operation, example name, example document).

@@ -2,13 +2,13 @@
 
 mod support;
 
-use armgen::{Generator, Manifest};
+use armgen::Generator;
 use std::path::Path;
 
 #[test]
 fn connected_registry_page_equals_the_reference_byte_for_byte() {
     let root = support::workspace_root();
-    let manifest = Manifest::read(&root.join("specs/armgen.toml")).expect("the manifest reads");
+    let manifest = support::manifest();
     let mut generator = Generator::from_manifest(&manifest);
     generator.models = None;
     generator.client = None;
@@ -33,7 +33,11 @@ fn connected_registry_page_equals_the_reference_byte_for_byte() {
     let pages: Vec<&Path> = generated.files.iter().map(|(path, _)| path).collect();
     println!("{} pages generated: {pages:?}", pages.len());
     // Besides pages, the docs folder holds the Docusaurus sidebar data of each group folder.
-    let page_or_category =
-        |path: &Path| path.extension().is_some_and(|e| e == "md") || path.file_name().is_some_and(|n| n == "_category_.json");
-    assert!(pages.iter().all(|path| path.starts_with(&docs) && page_or_category(path)));
+    let page_or_category = |path: &Path| {
+        path.extension().is_some_and(|e| e == "md")
+            || path.file_name().is_some_and(|n| n == "_category_.json")
+    };
+    assert!(pages
+        .iter()
+        .all(|path| path.starts_with(&docs) && page_or_category(path)));
 }

@@ -4,17 +4,12 @@
 
 mod support;
 
-use armgen::{Generator, Manifest};
+use armgen::Generator;
 
 #[test]
 fn generated_files_are_fresh() {
-    let manifest = Manifest::read(&support::workspace_root().join("specs/armgen.toml")).unwrap();
-    let mut generator = Generator::from_manifest(&manifest);
-    // The same override as the CLI, for checkouts of the specs kept elsewhere.
-    if let Some(root) = std::env::var_os("ARMGEN_SPEC_ROOT").filter(|root| !root.is_empty()) {
-        generator.spec_root = root.into();
-    }
-    let generated = generator
+    let manifest = support::manifest();
+    let generated = Generator::from_manifest(&manifest)
         .generate()
         .unwrap_or_else(|error| panic!("{error}"));
     let dir = &manifest.output.dir;

@@ -19,10 +19,7 @@ use std::rc::Rc;
 use armgen::inspect::{inspect, inspect_graph, InspectOptions};
 use armgen::json_graph::{Graph, Node, NodeId};
 use serde_json::{json, Map, Number, Value};
-use support::{first_difference, run_oracle, workspace_root, Rng};
-
-const SPEC_VERSION: &str = "azure-rest-api-specs/specification/containerregistry/resource-manager/\
-                            Microsoft.ContainerRegistry/preview/2021-08-01-preview";
+use support::{first_difference, run_oracle, Rng};
 
 /// One input printed by both sides.
 struct Case {
@@ -125,7 +122,7 @@ fn read_json(path: &Path) -> Value {
 }
 
 fn spec_cases() -> Vec<Case> {
-    let folder = workspace_root().join("specs").join(SPEC_VERSION);
+    let folder = support::spec_folder();
     let spec = read_json(&folder.join("containerregistry.json"));
     let definitions = spec["definitions"].as_object().cloned().unwrap_or_default();
     assert!(!definitions.is_empty(), "the spec has no definitions");
@@ -151,8 +148,7 @@ fn spec_cases() -> Vec<Case> {
 /// Every definition and every PUT body schema, dereferenced the way the docs print them:
 /// shared nodes and cycles included.
 fn dereferenced_cases() -> Vec<Case> {
-    let manifest = armgen::Manifest::read(&workspace_root().join("specs/armgen.toml"))
-        .expect("the manifest reads");
+    let manifest = support::manifest();
     let api = armgen::model::load(&manifest.spec_root, &manifest.specs).expect("the spec loads");
     let mut dereferencer = armgen::resolve::Dereferencer::new(api.resolver());
     let mut roots = Vec::new();

@@ -8,9 +8,8 @@ use std::collections::BTreeSet;
 
 #[test]
 fn singulars_match_pluralize() {
-    let spec = support::workspace_root().join(
-        "specs/azure-rest-api-specs/specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2021-08-01-preview/containerregistry.json",
-    );
+    let manifest = support::manifest();
+    let spec = manifest.spec_root.join(&manifest.specs[0]);
     let text = std::fs::read_to_string(&spec).expect("the reference spec is readable");
     let mut words: BTreeSet<String> = text
         .split(|c: char| !c.is_ascii_alphanumeric())

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use armgen::prettier::{format_snippet, Dependency, Snippet};
 use serde_json::{Map, Number, Value};
-use support::{first_difference, run_oracle, workspace_root, Rng};
+use support::{first_difference, run_oracle, Rng};
 
 /// Random cases on top of the spec examples.
 const RANDOM_CASES: usize = 3000;
@@ -56,8 +56,7 @@ fn dependency_variants() -> Vec<Vec<Dependency>> {
 }
 
 fn spec_examples() -> Vec<PathBuf> {
-    let root =
-        workspace_root().join("specs/azure-rest-api-specs/specification/containerregistry");
+    let root = support::spec_folder();
     let mut found = Vec::new();
     collect_examples(&root, &mut found);
     assert!(

@@ -4,9 +4,9 @@
 #[path = "../../tests/support/synthetic.rs"]
 mod synthetic;
 
-use armgen::{emit, model, Generator, Manifest};
+use armgen::{emit, model, Generator};
 use divan::{black_box, Bencher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 // The allocator of the `armgen` command, so that these figures are the command's.
 #[global_allocator]
@@ -16,20 +16,18 @@ fn main() {
     divan::main();
 }
 
-fn manifest() -> Manifest {
-    Manifest::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/armgen.toml"))
-        .expect("the manifest reads")
-}
+#[path = "../../tests/support/mod.rs"]
+mod support;
 
 #[divan::bench]
 fn load_and_resolve(bencher: Bencher) {
-    let manifest = manifest();
+    let manifest = support::manifest();
     bencher.bench(|| model::load(&manifest.spec_root, &manifest.specs).unwrap());
 }
 
 #[divan::bench(args = ["models", "client", "docs"])]
 fn emitter(bencher: Bencher, which: &str) {
-    let manifest = manifest();
+    let manifest = support::manifest();
     let api = model::load(&manifest.spec_root, &manifest.specs).unwrap();
     bencher.bench(|| match which {
         "models" => black_box(emit::models::emit(&api).unwrap()).len(),
@@ -42,11 +40,15 @@ fn emitter(bencher: Bencher, which: &str) {
 /// comparison with the committed outputs.
 #[divan::bench]
 fn whole_pipeline(bencher: Bencher) {
-    let manifest = manifest();
+    let manifest = support::manifest();
     let generator = Generator::from_manifest(&manifest);
     bencher.bench(|| {
         let generated = generator.generate().unwrap();
-        assert!(generated.files.check(&manifest.output.dir).unwrap().is_fresh());
+        assert!(generated
+            .files
+            .check(&manifest.output.dir)
+            .unwrap()
+            .is_fresh());
     });
 }
 

@@ -29,6 +29,7 @@ pub mod plural;
 pub mod prettier;
 pub mod resolve;
 pub mod resources;
+pub mod spec_root;
 pub mod swagger;
 
 pub use error::{Error, Result};
@@ -42,6 +43,8 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generator {
     pub spec_root: PathBuf,
+    /// Who chose `spec_root`, named when it is not a folder.
+    pub spec_root_origin: spec_root::Origin,
     pub specs: Vec<PathBuf>,
     pub models: Option<PathBuf>,
     pub client: Option<PathBuf>,
@@ -62,6 +65,7 @@ impl Generator {
     pub fn new(spec_root: impl Into<PathBuf>) -> Self {
         Self {
             spec_root: spec_root.into(),
+            spec_root_origin: spec_root::Origin::Caller,
             specs: Vec::new(),
             models: None,
             client: None,
@@ -72,11 +76,21 @@ impl Generator {
     pub fn from_manifest(manifest: &Manifest) -> Self {
         Self {
             spec_root: manifest.spec_root.clone(),
+            spec_root_origin: spec_root::Origin::Manifest(manifest.path.clone()),
             specs: manifest.specs.clone(),
             models: manifest.output.models.clone(),
             client: manifest.output.client.clone(),
             docs: manifest.output.docs.clone(),
         }
+    }
+
+    /// Applies the overrides of the spec root, the same way in the command, build scripts
+    /// and tests: `flag` (the command's `--spec-root`), else a non-empty
+    /// `ARMGEN_SPEC_ROOT`, else the spec root given so far.
+    pub fn spec_root_overrides(mut self, flag: Option<&Path>) -> Self {
+        let current = (self.spec_root, self.spec_root_origin);
+        (self.spec_root, self.spec_root_origin) = spec_root::choose(flag, current);
+        self
     }
 
     /// Adds a spec file, relative to the spec root.
@@ -111,12 +125,38 @@ impl Generator {
         .filter_map(|(name, path)| Some((name, path.as_deref()?)))
     }
 
+    /// A spec root that is not a folder is the usual mistake of a first run: say who set
+    /// it, how to change it and what it must hold.
+    fn check_spec_root(&self) -> Result<()> {
+        if self.spec_root.is_dir() {
+            return Ok(());
+        }
+        let reason = match std::fs::metadata(&self.spec_root) {
+            Ok(_) => "it is not a folder".to_string(),
+            Err(e) => e.to_string(),
+        };
+        let example = self
+            .specs
+            .first()
+            .map_or_else(String::new, |spec| format!(" (here {})", spec.display()));
+        Err(Error::in_file(
+            &self.spec_root,
+            format!(
+                "the spec root is not a readable folder ({reason}); it was {} and must be \
+                 the `specification` folder of a checkout of Azure/azure-rest-api-specs, or \
+                 any folder holding the spec paths given{example}",
+                self.spec_root_origin
+            ),
+        ))
+    }
+
     /// Loads the specs and runs every emitter that is switched on, in memory.
     pub fn generate(&self) -> Result<Generated> {
         let mut steps = Vec::new();
         let mut timed = |name: String, start: Instant| steps.push((name, start.elapsed()));
 
         let start = Instant::now();
+        self.check_spec_root()?;
         let api = model::load(&self.spec_root, &self.specs)?;
         let operations = api.operations().count();
         timed(

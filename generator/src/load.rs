@@ -48,6 +48,20 @@ impl Documents {
         Ok(&self.documents[&relative])
     }
 
+    /// A spec path as a user gives it, relative to the root or absolute, as the path
+    /// relative to the root that documents are keyed by; `None` if it leads outside.
+    pub fn relative(&self, path: &Path) -> Option<PathBuf> {
+        if !path.is_absolute() {
+            return normalize(path);
+        }
+        // Through the file system, as the root may be reached through a symlink.
+        let canonical = path.canonicalize().ok()?;
+        canonical
+            .strip_prefix(&self.canonical_root)
+            .ok()
+            .map(Path::to_path_buf)
+    }
+
     pub fn get(&self, relative: &Path) -> Option<&Value> {
         self.documents.get(relative)
     }

@@ -60,12 +60,8 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
     let started = Instant::now();
     let manifest_path = cli.manifest.clone().unwrap_or_else(default_manifest);
     let manifest = Manifest::read(&manifest_path)?;
-    let mut generator = Generator::from_manifest(&manifest);
-    // An empty ARMGEN_SPEC_ROOT counts as unset, as shells make unsetting awkward.
-    let from_env = std::env::var_os("ARMGEN_SPEC_ROOT").filter(|root| !root.is_empty());
-    if let Some(root) = cli.spec_root.clone().or(from_env.map(PathBuf::from)) {
-        generator.spec_root = root;
-    }
+    let mut generator =
+        Generator::from_manifest(&manifest).spec_root_overrides(cli.spec_root.as_deref());
     if !cli.specs.is_empty() {
         generator.specs = cli.specs.clone();
     }
@@ -103,17 +99,25 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
     if !cli.quiet {
         let mut lines: Vec<String> = generator
             .outputs()
-            .map(|(name, path)| format!("{name}: {}", summary(&report, path, cli.check)))
+            .map(|(name, output)| {
+                let counts = summary(&report, cli.check, |path| below(path, output));
+                format!("{name}: {counts}")
+            })
             .collect();
-        // Files of an output that was switched off belong to no line above.
-        let orphans = report
-            .removed
+        // The ownership record, and the files of an output that was switched off, belong
+        // to no line above; they get one when something happened to them.
+        let other = |path: &Path| !generator.outputs().any(|(_, output)| below(path, output));
+        let changed = [
+            &report.stale,
+            &report.missing,
+            &report.written,
+            &report.removed,
+        ];
+        if changed
             .iter()
-            .filter(|p| !generator.outputs().any(|(_, output)| below(p, output)))
-            .count();
-        if orphans > 0 {
-            let what = if cli.check { "extra" } else { "removed" };
-            lines.push(format!("other: {orphans} {what}"));
+            .any(|paths| paths.iter().any(|path| other(path)))
+        {
+            lines.push(format!("other: {}", summary(&report, cli.check, other)));
         }
         lines.push(format!(
             "{} in {:.1} ms",
@@ -131,9 +135,9 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
     Ok(!cli.check || report.is_fresh())
 }
 
-/// One line of counts for the files below `output`.
-fn summary(report: &Report, output: &Path, check: bool) -> String {
-    let count = |paths: &[PathBuf]| paths.iter().filter(|p| below(p, output)).count();
+/// One line of counts for the files of the report that `belongs` picks.
+fn summary(report: &Report, check: bool, belongs: impl Fn(&Path) -> bool) -> String {
+    let count = |paths: &[PathBuf]| paths.iter().filter(|p| belongs(p)).count();
     if check {
         format!(
             "{} fresh, {} stale, {} missing, {} extra",

@@ -4,6 +4,7 @@
 //! means the same thing whichever folder armgen runs from.
 
 use crate::error::{Error, Result};
+use crate::spec_root::tidy;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,9 @@ pub struct Manifest {
     /// The Swagger files to generate from, relative to `spec_root`.
     pub specs: Vec<PathBuf>,
     pub output: Outputs,
+    /// Where the manifest was read from, for messages about its settings.
+    #[serde(skip)]
+    pub path: PathBuf,
 }
 
 /// Where each output goes. `models`, `client` and `docs` are relative to `dir`; an output
@@ -37,8 +41,9 @@ impl Manifest {
         let mut manifest: Manifest = toml::from_str(&text)
             .map_err(|e| Error::in_file(path, format!("invalid manifest: {e}")))?;
         let base = path.parent().unwrap_or(Path::new(""));
-        manifest.spec_root = base.join(&manifest.spec_root);
-        manifest.output.dir = base.join(&manifest.output.dir);
+        manifest.spec_root = tidy(&base.join(&manifest.spec_root));
+        manifest.output.dir = tidy(&base.join(&manifest.output.dir));
+        manifest.path = tidy(path);
         Ok(manifest)
     }
 }

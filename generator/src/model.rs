@@ -120,7 +120,8 @@ pub fn load(root: &Path, specs: &[PathBuf]) -> Result<Api> {
 fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
     let mut files = Vec::new();
     for relative in specs {
-        let path = crate::load::normalize(relative)
+        let path = documents
+            .relative(relative)
             .ok_or_else(|| Error::in_file(relative, "the spec path leads outside the spec root"))?;
         let value = documents.load(&path)?;
         check_version(&path, value)?;

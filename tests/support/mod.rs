@@ -13,6 +13,25 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The repository's manifest (`specs/armgen.toml`), its spec root chosen by armgen's one
+/// rule (`ARMGEN_SPEC_ROOT` overrides it), as every test and bench reads it.
+pub fn manifest() -> armgen::Manifest {
+    let mut manifest = armgen::Manifest::read(&workspace_root().join("specs/armgen.toml"))
+        .expect("the manifest reads");
+    let origin = armgen::spec_root::Origin::Manifest(manifest.path.clone());
+    (manifest.spec_root, _) = armgen::spec_root::choose(None, (manifest.spec_root, origin));
+    manifest
+}
+
+/// The folder of the manifest's (first) spec file, where its `examples/` are.
+pub fn spec_folder() -> PathBuf {
+    let manifest = manifest();
+    let spec = manifest.spec_root.join(&manifest.specs[0]);
+    spec.parent()
+        .expect("a spec file is in a folder")
+        .to_path_buf()
+}
+
 /// Runs `tools/oracle/<script>` under Node, feeding one JSON document per line on stdin,
 /// and returns one answer per input (each answer is a JSON string on its own line).
 ///
