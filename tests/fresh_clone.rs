@@ -1,5 +1,5 @@
 //! A clone of the repository is complete on its own: the files git tracks, copied into an
-//! empty temporary folder (nothing beside it, no `../shared`, no `ARMGEN_SPEC_ROOT`),
+//! empty temporary folder (nothing beside it, no `ARMGEN_SPEC_ROOT`),
 //! are enough for `armgen --check` to find every output fresh.
 //!
 //! The files are copied from the working tree, so a vendored input that was never
