@@ -88,25 +88,13 @@ pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
         linked.extend(dependencies.into_iter().map(|d| (d.group, d.type_name)));
     }
     for (group, type_name) in linked.difference(&paged) {
-        let in_spec = all
-            .iter()
-            .any(|r| r.group == *group && r.type_name == *type_name);
-        let text = LinkedPage {
-            type_name,
-            group,
-            in_spec,
-        }
-        .render()
-        .map_err(|e| {
-            Error::new(format!(
-                "cannot render the page of {group}/{type_name}: {e}"
-            ))
-        })?;
+        let in_spec = all.iter().any(|r| r.group == *group && r.type_name == *type_name);
+        let text = LinkedPage { type_name, group, in_spec }
+            .render()
+            .map_err(|e| Error::new(format!("cannot render the page of {group}/{type_name}: {e}")))?;
         files.push((page_path(group, type_name), text));
     }
-    files.extend(categories(
-        paged.union(&linked).map(|(group, _)| group.as_str()),
-    ));
+    files.extend(categories(paged.union(&linked).map(|(group, _)| group.as_str())));
     Ok(files)
 }
 
@@ -122,12 +110,8 @@ fn categories<'a>(groups: impl Iterator<Item = &'a str>) -> Vec<(PathBuf, String
     groups
         .into_iter()
         .map(|group| {
-            let category =
-                json!({ "label": group, "link": { "type": "generated-index", "title": group } });
-            (
-                PathBuf::from(group).join("_category_.json"),
-                format!("{category:#}\n"),
-            )
+            let category = json!({ "label": group, "link": { "type": "generated-index", "title": group } });
+            (PathBuf::from(group).join("_category_.json"), format!("{category:#}\n"))
         })
         .collect()
 }

@@ -43,10 +43,7 @@ impl TypeNames {
     /// The type of `definition`; one outside the input specs (in a file they refer to)
     /// keeps its plain [`type_name`].
     pub fn get(&self, definition: &str) -> String {
-        self.0
-            .get(definition)
-            .cloned()
-            .unwrap_or_else(|| type_name(definition))
+        self.0.get(definition).cloned().unwrap_or_else(|| type_name(definition))
     }
 }
 

@@ -264,10 +264,7 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
         params.sort_by_key(|arg| !arg.client_held());
         let mut statuses = Vec::new();
         for (status, response) in &operation.responses {
-            let ty = response
-                .schema
-                .as_ref()
-                .map(|s| schema_type(s, &type_names));
+            let ty = response.schema.as_ref().map(|s| schema_type(s, &type_names));
             match status.parse::<u16>() {
                 Ok(code) => statuses.push((code, ty)),
                 Err(_) if status == "default" => {
@@ -290,13 +287,7 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
                 let item_name = pageable.item_name.clone().unwrap_or_else(|| "value".into());
                 let page_schema = operation.responses.values().find_map(|r| r.schema.as_ref());
                 let item = match page_schema {
-                    Some(schema) => item_type(
-                        &resolver,
-                        &operation.location,
-                        schema,
-                        &item_name,
-                        &type_names,
-                    )?,
+                    Some(schema) => item_type(&resolver, &operation.location, schema, &item_name, &type_names)?,
                     None => quote!(serde_json::Value),
                 };
                 Shape::Page {
@@ -363,11 +354,7 @@ fn arg(param: &Param, taken: &[Arg], type_names: &TypeNames) -> Result<Arg> {
         )
     } else {
         match p.type_.as_deref() {
-            Some("array") => Kind::Array(
-                p.items
-                    .as_deref()
-                    .map_or(quote!(String), |s| schema_type(s, type_names)),
-            ),
+            Some("array") => Kind::Array(p.items.as_deref().map_or(quote!(String), |s| schema_type(s, type_names))),
             Some("string") | Some("file") | None => Kind::Str,
             Some(other) => Kind::Scalar(primitive(other, p.format.as_deref())),
         }
