@@ -128,14 +128,21 @@ impl Generator {
             start,
         );
 
-        // Emitters name spec files relative to the spec root, as locations do; the user
+        // Errors name spec files relative to the spec root, as locations do; the user
         // needs a path they can open, as model::load gives.
         let root = api.documents.root();
         let in_root = |error: Error| Error {
             file: error.file.map(|file| root.join(file)),
             ..error
         };
-        // The emitters only read `api`: the client (the biggest) runs on a second thread
+        let start = Instant::now();
+        // Whether the specs are accepted is decided here, whichever outputs are on.
+        let model = model::Model::build(&api).map_err(in_root)?;
+        timed(
+            format!("modelled {} types", model.types.iter().count()),
+            start,
+        );
+        // The emitters only read `model`: the client (the biggest) runs on a second thread
         // while the models and the docs run on this one, which shortens a run on two
         // cores when they are free (see BENCHMARKS.md).
         fn switched_on<T>(
@@ -147,10 +154,11 @@ impl Generator {
             Ok((emitted, start.elapsed()))
         }
         let (models, client, docs) = std::thread::scope(|scope| {
-            let client = scope
-                .spawn(|| switched_on(&self.client, || emit::client::emit(&api).map_err(in_root)));
-            let models = switched_on(&self.models, || emit::models::emit(&api).map_err(in_root));
-            let docs = switched_on(&self.docs, || emit::docs::emit(&api).map_err(in_root));
+            let client = scope.spawn(|| {
+                switched_on(&self.client, || emit::client::emit(&model).map_err(in_root))
+            });
+            let models = switched_on(&self.models, || emit::models::emit(&model).map_err(in_root));
+            let docs = switched_on(&self.docs, || emit::docs::emit(&model).map_err(in_root));
             let client = client
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

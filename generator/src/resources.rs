@@ -8,7 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::json_graph::{Graph, Node, NodeId};
-use crate::model::{Api, Operation, SpecFile};
+use crate::model::{Api, Method, Operation, Place, SpecFile, Status};
 use crate::plural::singular;
 use crate::resolve::Dereferencer;
 use heck::ToLowerCamelCase;
@@ -56,13 +56,13 @@ pub fn find(api: &Api) -> Vec<Resource<'_>> {
     for spec in &api.specs {
         // The first operation of each path and method, so that pairing each GET with its
         // PUT and DELETE does not scan every operation again (quadratic on big specs).
-        let mut by_path: HashMap<(&str, &str), &Operation> = HashMap::new();
+        let mut by_path: HashMap<(&str, Method), &Operation> = HashMap::new();
         for op in &spec.operations {
             by_path.entry((op.path.as_str(), op.method)).or_insert(op);
         }
-        for get in spec.operations.iter().filter(|op| op.method == "get") {
-            let on_path = |method: &str| by_path.get(&(get.path.as_str(), method)).copied();
-            let (put, delete) = (on_path("put"), on_path("delete"));
+        for get in spec.operations.iter().filter(|op| op.method == Method::Get) {
+            let on_path = |method| by_path.get(&(get.path.as_str(), method)).copied();
+            let (put, delete) = (on_path(Method::Put), on_path(Method::Delete));
             if put.is_none() && delete.is_none() {
                 continue;
             }
@@ -309,13 +309,9 @@ fn parents<'r, 'a>(
         .get
         .parameters
         .iter()
+        .filter(|p| p.place == Place::Path)
         .map(|p| &p.param)
-        .filter(|p| {
-            p.required
-                && p.location == "path"
-                && p.name != "resourceGroupName"
-                && p.name != "subscriptionId"
-        })
+        .filter(|p| p.required && p.name != "resourceGroupName" && p.name != "subscriptionId")
         .filter(|p| !own_segment.contains(&format!("{{{}}}", p.name)))
         .filter_map(|p| {
             let placeholder = format!("{{{}}}", p.name);
@@ -344,9 +340,7 @@ pub fn has_page<'a>(
     let needed = list
         .parameters
         .iter()
-        .filter(|p| {
-            p.param.required && p.param.location == "path" && p.param.name != "subscriptionId"
-        })
+        .filter(|p| p.param.required && p.place == Place::Path && p.param.name != "subscriptionId")
         .count();
     Ok(!dependencies.is_empty() && dependencies.len() >= needed)
 }
@@ -479,14 +473,14 @@ impl<'a> ItemDescriptions<'a> {
 }
 
 fn gets(spec: &SpecFile) -> impl Iterator<Item = &Operation> {
-    spec.operations.iter().filter(|op| op.method == "get")
+    spec.operations.iter().filter(|op| op.method == Method::Get)
 }
 
 /// The dereferenced schema of an operation's 200 response.
 fn ok_schema(operation: &Operation, dereferencer: &mut Dereferencer<'_>) -> Result<Option<NodeId>> {
     if operation
         .responses
-        .get("200")
+        .get(&Status::Code(200))
         .is_none_or(|r| r.schema.is_none())
     {
         return Ok(None);

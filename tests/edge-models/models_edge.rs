@@ -11,7 +11,7 @@ use std::path::Path;
 fn emit(spec: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/edge");
     let api = armgen::model::load(&root, &[spec.into()]).unwrap();
-    armgen::emit::models::emit(&api).unwrap()
+    armgen::emit::models::emit(&armgen::model::Model::build(&api).unwrap()).unwrap()
 }
 
 fn snapshot(spec: &str, expected: ExpectFile) {

@@ -11,7 +11,7 @@
 
 use crate::error::{Error, Result};
 use crate::inspect::{inspect, inspect_graph, InspectOptions};
-use crate::model::Api;
+use crate::model::{Api, Model};
 use crate::output::slash_path;
 use crate::prettier::{self, format_snippet, Snippet};
 use crate::resolve::Dereferencer;
@@ -59,7 +59,8 @@ struct ExampleBlock {
 
 /// Each file's path (relative to the docs folder) and text: the resource pages, the
 /// pages of linked types without one, and a `_category_.json` per group folder.
-pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
+pub fn emit(model: &Model<'_>) -> Result<Vec<(PathBuf, String)>> {
+    let api = model.api;
     let all = resources::find(api);
     for resource in &all {
         for name in [&resource.group, &resource.type_name] {
@@ -88,13 +89,25 @@ pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
         linked.extend(dependencies.into_iter().map(|d| (d.group, d.type_name)));
     }
     for (group, type_name) in linked.difference(&paged) {
-        let in_spec = all.iter().any(|r| r.group == *group && r.type_name == *type_name);
-        let text = LinkedPage { type_name, group, in_spec }
-            .render()
-            .map_err(|e| Error::new(format!("cannot render the page of {group}/{type_name}: {e}")))?;
+        let in_spec = all
+            .iter()
+            .any(|r| r.group == *group && r.type_name == *type_name);
+        let text = LinkedPage {
+            type_name,
+            group,
+            in_spec,
+        }
+        .render()
+        .map_err(|e| {
+            Error::new(format!(
+                "cannot render the page of {group}/{type_name}: {e}"
+            ))
+        })?;
         files.push((page_path(group, type_name), text));
     }
-    files.extend(categories(paged.union(&linked).map(|(group, _)| group.as_str())));
+    files.extend(categories(
+        paged.union(&linked).map(|(group, _)| group.as_str()),
+    ));
     Ok(files)
 }
 
@@ -110,8 +123,12 @@ fn categories<'a>(groups: impl Iterator<Item = &'a str>) -> Vec<(PathBuf, String
     groups
         .into_iter()
         .map(|group| {
-            let category = json!({ "label": group, "link": { "type": "generated-index", "title": group } });
-            (PathBuf::from(group).join("_category_.json"), format!("{category:#}\n"))
+            let category =
+                json!({ "label": group, "link": { "type": "generated-index", "title": group } });
+            (
+                PathBuf::from(group).join("_category_.json"),
+                format!("{category:#}\n"),
+            )
         })
         .collect()
 }

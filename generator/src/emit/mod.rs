@@ -1,6 +1,8 @@
-//! Stage 4: one emitter per output, each a pure function of the loaded [`Api`](crate::model::Api).
+//! Stage 4: one emitter per output, each a pure function of the [`Model`](crate::model::Model).
+//! Emitters read nothing but the model: what a schema or an operation means is decided
+//! there, once, and here it is only written out.
 
 pub mod client;
 pub mod docs;
 pub mod models;
-pub mod naming;
+mod tokens;
