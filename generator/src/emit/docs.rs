@@ -11,11 +11,10 @@
 
 use crate::error::{Error, Result};
 use crate::inspect::{inspect, inspect_graph, InspectOptions};
-use crate::model::{Api, Model};
+use crate::model::Model;
 use crate::output::slash_path;
-use crate::prettier::{self, format_snippet, Snippet};
-use crate::resolve::Dereferencer;
-use crate::resources::{self, Dependency, Resource};
+use crate::prettier::{format_snippet, Snippet};
+use crate::resources::{self, Dependency, Resource, Schemas};
 use askama::Template;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -72,18 +71,18 @@ pub fn emit(model: &Model<'_>) -> Result<Vec<(PathBuf, String)>> {
             }
         }
     }
-    let mut dereferencer = Dereferencer::new(api.resolver());
+    let mut schemas = Schemas::new(api);
     let mut files = Vec::new();
     // (group, type) of every page, and of every type a page links to.
     let mut paged = BTreeSet::new();
     let mut linked = BTreeSet::new();
     let mut lists = resources::Lists::default();
     for resource in &all {
-        let dependencies = resources::dependencies(resource, &all, &mut dereferencer)?;
-        if !resources::has_page(resource, &dependencies, &mut lists, &mut dereferencer)? {
+        let dependencies = resources::dependencies(resource, &all, &mut schemas)?;
+        if !resources::has_page(resource, &dependencies, &mut lists, &mut schemas)? {
             continue;
         }
-        let text = page(api, resource, &dependencies, &mut dereferencer)?;
+        let text = page(resource, &dependencies, &mut schemas)?;
         files.push((page_path(&resource.group, &resource.type_name), text));
         paged.insert((resource.group.clone(), resource.type_name.clone()));
         linked.extend(dependencies.into_iter().map(|d| (d.group, d.type_name)));
@@ -134,21 +133,21 @@ fn categories<'a>(groups: impl Iterator<Item = &'a str>) -> Vec<(PathBuf, String
 }
 
 fn page(
-    api: &Api,
     resource: &Resource<'_>,
     dependencies: &[Dependency],
-    dereferencer: &mut Dereferencer<'_>,
+    schemas: &mut Schemas<'_>,
 ) -> Result<String> {
     let options = InspectOptions {
         depth: SCHEMA_DEPTH,
         budget: SCHEMA_BUDGET,
         ..InspectOptions::default()
     };
-    let schema = match resource.put.and_then(|put| put.body_schema_location()) {
-        Some(location) => {
-            let root = dereferencer.dereference(&location)?;
-            inspect_graph(dereferencer.graph(), root, &options)
-        }
+    let body = match resource.put {
+        Some(put) => schemas.body(put)?,
+        None => None,
+    };
+    let schema = match body {
+        Some(root) => inspect_graph(schemas.graph(), root, &options),
         None => inspect(&Value::String(String::new()), &options),
     };
     let examples = resource
@@ -157,21 +156,12 @@ fn page(
         .unwrap_or_default()
         .iter()
         .map(|example| {
-            let document = api
-                .resolver()
-                .lookup(&example.location, &example.location)?;
+            let document = schemas.example(example)?;
             let snippet = Snippet {
                 group: resource.group.clone(),
                 type_name: resource.type_name.clone(),
                 body: example_body(document),
-                dependencies: dependencies
-                    .iter()
-                    .map(|d| prettier::Dependency {
-                        var: d.variable.clone(),
-                        group: d.group.clone(),
-                        type_name: d.type_name.clone(),
-                    })
-                    .collect(),
+                dependencies: dependencies.to_vec(),
             };
             Ok(ExampleBlock {
                 name: one_line(&example.name),
