@@ -22,6 +22,39 @@ pub fn module(writer: &Writer<'_>) -> TokenStream {
         };
         quote!(#id => #parse(response).map(#convert),)
     });
+    // Only what some operation uses, so a spec with few operations gives no warnings.
+    let mut helpers = Vec::new();
+    if operations.iter().any(|op| !op.params.is_empty()) {
+        helpers.push(quote!(arg));
+    }
+    if operations.iter().any(|op| !op.options.is_empty()) {
+        helpers.push(quote!(optional));
+    }
+    let arguments = match helpers.is_empty() {
+        true => quote!(let _ = parameters;),
+        false => quote!(use rt::examples::{#(#helpers),*}; let p = parameters;),
+    };
+    let unknown = quote!(Err(format!("no operation `{operation_id}`")));
+    let request_body = match operations.is_empty() {
+        true => quote!(let _ = parameters; #unknown),
+        false => quote! {
+            #arguments
+            match operation_id {
+                #(#requests)*
+                _ => #unknown,
+            }
+        },
+    };
+    let parse_body = match operations.is_empty() {
+        true => quote!(let _ = (operation_id, response); Ok(None)),
+        false => quote! {
+            use rt::examples::json;
+            Ok(Some(match operation_id {
+                #(#replies)*
+                _ => return Ok(None),
+            }?))
+        },
+    };
     quote! {
         #[cfg(feature = "examples")]
         #[doc(hidden)]
@@ -34,22 +67,13 @@ pub fn module(writer: &Writer<'_>) -> TokenStream {
             /// Calls the operation's request function with arguments taken from an
             /// example's `parameters` by spec name.
             pub fn build_request(operation_id: &str, parameters: &serde_json::Value) -> Result<rt::Request, String> {
-                use rt::examples::{arg, optional};
-                let p = parameters;
-                match operation_id {
-                    #(#requests)*
-                    _ => Err(format!("no operation `{operation_id}`")),
-                }
+                #request_body
             }
 
             /// Calls the operation's parser; the typed result comes back as JSON (a
             /// list's page as its items, no body as `null`).
             pub fn parse_response(operation_id: &str, response: rt::Response) -> Result<Option<serde_json::Value>> {
-                use rt::examples::json;
-                Ok(Some(match operation_id {
-                    #(#replies)*
-                    _ => return Ok(None),
-                }?))
+                #parse_body
             }
         }
     }
