@@ -1,6 +1,9 @@
-//! Stage 3: the model that the emitters work from: spec files with their operations,
-//! parameters and responses resolved, and the raw documents kept for examples and for
-//! the dereferenced view.
+//! Stage 3: the model that the emitters work from. [`load`] reads the spec files with
+//! their operations, parameters and responses resolved and typed (`http`), keeping the
+//! raw documents for examples and the dereferenced view; [`Model::build`] converts every
+//! schema an output needs into the type space (`types`) and every operation into the
+//! client's terms (`operations`), naming each item through the registry of its scope
+//! (`names`). Whether a spec is accepted is decided here, whichever outputs are on.
 
 pub mod http;
 pub mod names;
