@@ -353,3 +353,40 @@ fn a_spec_is_refused_whichever_outputs_are_on() {
         }
     }
 }
+
+/// Compiles only when the models' field and the client's reply have one type.
+fn same<T>(
+    _field: &Option<T>,
+    _parse: fn(armgen_runtime::Response) -> golden_cases::maps_and_formats::client::Result<T>,
+) {
+}
+
+/// The same property as above, proven by the compiler on the golden case
+/// `tests/cases/maps-and-formats`: each `same` call type-checks only if the two types are
+/// one.
+#[test]
+fn the_compiled_models_and_client_agree_on_every_map_and_format() {
+    use golden_cases::maps_and_formats::client::kinds as reply;
+    use golden_cases::maps_and_formats::models::Kinds;
+    let kinds = Kinds::default();
+    same(&kinds.anything, reply::parse_anything);
+    same(&kinds.empty, reply::parse_empty);
+    same(&kinds.integers, reply::parse_integers);
+    same(&kinds.int32s, reply::parse_int32s);
+    same(&kinds.floats, reply::parse_floats);
+    same(&kinds.flags, reply::parse_flags);
+    same(&kinds.things, reply::parse_things);
+    same(&kinds.lists, reply::parse_lists);
+    same(&kinds.nested, reply::parse_nested);
+    same(&kinds.times, reply::parse_times);
+    same(&kinds.plain, reply::parse_plain);
+    same(&kinds.date_time, reply::parse_date_time);
+    same(&kinds.date, reply::parse_date);
+    same(&kinds.byte, reply::parse_byte);
+    same(&kinds.uuid, reply::parse_uuid);
+    same(&kinds.duration, reply::parse_duration);
+    same(&kinds.password, reply::parse_password);
+    same(&kinds.int64, reply::parse_int64);
+    same(&kinds.integer, reply::parse_integer);
+    same(&kinds.number, reply::parse_number);
+}

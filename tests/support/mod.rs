@@ -123,3 +123,33 @@ pub fn first_difference(expected: &str, actual: &str) -> String {
         excerpt(actual)
     )
 }
+
+/// Whether expected outputs are to be rewritten rather than checked: the one switch of
+/// every golden test (`UPDATE_EXPECT=1 cargo test`).
+pub fn updating() -> bool {
+    std::env::var_os("UPDATE_EXPECT").is_some()
+}
+
+/// Checks generated files against the expected ones in `dir`, an output folder of its own
+/// (its `.armgen-files` lists them), and lists each difference; with [`updating`], writes
+/// them there instead. Every golden test goes through here.
+pub fn golden(files: &armgen::Files, dir: &Path) -> Vec<String> {
+    if updating() {
+        files.write(dir).unwrap();
+        return Vec::new();
+    }
+    let report = files.check(dir).unwrap();
+    let mut differences = Vec::new();
+    for (what, paths) in [
+        ("stale", &report.stale),
+        ("missing", &report.missing),
+        ("extra", &report.removed),
+    ] {
+        differences.extend(
+            paths
+                .iter()
+                .map(|path| format!("{what}: {}", dir.join(path).display())),
+        );
+    }
+    differences
+}
