@@ -5,12 +5,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The workspace root (the folder holding `generator/`, `tests/`, `tools/`).
+/// The workspace root (the folder holding `generator/`, `tests/`, `tools/`), which is the
+/// tests' own package.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Runs `tools/oracle/<script>` under Node, feeding one JSON document per line on stdin,

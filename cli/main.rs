@@ -171,6 +171,6 @@ fn default_manifest() -> PathBuf {
     if local.exists() {
         local
     } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/armgen.toml")
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("specs/armgen.toml")
     }
 }
