@@ -129,10 +129,10 @@ fn the_emitted_files_have_no_inner_attributes() {
         root.join("generated/src/models.rs"),
         root.join("generated/src/client.rs"),
     ];
-    for entry in fs::read_dir(root.join("tests/edge-models/src")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.file_name().unwrap() != "lib.rs" {
-            files.push(path);
+    for case in fs::read_dir(root.join("tests/cases")).unwrap() {
+        let case = case.unwrap().path();
+        for output in ["models.rs", "client.rs"] {
+            files.push(case.join("expected").join(output));
         }
     }
     for file in files {

@@ -3,6 +3,7 @@
 
 mod client_common;
 
+use armgen::model::Place;
 use azure_containerregistry::client::examples;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::Value;
@@ -30,7 +31,7 @@ fn every_example_request_matches() {
         match examples::build_request(&operation.id, parameters) {
             Err(error) => problems.push(format!("not built: {error}")),
             Ok(request) => {
-                if request.method().as_str() != operation.method.to_uppercase() {
+                if request.method().as_str() != operation.method.as_str() {
                     problems.push(format!("method {}", request.method()));
                 }
                 let mut path = operation.path.clone();
@@ -41,16 +42,16 @@ fn every_example_request_matches() {
                     let Some(value) = parameters.get(&p.name) else {
                         continue;
                     };
-                    match p.location.as_str() {
-                        "path" if p.skip_url_encoding => {
+                    match param.place {
+                        Place::Path if p.skip_url_encoding => {
                             path = path.replace(&format!("{{{}}}", p.name), &text(value))
                         }
-                        "path" => {
+                        Place::Path => {
                             let encoded = utf8_percent_encode(&text(value), UNRESERVED).to_string();
                             path = path.replace(&format!("{{{}}}", p.name), &encoded);
                         }
-                        "query" => query.push((p.name.clone(), text(value))),
-                        "body" => body = Some(value.clone()),
+                        Place::Query => query.push((p.name.clone(), text(value))),
+                        Place::Body => body = Some(value.clone()),
                         _ => {}
                     }
                 }

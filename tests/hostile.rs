@@ -8,7 +8,6 @@ mod synthetic;
 
 use armgen::resolve::{Dereferencer, Location};
 use armgen::{Error, Generated, Generator};
-use expect_test::expect_file;
 use std::path::{Path, PathBuf};
 use syn::visit::Visit;
 
@@ -91,7 +90,7 @@ fn ten_thousand_nested_definitions_stop_the_dereferencer_and_not_the_models() {
         "{error}"
     );
     // The models follow the chain without recursion: 10,001 types, none boxed.
-    let models = armgen::emit::models::emit(&api).unwrap();
+    let models = armgen::emit::models::emit(&armgen::model::Model::build(&api).unwrap()).unwrap();
     let file = syn::parse_file(&models).unwrap();
     assert!(items(&file).iter().any(|name| name == "D10000"));
     assert!(!models.contains("Box<"));
@@ -190,7 +189,8 @@ fn a_lone_surrogate_is_a_clear_json_error() {
 }
 
 /// The models and client of the hostile specs that generate, compiled by the
-/// `hostile-crate` crate (a dev-dependency, so building the tests compiles them).
+/// `hostile-crate` crate (a dev-dependency, so building the tests compiles them); its
+/// `src/` is their expected output folder, checked like every golden case.
 #[test]
 fn hostile_names_compile() {
     let generated = Generator::new(hostile(""))
@@ -203,10 +203,15 @@ fn hostile_names_compile() {
         .generate()
         .unwrap();
     check_outputs(&generated);
-    expect_file!["hostile-crate/src/models.rs"]
-        .assert_eq(generated.files.get("models.rs").unwrap());
-    expect_file!["hostile-crate/src/client.rs"]
-        .assert_eq(generated.files.get("client.rs").unwrap());
+    let expected = support::workspace_root().join("tests/hostile-crate/src");
+    let differences = support::golden(&generated.files, &expected);
+    assert!(
+        differences.is_empty(),
+        "rerun with UPDATE_EXPECT=1: {differences:?}"
+    );
+    // An operation declaring `api-version` itself sends it once, not as an argument.
+    let request = hostile_crate::client::things::get_request("s", "g", "n").unwrap();
+    assert_eq!(request.uri().query(), Some("api-version=2024-01-01"));
     // What the names became, run through the compiled types.
     let thing: hostile_crate::models::Thing = serde_json::from_value(serde_json::json!({
         "type": "t", "self": "s", "r#type": "raw", "123": "n", "🦀": "crab", "kind": "a b"
@@ -232,6 +237,64 @@ fn hostile_names_compile() {
         serde_json::to_value(&upper).unwrap(),
         serde_json::json!({ "b": "y" })
     );
+}
+
+/// Operations and groups whose names the spec spells differently but that read alike in
+/// Rust (issue 18, point 12): each case generates, and no scope defines a name twice or
+/// shadows the prelude. They are golden cases (`tests/cases/collide-*`), so the
+/// `golden-cases` crate compiles them.
+#[test]
+fn colliding_names_get_distinct_items() {
+    let cases = [
+        (
+            "collide-methods",
+            &[
+                "get_bar",
+                "get_bar_2",
+                "get_bar2",
+                "GetBarOptions",
+                "GetBar2Options",
+                "GetBar2Options2",
+            ][..],
+        ),
+        (
+            "collide-functions",
+            &[
+                "foo_request_request",
+                "parse_foo_request",
+                "parse_foo_request_2",
+                "parse_parse_foo",
+            ][..],
+        ),
+        (
+            "collide-groups",
+            &["foo_bar2", "foo_bar_2", "FooBar2", "FooBar22"][..],
+        ),
+        (
+            "collide-prelude",
+            &["StringOps", "OptionOps", "ResultOps", "VecOps"][..],
+        ),
+        ("collide-options", &["GetOptions", "GetOptions2"][..]),
+    ];
+    for (case, expected) in cases {
+        let generated = Generator::new(support::workspace_root().join("tests/cases").join(case))
+            .spec("spec.json")
+            .models("models.rs")
+            .client("client.rs")
+            .generate()
+            .unwrap_or_else(|e| panic!("{case}: {e}"));
+        check_outputs(&generated);
+        let client = syn::parse_file(generated.files.get("client.rs").unwrap()).unwrap();
+        let names = items(&client);
+        for name in expected {
+            assert!(
+                names.iter().any(|n| n == name),
+                "{case}: no `{name}` in {names:?}"
+            );
+        }
+        let twice = defined_twice(&client);
+        assert!(twice.is_empty(), "{case}: defined twice: {twice:?}");
+    }
 }
 
 #[test]
@@ -378,4 +441,62 @@ fn items(file: &syn::File) -> Vec<String> {
     let mut names = Names(Vec::new());
     names.visit_file(file);
     names.0
+}
+
+/// Names a scope of `file` defines more than once: per module, its types and modules
+/// (one namespace), its functions, and per `impl`, its methods; and type names that
+/// shadow the prelude.
+fn defined_twice(file: &syn::File) -> Vec<String> {
+    use std::collections::HashSet;
+    fn scope(path: &str, items: &[syn::Item], twice: &mut Vec<String>) {
+        let (mut types, mut values) = (HashSet::new(), HashSet::new());
+        for item in items {
+            // The client's own `Result` alias is meant to stand in for std's.
+            let shadows = |name: &str| ["String", "Option", "Result", "Vec", "Box"].contains(&name);
+            let (name, is_type) = match item {
+                syn::Item::Struct(s) => (s.ident.to_string(), true),
+                syn::Item::Enum(e) => (e.ident.to_string(), true),
+                syn::Item::Type(t) => {
+                    if t.ident != "Result" && shadows(&t.ident.to_string()) {
+                        twice.push(format!("{path}: {} shadows the prelude", t.ident));
+                    }
+                    (t.ident.to_string(), false)
+                }
+                syn::Item::Mod(m) => {
+                    let inner = format!("{path}::{}", m.ident);
+                    if let Some((_, items)) = &m.content {
+                        scope(&inner, items, twice);
+                    }
+                    (m.ident.to_string(), true)
+                }
+                syn::Item::Fn(f) => (f.sig.ident.to_string(), false),
+                syn::Item::Impl(i) => {
+                    let mut methods = HashSet::new();
+                    for item in &i.items {
+                        if let syn::ImplItem::Fn(f) = item {
+                            if !methods.insert(f.sig.ident.to_string()) {
+                                twice.push(format!("{path}: method {}", f.sig.ident));
+                            }
+                        }
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            if is_type && shadows(&name) {
+                twice.push(format!("{path}: {name} shadows the prelude"));
+            }
+            let set = if is_type || matches!(item, syn::Item::Type(_)) {
+                &mut types
+            } else {
+                &mut values
+            };
+            if !set.insert(name.clone()) {
+                twice.push(format!("{path}: {name}"));
+            }
+        }
+    }
+    let mut twice = Vec::new();
+    scope("client", &file.items, &mut twice);
+    twice
 }

@@ -159,7 +159,10 @@ fn dereferenced_cases() -> Vec<Case> {
                 .expect("a definition dereferences");
             roots.push((format!("dereferenced definition {name}"), root));
         }
-        let puts = spec.operations.iter().filter(|op| op.method == "put");
+        let puts = spec
+            .operations
+            .iter()
+            .filter(|op| op.method == armgen::model::Method::Put);
         for (op, body) in puts.filter_map(|op| Some((op, op.body_schema_location()?))) {
             let root = dereferencer
                 .dereference(&body)

@@ -18,7 +18,7 @@ const RANDOM_CASES: usize = 3000;
 
 fn dep(var: &str, group: &str, type_name: &str) -> Dependency {
     Dependency {
-        var: var.to_string(),
+        variable: var.to_string(),
         group: group.to_string(),
         type_name: type_name.to_string(),
     }

@@ -130,7 +130,9 @@ fn referenced_parameters_and_responses_are_resolved_at_their_target() {
             ),
         ]
     );
-    assert_eq!(operation.responses["200"].description, "a thing");
+    let ok = &operation.responses[&armgen::model::Status::Code(200)];
+    assert_eq!(ok.location, Location::new("spec.json", "/responses/Thing"));
+    assert!(ok.schema.as_ref().is_some_and(|s| s.reference.is_some()));
 }
 
 #[test]

@@ -304,7 +304,7 @@ fn snippet(u: &mut Unstructured<'_>) -> Result<Snippet> {
     let mut dependencies = Vec::new();
     for _ in 0..u.int_in_range(0..=3)? {
         dependencies.push(Dependency {
-            var: name(u)?,
+            variable: name(u)?,
             group: name(u)?,
             type_name: name(u)?,
         });

@@ -25,14 +25,23 @@ fn load_and_resolve(bencher: Bencher) {
     bencher.bench(|| model::load(&manifest.spec_root, &manifest.specs).unwrap());
 }
 
+/// The model stage: the type space and the client's operations.
+#[divan::bench]
+fn model(bencher: Bencher) {
+    let manifest = manifest();
+    let api = model::load(&manifest.spec_root, &manifest.specs).unwrap();
+    bencher.bench(|| model::Model::build(&api).unwrap().types.iter().count());
+}
+
 #[divan::bench(args = ["models", "client", "docs"])]
 fn emitter(bencher: Bencher, which: &str) {
     let manifest = support::manifest();
     let api = model::load(&manifest.spec_root, &manifest.specs).unwrap();
+    let model = model::Model::build(&api).unwrap();
     bencher.bench(|| match which {
-        "models" => black_box(emit::models::emit(&api).unwrap()).len(),
-        "client" => black_box(emit::client::emit(&api).unwrap()).len(),
-        _ => black_box(emit::docs::emit(&api).unwrap()).len(),
+        "models" => black_box(emit::models::emit(&model).unwrap()).len(),
+        "client" => black_box(emit::client::emit(&model).unwrap()).len(),
+        _ => black_box(emit::docs::emit(&model).unwrap()).len(),
     });
 }
 

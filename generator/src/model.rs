@@ -1,15 +1,52 @@
-//! Stage 3: the model that the emitters work from: spec files with their operations,
-//! parameters and responses resolved, and the raw documents kept for examples and for
-//! the dereferenced view.
+//! Stage 3: the model that the emitters work from. [`load`] reads the spec files with
+//! their operations, parameters and responses resolved and typed (`http`), keeping the
+//! raw documents for examples and the dereferenced view; [`Model::build`] converts every
+//! schema an output needs into the type space (`types`) and every operation into the
+//! client's terms (`operations`), naming each item through the registry of its scope
+//! (`names`). Whether a spec is accepted is decided here, whichever outputs are on.
+
+pub mod http;
+pub mod names;
+pub mod operations;
+pub mod types;
 
 use crate::error::{pointer_push, Error, Result};
 use crate::load::Documents;
 use crate::resolve::{check_refs, load_referenced, parse_ref, Location, Resolver};
-use crate::swagger::{self, Spec};
+use crate::swagger::{self, Schema, Spec};
 use indexmap::IndexMap;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+pub use http::{CollectionFormat, Method, PathTemplate, Place, Segment, Status};
+pub use operations::Client;
+pub use types::TypeSpace;
+
+/// The query parameter that carries the version of the API a request is written for.
+pub const API_VERSION: &str = "api-version";
+
+/// What every emitter works from: the loaded specs, every type they need, and the
+/// operations as the client presents them. Building it is where a spec is accepted or
+/// refused, whichever outputs are switched on.
+#[derive(Debug)]
+pub struct Model<'a> {
+    pub api: &'a Api,
+    pub types: TypeSpace,
+    pub client: Client<'a>,
+}
+
+impl<'a> Model<'a> {
+    pub fn build(api: &'a Api) -> Result<Self> {
+        let mut converter = types::Converter::new(api)?;
+        let client = operations::build(api, &mut converter)?;
+        Ok(Self {
+            api,
+            types: converter.finish(),
+            client,
+        })
+    }
+}
 
 /// Everything loaded from the spec root for one run.
 #[derive(Debug)]
@@ -54,10 +91,11 @@ impl SpecFile {
 #[derive(Debug, Clone)]
 pub struct Operation {
     pub id: String,
-    /// Lower-case HTTP method.
-    pub method: &'static str,
-    /// The path template, such as `/subscriptions/{subscriptionId}/...`.
+    pub method: Method,
+    /// The path template as written, such as `/subscriptions/{subscriptionId}/...`.
     pub path: String,
+    /// The path template parsed; each parameter it names is a required path parameter.
+    pub template: PathTemplate,
     /// Where the operation object is, for messages and for dereferencing.
     pub location: Location,
     pub summary: Option<String>,
@@ -65,8 +103,12 @@ pub struct Operation {
     /// Path-level parameters first, then the operation's own (which override a path-level
     /// parameter of the same name and location), each resolved.
     pub parameters: Vec<Param>,
-    /// Status code (or `default`) to response, `$ref`s resolved.
-    pub responses: IndexMap<String, swagger::Response>,
+    /// Status to response, `$ref`s resolved, in spec order.
+    pub responses: IndexMap<Status, Response>,
+    /// The `api-version` every request of this operation sends, if it declares an
+    /// `api-version` query parameter: the parameter's one `enum` value, else the spec's
+    /// version. That parameter is never an argument, so the value is sent once.
+    pub api_version: Option<String>,
     pub long_running: Option<LongRunning>,
     pub pageable: Option<swagger::Pageable>,
     pub examples: Vec<Example>,
@@ -74,7 +116,7 @@ pub struct Operation {
 
 impl Operation {
     pub fn body(&self) -> Option<&Param> {
-        self.parameters.iter().find(|p| p.param.location == "body")
+        self.parameters.iter().find(|p| p.place == Place::Body)
     }
 
     /// The location of the body parameter's schema, for the dereferenced view.
@@ -86,13 +128,30 @@ impl Operation {
 }
 
 #[derive(Debug, Clone)]
+pub struct Response {
+    pub schema: Option<Schema>,
+    /// Where the resolved response object is.
+    pub location: Location,
+}
+
+#[derive(Debug, Clone)]
 pub struct Param {
     pub param: swagger::Parameter,
     /// Where the resolved parameter object is.
     pub location: Location,
+    /// Where the value goes in the request.
+    pub place: Place,
+    pub collection_format: CollectionFormat,
     /// Supplied by the client rather than by each call: a global parameter without
     /// `x-ms-parameter-location: method`, as AutoRest treats them.
     pub client: bool,
+}
+
+impl Param {
+    /// Whether this is the parameter that [`Operation::api_version`] fills in.
+    pub fn is_api_version(&self) -> bool {
+        self.place == Place::Query && self.param.name == API_VERSION
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,8 +263,12 @@ fn operations(
             &item_location.child("parameters"),
             &item.parameters,
         )?;
-        for (method, operation) in item.operations() {
-            let location = item_location.child(method);
+        for (key, operation) in item.operations() {
+            let method = Method::ALL
+                .into_iter()
+                .find(|method| method.key() == key)
+                .expect("path items only hold the methods of Method::ALL");
+            let location = item_location.child(key);
             let id = operation
                 .operation_id
                 .clone()
@@ -224,17 +287,35 @@ fn operations(
             let mut parameters: Vec<Param> = shared
                 .iter()
                 .filter(|p| {
-                    !own.iter().any(|o| {
-                        o.param.name == p.param.name && o.param.location == p.param.location
-                    })
+                    !own.iter()
+                        .any(|o| o.param.name == p.param.name && o.place == p.place)
                 })
                 .cloned()
                 .collect();
             parameters.extend(own);
+            let template = PathTemplate::parse(path, &location)?;
+            for name in template.params() {
+                if !parameters
+                    .iter()
+                    .any(|p| p.place == Place::Path && p.param.required && p.param.name == name)
+                {
+                    return Err(location.error(format!(
+                        "the path names `{{{name}}}` but no required path parameter has that name"
+                    )));
+                }
+            }
+            let api_version = parameters.iter().find(|p| p.is_api_version()).map(|p| {
+                match p.param.enum_values.as_deref() {
+                    Some([Value::String(only)]) => only.clone(),
+                    _ => spec.info.version.clone(),
+                }
+            });
             operations.push(Operation {
                 id,
                 method,
                 path: path.clone(),
+                template,
+                api_version,
                 summary: operation.summary.clone(),
                 description: operation.description.clone(),
                 parameters,
@@ -263,20 +344,24 @@ fn params(
         .enumerate()
         .map(|(index, param)| {
             let here = at.child(&index.to_string());
-            let Some(reference) = &param.reference else {
-                return Ok(Param {
-                    param: param.clone(),
-                    location: here,
-                    client: false,
-                });
+            let (param, location, client) = match &param.reference {
+                None => (param.clone(), here, false),
+                Some(reference) => {
+                    let (location, value) = resolver.follow_ref(&here, reference)?;
+                    let param: swagger::Parameter = deserialize(&location, value)?;
+                    let client = location.pointer.starts_with("/parameters/")
+                        && param.x_ms_parameter_location.as_deref() != Some("method");
+                    (param, location, client)
+                }
             };
-            let (location, value) = resolver.follow_ref(&here, reference)?;
-            let param: swagger::Parameter = deserialize(&location, value)?;
-            let client = location.pointer.starts_with("/parameters/")
-                && param.x_ms_parameter_location.as_deref() != Some("method");
+            let place = Place::parse(&param.location, &location)?;
+            let collection_format =
+                CollectionFormat::parse(param.collection_format.as_deref(), place, &location)?;
             Ok(Param {
                 param,
                 location,
+                place,
+                collection_format,
                 client,
             })
         })
@@ -287,16 +372,26 @@ fn responses(
     resolver: &Resolver<'_>,
     at: &Location,
     responses: &IndexMap<String, swagger::Response>,
-) -> Result<IndexMap<String, swagger::Response>> {
+) -> Result<IndexMap<Status, Response>> {
     responses
         .iter()
-        .map(|(status, response)| {
+        .map(|(key, response)| {
+            let here = at.child(key);
+            let status = Status::parse(key, &here)?;
             let Some(reference) = &response.reference else {
-                return Ok((status.clone(), response.clone()));
+                let schema = response.schema.clone();
+                return Ok((
+                    status,
+                    Response {
+                        schema,
+                        location: here,
+                    },
+                ));
             };
-            let here = at.child(status);
             let (location, value) = resolver.follow_ref(&here, reference)?;
-            Ok((status.clone(), deserialize(&location, value)?))
+            let response: swagger::Response = deserialize(&location, value)?;
+            let schema = response.schema;
+            Ok((status, Response { schema, location }))
         })
         .collect()
 }

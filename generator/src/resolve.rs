@@ -128,7 +128,8 @@ pub fn load_referenced(documents: &mut Documents, start: &Path) -> Result<()> {
     Ok(())
 }
 
-fn collect_refs(value: &Value, at: &Location, out: &mut Vec<(Location, String)>) {
+/// Every `$ref` in `value` (found at `at`), with where it is written, in document order.
+pub fn collect_refs(value: &Value, at: &Location, out: &mut Vec<(Location, String)>) {
     match value {
         Value::Object(entries) => {
             if let Some(reference) = ref_of(value) {

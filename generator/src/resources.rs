@@ -8,9 +8,9 @@
 
 use crate::error::{Error, Result};
 use crate::json_graph::{Graph, Node, NodeId};
-use crate::model::{Api, Operation, SpecFile};
+use crate::model::{Api, Example, Method, Operation, Place, SpecFile, Status};
 use crate::plural::singular;
-use crate::resolve::Dereferencer;
+use crate::resolve::{Dereferencer, Location};
 use heck::ToLowerCamelCase;
 use indexmap::IndexMap;
 use std::collections::HashMap;
@@ -50,19 +50,60 @@ pub struct Dependency {
     pub type_name: String,
 }
 
+/// What the docs read of the specs besides the model: schemas in their dereferenced view
+/// (one graph, in which a schema referenced from several places is one node) and the
+/// example documents.
+#[derive(Debug)]
+pub struct Schemas<'d> {
+    api: &'d Api,
+    dereferencer: Dereferencer<'d>,
+}
+
+impl<'d> Schemas<'d> {
+    pub fn new(api: &'d Api) -> Self {
+        Self {
+            api,
+            dereferencer: Dereferencer::new(api.resolver()),
+        }
+    }
+
+    pub fn graph(&self) -> &Graph {
+        self.dereferencer.graph()
+    }
+
+    /// The dereferenced schema of the operation's body parameter, if it has one.
+    pub fn body(&mut self, operation: &Operation) -> Result<Option<NodeId>> {
+        operation
+            .body_schema_location()
+            .map(|location| self.dereference(&location))
+            .transpose()
+    }
+
+    /// The whole document of an example.
+    pub fn example(&self, example: &Example) -> Result<&'d serde_json::Value> {
+        self.api
+            .resolver()
+            .lookup(&example.location, &example.location)
+    }
+
+    fn dereference(&mut self, location: &Location) -> Result<NodeId> {
+        self.dereferencer.dereference(location)
+    }
+}
+
 /// Every resource of `api`; where several spec files define one, the latest api-version.
 pub fn find(api: &Api) -> Vec<Resource<'_>> {
     let mut found: IndexMap<(String, String), Resource<'_>> = IndexMap::new();
     for spec in &api.specs {
         // The first operation of each path and method, so that pairing each GET with its
         // PUT and DELETE does not scan every operation again (quadratic on big specs).
-        let mut by_path: HashMap<(&str, &str), &Operation> = HashMap::new();
+        let mut by_path: HashMap<(&str, Method), &Operation> = HashMap::new();
         for op in &spec.operations {
             by_path.entry((op.path.as_str(), op.method)).or_insert(op);
         }
-        for get in spec.operations.iter().filter(|op| op.method == "get") {
-            let on_path = |method: &str| by_path.get(&(get.path.as_str(), method)).copied();
-            let (put, delete) = (on_path("put"), on_path("delete"));
+        for get in spec.operations.iter().filter(|op| op.method == Method::Get) {
+            let on_path = |method| by_path.get(&(get.path.as_str(), method)).copied();
+            let (put, delete) = (on_path(Method::Put), on_path(Method::Delete));
             if put.is_none() && delete.is_none() {
                 continue;
             }
@@ -156,7 +197,7 @@ impl Resource<'_> {
 pub fn dependencies(
     resource: &Resource<'_>,
     all: &[Resource<'_>],
-    dereferencer: &mut Dereferencer<'_>,
+    schemas: &mut Schemas<'_>,
 ) -> Result<Vec<Dependency>> {
     let mut dependencies: IndexMap<String, (String, String)> = IndexMap::new();
     let required_param = |name: &str| {
@@ -173,11 +214,11 @@ pub fn dependencies(
         );
     }
     if let Some(body) = resource.put.and_then(Operation::body_schema_location) {
-        let root = dereferencer.dereference(&body)?;
+        let root = schemas.dereference(&body)?;
         let mut keys = Vec::new();
         let mut visits = 0;
         collect_reference_keys(
-            dereferencer.graph(),
+            schemas.graph(),
             root,
             &mut Vec::new(),
             &mut keys,
@@ -309,13 +350,9 @@ fn parents<'r, 'a>(
         .get
         .parameters
         .iter()
+        .filter(|p| p.place == Place::Path)
         .map(|p| &p.param)
-        .filter(|p| {
-            p.required
-                && p.location == "path"
-                && p.name != "resourceGroupName"
-                && p.name != "subscriptionId"
-        })
+        .filter(|p| p.required && p.name != "resourceGroupName" && p.name != "subscriptionId")
         .filter(|p| !own_segment.contains(&format!("{{{}}}", p.name)))
         .filter_map(|p| {
             let placeholder = format!("{{{}}}", p.name);
@@ -338,15 +375,13 @@ pub fn has_page<'a>(
     resource: &Resource<'a>,
     dependencies: &[Dependency],
     lists: &mut Lists<'a>,
-    dereferencer: &mut Dereferencer<'_>,
+    schemas: &mut Schemas<'_>,
 ) -> Result<bool> {
-    let list = lists.find(resource, dereferencer)?.unwrap_or(resource.get);
+    let list = lists.find(resource, schemas)?.unwrap_or(resource.get);
     let needed = list
         .parameters
         .iter()
-        .filter(|p| {
-            p.param.required && p.param.location == "path" && p.param.name != "subscriptionId"
-        })
+        .filter(|p| p.param.required && p.place == Place::Path && p.param.name != "subscriptionId")
         .count();
     Ok(!dependencies.is_empty() && dependencies.len() >= needed)
 }
@@ -383,7 +418,7 @@ impl<'a> Lists<'a> {
     fn find(
         &mut self,
         resource: &Resource<'a>,
-        dereferencer: &mut Dereferencer<'_>,
+        schemas: &mut Schemas<'_>,
     ) -> Result<Option<&'a Operation>> {
         let spec = resource.spec;
         let lists = self
@@ -402,9 +437,9 @@ impl<'a> Lists<'a> {
         if let Some(by_id) = lists.by_id.get(list_id.as_str()) {
             return Ok(Some(by_id));
         }
-        if let Some(description) = ok_description(resource.get, dereferencer)? {
+        if let Some(description) = ok_description(resource.get, schemas)? {
             if lists.items.is_none() {
-                lists.items = Some(ItemDescriptions::new(spec, dereferencer));
+                lists.items = Some(ItemDescriptions::new(spec, schemas));
             }
             let items = lists.items.as_ref().expect("just built");
             let found = items.first.get(&description);
@@ -448,13 +483,13 @@ impl<'a> SpecLists<'a> {
 }
 
 impl<'a> ItemDescriptions<'a> {
-    fn new(spec: &'a SpecFile, dereferencer: &mut Dereferencer<'_>) -> Self {
+    fn new(spec: &'a SpecFile, schemas: &mut Schemas<'_>) -> Self {
         let mut items = ItemDescriptions {
             first: HashMap::new(),
             error: None,
         };
         for (index, op) in gets(spec).enumerate() {
-            let schema = match ok_schema(op, dereferencer) {
+            let schema = match ok_schema(op, schemas) {
                 Ok(Some(schema)) => schema,
                 Ok(None) => continue,
                 Err(error) => {
@@ -462,7 +497,7 @@ impl<'a> ItemDescriptions<'a> {
                     break;
                 }
             };
-            let graph = dereferencer.graph();
+            let graph = schemas.graph();
             let description = ["properties", "value", "items", "description"]
                 .iter()
                 .try_fold(schema, |node, key| graph.get(node, key))
@@ -479,34 +514,24 @@ impl<'a> ItemDescriptions<'a> {
 }
 
 fn gets(spec: &SpecFile) -> impl Iterator<Item = &Operation> {
-    spec.operations.iter().filter(|op| op.method == "get")
+    spec.operations.iter().filter(|op| op.method == Method::Get)
 }
 
 /// The dereferenced schema of an operation's 200 response.
-fn ok_schema(operation: &Operation, dereferencer: &mut Dereferencer<'_>) -> Result<Option<NodeId>> {
-    if operation
-        .responses
-        .get("200")
-        .is_none_or(|r| r.schema.is_none())
-    {
-        return Ok(None);
+fn ok_schema(operation: &Operation, schemas: &mut Schemas<'_>) -> Result<Option<NodeId>> {
+    match operation.responses.get(&Status::Code(200)) {
+        Some(ok) if ok.schema.is_some() => {
+            schemas.dereference(&ok.location.child("schema")).map(Some)
+        }
+        _ => Ok(None),
     }
-    let (response, _) = dereferencer
-        .resolver()
-        .resolve(&operation.location.child("responses").child("200"))?;
-    dereferencer
-        .dereference(&response.child("schema"))
-        .map(Some)
 }
 
-fn ok_description(
-    operation: &Operation,
-    dereferencer: &mut Dereferencer<'_>,
-) -> Result<Option<String>> {
-    let Some(schema) = ok_schema(operation, dereferencer)? else {
+fn ok_description(operation: &Operation, schemas: &mut Schemas<'_>) -> Result<Option<String>> {
+    let Some(schema) = ok_schema(operation, schemas)? else {
         return Ok(None);
     };
-    let graph = dereferencer.graph();
+    let graph = schemas.graph();
     Ok(graph
         .get(schema, "description")
         .and_then(|node| match graph.node(node) {

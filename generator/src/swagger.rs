@@ -11,12 +11,8 @@ use serde_json::Value;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Spec {
-    pub swagger: String,
     #[serde(default)]
     pub info: Info,
-    pub host: Option<String>,
-    #[serde(rename = "basePath")]
-    pub base_path: Option<String>,
     #[serde(default)]
     pub paths: IndexMap<String, PathItem>,
     #[serde(default)]
@@ -28,10 +24,7 @@ pub struct Spec {
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Info {
     #[serde(default)]
-    pub title: String,
-    #[serde(default)]
     pub version: String,
-    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -71,10 +64,6 @@ pub struct Operation {
     pub summary: Option<String>,
     pub description: Option<String>,
     #[serde(default)]
-    pub tags: Vec<String>,
-    #[serde(default)]
-    pub deprecated: bool,
-    #[serde(default)]
     pub parameters: Vec<Parameter>,
     #[serde(default)]
     pub responses: IndexMap<String, Response>,
@@ -109,8 +98,6 @@ pub struct Pageable {
     pub next_link_name: Option<String>,
     #[serde(rename = "itemName")]
     pub item_name: Option<String>,
-    #[serde(rename = "operationName")]
-    pub operation_name: Option<String>,
 }
 
 /// A parameter, or a `$ref` to one of the spec's global `parameters`.
@@ -136,7 +123,6 @@ pub struct Parameter {
     pub enum_values: Option<Vec<Value>>,
     #[serde(rename = "x-ms-enum")]
     pub x_ms_enum: Option<XmsEnum>,
-    pub default: Option<Value>,
     #[serde(rename = "collectionFormat")]
     pub collection_format: Option<String>,
     /// `client` or `method`: whether the client or each call supplies the value.
@@ -152,19 +138,7 @@ pub struct Parameter {
 pub struct Response {
     #[serde(rename = "$ref")]
     pub reference: Option<String>,
-    #[serde(default)]
-    pub description: String,
     pub schema: Option<Schema>,
-    #[serde(default)]
-    pub headers: IndexMap<String, Header>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct Header {
-    pub description: Option<String>,
-    #[serde(rename = "type")]
-    pub type_: Option<String>,
-    pub format: Option<String>,
 }
 
 /// A JSON schema as Swagger 2.0 restricts it.
@@ -190,24 +164,8 @@ pub struct Schema {
     pub enum_values: Option<Vec<Value>>,
     #[serde(rename = "x-ms-enum")]
     pub x_ms_enum: Option<XmsEnum>,
-    pub default: Option<Value>,
     #[serde(rename = "readOnly", default)]
     pub read_only: bool,
-    pub discriminator: Option<String>,
-    #[serde(rename = "x-ms-discriminator-value")]
-    pub discriminator_value: Option<String>,
-    #[serde(rename = "x-ms-client-flatten", default)]
-    pub client_flatten: bool,
-    #[serde(rename = "x-ms-client-name")]
-    pub client_name: Option<String>,
-    #[serde(rename = "x-ms-azure-resource", default)]
-    pub azure_resource: bool,
-    #[serde(rename = "x-ms-secret", default)]
-    pub secret: bool,
-    #[serde(rename = "x-nullable")]
-    pub nullable: Option<bool>,
-    #[serde(rename = "x-ms-mutability", default)]
-    pub mutability: Vec<String>,
 }
 
 /// `additionalProperties`: `true`/`false` or the schema of the extra values.

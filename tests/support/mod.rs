@@ -5,11 +5,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The workspace root (the folder holding `generator/`, `tests/`, `tools/`).
+/// The workspace root (the folder holding `generator/`, `tests/`, `tools/`): the tests' own
+/// package, or an ancestor of the package including this file (the benches' `generator/`).
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
+        .ancestors()
+        .find(|folder| folder.join("specs/armgen.toml").is_file())
+        .expect("the package is inside the armgen workspace")
         .to_path_buf()
 }
 
@@ -141,4 +143,34 @@ pub fn first_difference(expected: &str, actual: &str) -> String {
         excerpt(expected),
         excerpt(actual)
     )
+}
+
+/// Whether expected outputs are to be rewritten rather than checked: the one switch of
+/// every golden test (`UPDATE_EXPECT=1 cargo test`).
+pub fn updating() -> bool {
+    std::env::var_os("UPDATE_EXPECT").is_some()
+}
+
+/// Checks generated files against the expected ones in `dir`, an output folder of its own
+/// (its `.armgen-files` lists them), and lists each difference; with [`updating`], writes
+/// them there instead. Every golden test goes through here.
+pub fn golden(files: &armgen::Files, dir: &Path) -> Vec<String> {
+    if updating() {
+        files.write(dir).unwrap();
+        return Vec::new();
+    }
+    let report = files.check(dir).unwrap();
+    let mut differences = Vec::new();
+    for (what, paths) in [
+        ("stale", &report.stale),
+        ("missing", &report.missing),
+        ("extra", &report.removed),
+    ] {
+        differences.extend(
+            paths
+                .iter()
+                .map(|path| format!("{what}: {}", dir.join(path).display())),
+        );
+    }
+    differences
 }

@@ -11,11 +11,10 @@
 
 use crate::error::{Error, Result};
 use crate::inspect::{inspect, inspect_graph, InspectOptions};
-use crate::model::Api;
+use crate::model::Model;
 use crate::output::slash_path;
-use crate::prettier::{self, format_snippet, Snippet};
-use crate::resolve::Dereferencer;
-use crate::resources::{self, Dependency, Resource};
+use crate::prettier::{format_snippet, Snippet};
+use crate::resources::{self, Dependency, Resource, Schemas};
 use askama::Template;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -59,7 +58,8 @@ struct ExampleBlock {
 
 /// Each file's path (relative to the docs folder) and text: the resource pages, the
 /// pages of linked types without one, and a `_category_.json` per group folder.
-pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
+pub fn emit(model: &Model<'_>) -> Result<Vec<(PathBuf, String)>> {
+    let api = model.api;
     let all = resources::find(api);
     for resource in &all {
         for name in [&resource.group, &resource.type_name] {
@@ -71,30 +71,42 @@ pub fn emit(api: &Api) -> Result<Vec<(PathBuf, String)>> {
             }
         }
     }
-    let mut dereferencer = Dereferencer::new(api.resolver());
+    let mut schemas = Schemas::new(api);
     let mut files = Vec::new();
     // (group, type) of every page, and of every type a page links to.
     let mut paged = BTreeSet::new();
     let mut linked = BTreeSet::new();
     let mut lists = resources::Lists::default();
     for resource in &all {
-        let dependencies = resources::dependencies(resource, &all, &mut dereferencer)?;
-        if !resources::has_page(resource, &dependencies, &mut lists, &mut dereferencer)? {
+        let dependencies = resources::dependencies(resource, &all, &mut schemas)?;
+        if !resources::has_page(resource, &dependencies, &mut lists, &mut schemas)? {
             continue;
         }
-        let text = page(api, resource, &dependencies, &mut dereferencer)?;
+        let text = page(resource, &dependencies, &mut schemas)?;
         files.push((page_path(&resource.group, &resource.type_name), text));
         paged.insert((resource.group.clone(), resource.type_name.clone()));
         linked.extend(dependencies.into_iter().map(|d| (d.group, d.type_name)));
     }
     for (group, type_name) in linked.difference(&paged) {
-        let in_spec = all.iter().any(|r| r.group == *group && r.type_name == *type_name);
-        let text = LinkedPage { type_name, group, in_spec }
-            .render()
-            .map_err(|e| Error::new(format!("cannot render the page of {group}/{type_name}: {e}")))?;
+        let in_spec = all
+            .iter()
+            .any(|r| r.group == *group && r.type_name == *type_name);
+        let text = LinkedPage {
+            type_name,
+            group,
+            in_spec,
+        }
+        .render()
+        .map_err(|e| {
+            Error::new(format!(
+                "cannot render the page of {group}/{type_name}: {e}"
+            ))
+        })?;
         files.push((page_path(group, type_name), text));
     }
-    files.extend(categories(paged.union(&linked).map(|(group, _)| group.as_str())));
+    files.extend(categories(
+        paged.union(&linked).map(|(group, _)| group.as_str()),
+    ));
     Ok(files)
 }
 
@@ -110,28 +122,32 @@ fn categories<'a>(groups: impl Iterator<Item = &'a str>) -> Vec<(PathBuf, String
     groups
         .into_iter()
         .map(|group| {
-            let category = json!({ "label": group, "link": { "type": "generated-index", "title": group } });
-            (PathBuf::from(group).join("_category_.json"), format!("{category:#}\n"))
+            let category =
+                json!({ "label": group, "link": { "type": "generated-index", "title": group } });
+            (
+                PathBuf::from(group).join("_category_.json"),
+                format!("{category:#}\n"),
+            )
         })
         .collect()
 }
 
 fn page(
-    api: &Api,
     resource: &Resource<'_>,
     dependencies: &[Dependency],
-    dereferencer: &mut Dereferencer<'_>,
+    schemas: &mut Schemas<'_>,
 ) -> Result<String> {
     let options = InspectOptions {
         depth: SCHEMA_DEPTH,
         budget: SCHEMA_BUDGET,
         ..InspectOptions::default()
     };
-    let schema = match resource.put.and_then(|put| put.body_schema_location()) {
-        Some(location) => {
-            let root = dereferencer.dereference(&location)?;
-            inspect_graph(dereferencer.graph(), root, &options)
-        }
+    let body = match resource.put {
+        Some(put) => schemas.body(put)?,
+        None => None,
+    };
+    let schema = match body {
+        Some(root) => inspect_graph(schemas.graph(), root, &options),
         None => inspect(&Value::String(String::new()), &options),
     };
     let examples = resource
@@ -140,21 +156,12 @@ fn page(
         .unwrap_or_default()
         .iter()
         .map(|example| {
-            let document = api
-                .resolver()
-                .lookup(&example.location, &example.location)?;
+            let document = schemas.example(example)?;
             let snippet = Snippet {
                 group: resource.group.clone(),
                 type_name: resource.type_name.clone(),
                 body: example_body(document),
-                dependencies: dependencies
-                    .iter()
-                    .map(|d| prettier::Dependency {
-                        var: d.variable.clone(),
-                        group: d.group.clone(),
-                        type_name: d.type_name.clone(),
-                    })
-                    .collect(),
+                dependencies: dependencies.to_vec(),
             };
             Ok(ExampleBlock {
                 name: one_line(&example.name),

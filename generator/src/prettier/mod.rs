@@ -33,24 +33,17 @@ pub struct Snippet {
     pub dependencies: Vec<Dependency>,
 }
 
-/// `<var>: resources.<group>.<type_name>["my<type_name>"]`
-#[derive(Clone, Debug, PartialEq)]
-pub struct Dependency {
-    pub var: String,
-    pub group: String,
-    pub type_name: String,
-}
+/// Each dependency is written `<variable>: resources.<group>.<type_name>["my<type_name>"]`.
+pub use crate::resources::Dependency;
 
-impl Dependency {
-    fn member(&self) -> Member {
-        Member {
-            root: "resources".to_string(),
-            accesses: vec![
-                Access::Dot(self.group.clone()),
-                Access::Dot(self.type_name.clone()),
-                Access::Index(format!("my{}", self.type_name)),
-            ],
-        }
+fn member(dependency: &Dependency) -> Member {
+    Member {
+        root: "resources".to_string(),
+        accesses: vec![
+            Access::Dot(dependency.group.clone()),
+            Access::Dot(dependency.type_name.clone()),
+            Access::Index(format!("my{}", dependency.type_name)),
+        ],
     }
 }
 
@@ -75,7 +68,7 @@ impl Snippet {
             let deps: Vec<String> = self
                 .dependencies
                 .iter()
-                .map(|dep| format!("{}: {}", dep.var, dep.member().to_source()))
+                .map(|dep| format!("{}: {}", dep.variable, member(dep).to_source()))
                 .collect();
             lines.push(format!(
                 "dependencies:({{resources}}) => ({{{}}})",
@@ -106,8 +99,8 @@ impl Snippet {
                 .dependencies
                 .iter()
                 .map(|dep| Property {
-                    key: Key::Identifier(dep.var.clone()),
-                    value: Expr::Member(dep.member()),
+                    key: Key::Identifier(dep.variable.clone()),
+                    value: Expr::Member(member(dep)),
                 })
                 .collect();
             properties.push(Property {

@@ -8,7 +8,7 @@ use super::{format_snippet, Dependency, Snippet};
 
 fn dep(var: &str, group: &str, type_name: &str) -> Dependency {
     Dependency {
-        var: var.to_string(),
+        variable: var.to_string(),
         group: group.to_string(),
         type_name: type_name.to_string(),
     }

@@ -72,13 +72,9 @@ impl Client {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.pipeline
-            .execute(
-                new_2_request(subscription_id, resource_group_name, api_version),
-                parse_new_2,
-            )
+            .execute(new_2_request(subscription_id, resource_group_name), parse_new_2)
             .await
     }
     /// Pipeline
@@ -88,11 +84,10 @@ impl Client {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.pipeline
             .execute(
-                pipeline_2_request(subscription_id, resource_group_name, api_version),
+                pipeline_2_request(subscription_id, resource_group_name),
                 parse_pipeline_2,
             )
             .await
@@ -113,18 +108,12 @@ impl Things<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         name: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                things::get_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                    name,
-                ),
+                things::get_request(subscription_id, resource_group_name, name),
                 things::parse_get,
             )
             .await
@@ -136,18 +125,12 @@ impl Things<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         name: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                things::get_2_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                    name,
-                ),
+                things::get_2_request(subscription_id, resource_group_name, name),
                 things::parse_get_2,
             )
             .await
@@ -168,7 +151,6 @@ impl ClientOps<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         r#type: &str,
         self_: &str,
         r_2: &str,
@@ -181,7 +163,6 @@ impl ClientOps<'_> {
                 client_ops::type_request(
                     subscription_id,
                     resource_group_name,
-                    api_version,
                     r#type,
                     self_,
                     r_2,
@@ -208,16 +189,11 @@ impl ModelsOps<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                models_ops::self_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                ),
+                models_ops::self_request(subscription_id, resource_group_name),
                 models_ops::parse_self,
             )
             .await
@@ -238,12 +214,11 @@ impl RType<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                r_type::fn_request(subscription_id, resource_group_name, api_version),
+                r_type::fn_request(subscription_id, resource_group_name),
                 r_type::parse_fn,
             )
             .await
@@ -264,16 +239,11 @@ impl ResultOps<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                result_ops::crate_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                ),
+                result_ops::crate_request(subscription_id, resource_group_name),
                 result_ops::parse_crate,
             )
             .await
@@ -294,12 +264,11 @@ impl N123<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                n123::n456_request(subscription_id, resource_group_name, api_version),
+                n123::n456_request(subscription_id, resource_group_name),
                 n123::parse_n456,
             )
             .await
@@ -320,12 +289,11 @@ impl Field<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                field::get_request(subscription_id, resource_group_name, api_version),
+                field::get_request(subscription_id, resource_group_name),
                 field::parse_get,
             )
             .await
@@ -363,18 +331,12 @@ impl Gadgets<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         gadget_name: &str,
     ) -> Result<models::Gadget> {
         self.client
             .pipeline
             .execute(
-                gadgets::get_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                    gadget_name,
-                ),
+                gadgets::get_request(subscription_id, resource_group_name, gadget_name),
                 gadgets::parse_get,
             )
             .await
@@ -403,7 +365,6 @@ impl Gadgets<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         gadget_name: &str,
         body: &models::Gadget,
     ) -> Result<models::Gadget> {
@@ -413,7 +374,6 @@ impl Gadgets<'_> {
                 gadgets::create_or_update_request(
                     subscription_id,
                     resource_group_name,
-                    api_version,
                     gadget_name,
                     body,
                 ),
@@ -428,14 +388,12 @@ impl Gadgets<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> rt::Pager<models::Gadget, ErrorBody> {
         rt::Pager::new(
             self.client.pipeline.clone(),
             gadgets::list_by_resource_group_request(
                 subscription_id,
                 resource_group_name,
-                api_version,
             ),
             gadgets::parse_list_by_resource_group,
         )
@@ -456,18 +414,12 @@ impl Nodes<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         node_name: &str,
     ) -> Result<models::Node> {
         self.client
             .pipeline
             .execute(
-                nodes::get_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                    node_name,
-                ),
+                nodes::get_request(subscription_id, resource_group_name, node_name),
                 nodes::parse_get,
             )
             .await
@@ -479,7 +431,6 @@ impl Nodes<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         node_name: &str,
         body: &models::Node,
     ) -> Result<models::Node> {
@@ -489,7 +440,6 @@ impl Nodes<'_> {
                 nodes::create_or_update_request(
                     subscription_id,
                     resource_group_name,
-                    api_version,
                     node_name,
                     body,
                 ),
@@ -504,15 +454,10 @@ impl Nodes<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> rt::Pager<models::Node, ErrorBody> {
         rt::Pager::new(
             self.client.pipeline.clone(),
-            nodes::list_by_resource_group_request(
-                subscription_id,
-                resource_group_name,
-                api_version,
-            ),
+            nodes::list_by_resource_group_request(subscription_id, resource_group_name),
             nodes::parse_list_by_resource_group,
         )
     }
@@ -524,7 +469,6 @@ pub mod things {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
@@ -535,7 +479,6 @@ pub mod things {
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Things_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -549,7 +492,6 @@ pub mod things {
     pub fn get_2_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
@@ -560,7 +502,6 @@ pub mod things {
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Things_get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -590,7 +531,6 @@ pub mod client_ops {
     pub fn type_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         r#type: &str,
         self_: &str,
         r_2: &str,
@@ -604,7 +544,6 @@ pub mod client_ops {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.query("type", r#type);
         r.query("self", self_);
         r.query("r", r_2);
@@ -638,7 +577,6 @@ pub mod models_ops {
     pub fn self_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::POST);
         r.path("/subscriptions/");
@@ -647,7 +585,6 @@ pub mod models_ops {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `models_self`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -662,7 +599,6 @@ pub mod models_ops {
 pub fn new_2_request(
     subscription_id: &str,
     resource_group_name: &str,
-    api_version: &str,
 ) -> Result<rt::Request, rt::RequestError> {
     let mut r = rt::RequestBuilder::new(http::Method::GET);
     r.path("/subscriptions/");
@@ -671,7 +607,6 @@ pub fn new_2_request(
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
     r.query("api-version", "2024-01-01");
-    r.query("api-version", api_version);
     r.build()
 }
 /// Parses a reply to `New`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -685,7 +620,6 @@ pub fn parse_new_2(response: rt::Response) -> Result<models::Thing> {
 pub fn pipeline_2_request(
     subscription_id: &str,
     resource_group_name: &str,
-    api_version: &str,
 ) -> Result<rt::Request, rt::RequestError> {
     let mut r = rt::RequestBuilder::new(http::Method::POST);
     r.path("/subscriptions/");
@@ -694,7 +628,6 @@ pub fn pipeline_2_request(
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
     r.query("api-version", "2024-01-01");
-    r.query("api-version", api_version);
     r.build()
 }
 /// Parses a reply to `Pipeline`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -711,7 +644,6 @@ pub mod r_type {
     pub fn fn_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
         r.path("/subscriptions/");
@@ -720,7 +652,6 @@ pub mod r_type {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/b");
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `r#type_Fn`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -738,7 +669,6 @@ pub mod result_ops {
     pub fn crate_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
@@ -747,7 +677,6 @@ pub mod result_ops {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Result_Crate`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -765,7 +694,6 @@ pub mod n123 {
     pub fn n456_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
         r.path("/subscriptions/");
@@ -774,7 +702,6 @@ pub mod n123 {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `123_456`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -792,7 +719,6 @@ pub mod field {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::POST);
         r.path("/subscriptions/");
@@ -801,7 +727,6 @@ pub mod field {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `🦀_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -819,7 +744,6 @@ pub mod gadgets {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         gadget_name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
@@ -830,7 +754,6 @@ pub mod gadgets {
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Gadgets_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -844,7 +767,6 @@ pub mod gadgets {
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         gadget_name: &str,
         body: &models::Gadget,
     ) -> Result<rt::Request, rt::RequestError> {
@@ -856,7 +778,6 @@ pub mod gadgets {
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.json(body);
         r.build()
     }
@@ -871,7 +792,6 @@ pub mod gadgets {
     pub fn list_by_resource_group_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
@@ -880,7 +800,6 @@ pub mod gadgets {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets");
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Gadgets_ListByResourceGroup`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -900,7 +819,6 @@ pub mod nodes {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         node_name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
@@ -911,7 +829,6 @@ pub mod nodes {
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Nodes_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -925,7 +842,6 @@ pub mod nodes {
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         node_name: &str,
         body: &models::Node,
     ) -> Result<rt::Request, rt::RequestError> {
@@ -937,7 +853,6 @@ pub mod nodes {
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.json(body);
         r.build()
     }
@@ -952,7 +867,6 @@ pub mod nodes {
     pub fn list_by_resource_group_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
@@ -961,7 +875,6 @@ pub mod nodes {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes");
         r.query("api-version", "2024-01-01");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Nodes_ListByResourceGroup`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1010,7 +923,6 @@ pub mod examples {
                 things::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "name")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1019,7 +931,6 @@ pub mod examples {
                 things::get_2_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "name")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1028,7 +939,6 @@ pub mod examples {
                 client_ops::type_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "type")?,
                         &arg::<String>(p, "self")?,
                         &arg::<String>(p, "r")?,
@@ -1046,7 +956,6 @@ pub mod examples {
                 models_ops::self_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1054,7 +963,6 @@ pub mod examples {
                 new_2_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1062,7 +970,6 @@ pub mod examples {
                 r_type::fn_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1070,7 +977,6 @@ pub mod examples {
                 pipeline_2_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1078,7 +984,6 @@ pub mod examples {
                 result_ops::crate_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1086,7 +991,6 @@ pub mod examples {
                 n123::n456_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1094,7 +998,6 @@ pub mod examples {
                 field::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1102,7 +1005,6 @@ pub mod examples {
                 gadgets::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "gadgetName")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1111,7 +1013,6 @@ pub mod examples {
                 gadgets::create_or_update_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "gadgetName")?,
                         &arg::<models::Gadget>(p, "body")?,
                     )
@@ -1121,7 +1022,6 @@ pub mod examples {
                 gadgets::list_by_resource_group_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1129,7 +1029,6 @@ pub mod examples {
                 nodes::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "nodeName")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1138,7 +1037,6 @@ pub mod examples {
                 nodes::create_or_update_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "nodeName")?,
                         &arg::<models::Node>(p, "body")?,
                     )
@@ -1148,7 +1046,6 @@ pub mod examples {
                 nodes::list_by_resource_group_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }

@@ -371,6 +371,22 @@ pub struct Widget2 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub b: ::std::option::Option<::std::string::String>,
 }
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct GadgetsListByResourceGroupResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: ::std::option::Option<::std::vec::Vec<Gadget>>,
+    #[serde(rename = "nextLink")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_link: ::std::option::Option<::std::string::String>,
+}
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct NodesListByResourceGroupResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: ::std::option::Option<::std::vec::Vec<Node>>,
+    #[serde(rename = "nextLink")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_link: ::std::option::Option<::std::string::String>,
+}
 /// Deserializes `value` as the type of `definition`, serializes it back to text and
 /// parses that; `None` when there is no such definition. For tests only.
 #[cfg(feature = "roundtrip")]

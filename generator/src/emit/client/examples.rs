@@ -3,22 +3,58 @@
 //! JSON. It lets tests check every operation against the spec's examples without a
 //! hand-written list of 59 calls, and is compiled only with the `examples` feature.
 
-use super::plan::{Arg, OperationPlan, Plan, Shape};
+use super::Writer;
+use crate::model::operations::{Arg, ClientOperation, Shape};
+use crate::model::types::Type;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn module(plan: &Plan<'_>) -> TokenStream {
-    let ids = plan.operations.iter().map(|op| &op.operation.id);
-    let requests = plan.operations.iter().map(request_arm);
-    let replies = plan.operations.iter().map(|op| {
+pub fn module(writer: &Writer<'_>) -> TokenStream {
+    let operations = &writer.model.client.operations;
+    let ids = operations.iter().map(|op| &op.operation.id);
+    let requests = operations.iter().map(|op| request_arm(writer, op));
+    let replies = operations.iter().map(|op| {
         let id = &op.operation.id;
-        let parse = op.item_path(&op.parse_fn());
+        let parse = writer.item_path(op, &op.names.parse_fn);
         let convert = match op.result {
             Shape::Page { .. } => quote!(|page| json(page.items)),
             _ => quote!(json),
         };
         quote!(#id => #parse(response).map(#convert),)
     });
+    // Only what some operation uses, so a spec with few operations gives no warnings.
+    let mut helpers = Vec::new();
+    if operations.iter().any(|op| !op.params.is_empty()) {
+        helpers.push(quote!(arg));
+    }
+    if operations.iter().any(|op| !op.options.is_empty()) {
+        helpers.push(quote!(optional));
+    }
+    let arguments = match helpers.is_empty() {
+        true => quote!(let _ = parameters;),
+        false => quote!(use rt::examples::{#(#helpers),*}; let p = parameters;),
+    };
+    let unknown = quote!(Err(format!("no operation `{operation_id}`")));
+    let request_body = match operations.is_empty() {
+        true => quote!(let _ = parameters; #unknown),
+        false => quote! {
+            #arguments
+            match operation_id {
+                #(#requests)*
+                _ => #unknown,
+            }
+        },
+    };
+    let parse_body = match operations.is_empty() {
+        true => quote!(let _ = (operation_id, response); Ok(None)),
+        false => quote! {
+            use rt::examples::json;
+            Ok(Some(match operation_id {
+                #(#replies)*
+                _ => return Ok(None),
+            }?))
+        },
+    };
     quote! {
         #[cfg(feature = "examples")]
         #[doc(hidden)]
@@ -31,36 +67,31 @@ pub fn module(plan: &Plan<'_>) -> TokenStream {
             /// Calls the operation's request function with arguments taken from an
             /// example's `parameters` by spec name.
             pub fn build_request(operation_id: &str, parameters: &serde_json::Value) -> Result<rt::Request, String> {
-                use rt::examples::{arg, optional};
-                let p = parameters;
-                match operation_id {
-                    #(#requests)*
-                    _ => Err(format!("no operation `{operation_id}`")),
-                }
+                #request_body
             }
 
             /// Calls the operation's parser; the typed result comes back as JSON (a
             /// list's page as its items, no body as `null`).
             pub fn parse_response(operation_id: &str, response: rt::Response) -> Result<Option<serde_json::Value>> {
-                use rt::examples::json;
-                Ok(Some(match operation_id {
-                    #(#replies)*
-                    _ => return Ok(None),
-                }?))
+                #parse_body
             }
         }
     }
 }
 
-fn request_arm(op: &OperationPlan<'_>) -> TokenStream {
+fn request_arm(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let id = &op.operation.id;
-    let function = op.item_path(&op.request_fn());
-    let mut values: Vec<TokenStream> = op.params.iter().map(|arg| value(arg, true)).collect();
-    if !op.options.is_empty() {
-        let options = op.item_path(&op.options_ident());
+    let function = writer.item_path(op, &op.names.request_fn);
+    let mut values: Vec<TokenStream> = op
+        .params
+        .iter()
+        .map(|arg| value(writer, arg, true))
+        .collect();
+    if let Some(options) = &op.names.options {
+        let options = writer.item_path(op, options);
         let fields = op.options.iter().map(|arg| {
-            let field = &arg.ident;
-            let value = value(arg, false);
+            let field = super::ident(&arg.ident);
+            let value = value(writer, arg, false);
             quote!(#field: #value)
         });
         values.push(quote!(&#options { #(#fields),* }));
@@ -68,13 +99,15 @@ fn request_arm(op: &OperationPlan<'_>) -> TokenStream {
     quote!(#id => #function(#(#values),*).map_err(|e| e.to_string()),)
 }
 
-fn value(arg: &Arg, required: bool) -> TokenStream {
-    let (name, ty) = (&arg.param.param.name, arg.owned());
+fn value(writer: &Writer<'_>, arg: &Arg<'_>, required: bool) -> TokenStream {
+    let (name, ty) = (&arg.param.param.name, writer.ty(&arg.ty));
     if !required {
         return quote!(optional::<#ty>(p, #name)?);
     }
-    match arg.kind {
-        super::plan::Kind::Scalar(_) => quote!(arg::<#ty>(p, #name)?),
+    match arg.ty {
+        Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => {
+            quote!(arg::<#ty>(p, #name)?)
+        }
         _ => quote!(&arg::<#ty>(p, #name)?),
     }
 }

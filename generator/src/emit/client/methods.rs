@@ -2,54 +2,59 @@
 //! one accessor per operation group, and one method per operation calling the
 //! operation's sans-IO functions.
 
-use super::plan::{doc, ident, OperationPlan, Plan, Shape};
-use heck::ToUpperCamelCase;
+use super::{ident, Writer};
+use crate::emit::tokens::doc;
+use crate::model::operations::{ClientOperation, Shape};
+use crate::model::LongRunning;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn client(plan: &Plan<'_>) -> TokenStream {
-    let fields = plan.client_params.iter().map(|arg| {
-        let (ident, ty) = (&arg.ident, arg.owned());
-        quote!(#ident: #ty,)
-    });
-    let args: Vec<TokenStream> = plan
+pub fn client(writer: &Writer<'_>) -> TokenStream {
+    let client = &writer.model.client;
+    let args: Vec<TokenStream> = client
         .client_params
         .iter()
         .map(|arg| {
-            let (ident, ty) = (&arg.ident, arg.owned());
+            let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
             quote!(#ident: #ty)
         })
         .collect();
-    let names: Vec<_> = plan.client_params.iter().map(|arg| &arg.ident).collect();
-    let groups: indexmap::IndexSet<&str> = plan
-        .operations
+    let fields = args.iter().map(|arg| quote!(#arg,));
+    let names: Vec<_> = client
+        .client_params
         .iter()
-        .filter_map(|op| op.group.as_deref())
+        .map(|arg| ident(&arg.ident))
         .collect();
-    let accessors = groups.iter().map(|group| {
-        let (accessor, ty) = (ident(group), ident(&group.to_upper_camel_case()));
-        let docs = doc(&format!(
-            "The `{}_*` operations.",
-            group.to_upper_camel_case()
-        ));
+    // Groups without operations left (all refused) would have no items to name.
+    let used: Vec<usize> = {
+        let mut used: Vec<usize> = client.operations.iter().filter_map(|op| op.group).collect();
+        used.sort_unstable();
+        used.dedup();
+        used
+    };
+    let accessors = used.iter().map(|&index| {
+        let group = &client.groups[index];
+        let (accessor, ty) = (ident(&group.accessor), ident(&group.type_name));
+        let docs = doc(&format!("The `{}_*` operations.", group.title));
         quote!(#docs pub fn #accessor(&self) -> #ty<'_> { #ty { client: self } })
     });
-    let ungrouped = plan
+    let method = |op| method(writer, op);
+    let ungrouped = client
         .operations
         .iter()
         .filter(|op| op.group.is_none())
         .map(method);
-    let group_items = groups.iter().map(|group| {
-        let ty = ident(&group.to_upper_camel_case());
+    let group_items = used.iter().map(|&index| {
+        let group = &client.groups[index];
+        let ty = ident(&group.type_name);
         let docs = doc(&format!(
             "The `{}_*` operations, from [`Client::{}`].",
-            group.to_upper_camel_case(),
-            group
+            group.title, group.accessor
         ));
-        let methods = plan
+        let methods = client
             .operations
             .iter()
-            .filter(|op| op.group.as_deref() == Some(group))
+            .filter(|op| op.group == Some(index))
             .map(method);
         quote! {
             #docs
@@ -92,16 +97,16 @@ pub fn client(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-fn method(plan: &OperationPlan<'_>) -> TokenStream {
+fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let op = plan.operation;
-    let name = ident(&plan.method);
+    let name = ident(&plan.names.method);
     let text = op
         .description
         .as_deref()
         .or(op.summary.as_deref())
         .unwrap_or(&op.id);
-    let request_fn = plan.item_path(&plan.request_fn());
-    let parse_fn = plan.item_path(&plan.parse_fn());
+    let request_fn = writer.item_path(plan, &plan.names.request_fn);
+    let parse_fn = writer.item_path(plan, &plan.names.parse_fn);
     let docs = doc(&format!(
         "{text}\n\n`{}` ([`{}`], [`{}`]).",
         op.id,
@@ -116,23 +121,24 @@ fn method(plan: &OperationPlan<'_>) -> TokenStream {
     let mut args = Vec::new();
     let mut values = Vec::new();
     for arg in &plan.params {
-        let ident = &arg.ident;
-        if arg.client_held() {
+        let ident = ident(&arg.ident);
+        if arg.param.client {
             values.push(quote!(&#client.#ident));
         } else {
-            let ty = arg.borrowed();
+            let ty = writer.borrowed(arg);
             args.push(quote!(#ident: #ty));
             values.push(quote!(#ident));
         }
     }
-    if !plan.options.is_empty() {
-        let options = plan.item_path(&plan.options_ident());
+    if let Some(options) = &plan.names.options {
+        let options = writer.item_path(plan, options);
         args.push(quote!(options: #options));
         values.push(quote!(&options));
     }
     let request = quote!(#request_fn(#(#values),*));
     let error_body = quote!(ErrorBody);
     if let Shape::Page { item, .. } = &plan.result {
+        let item = writer.ty(item);
         return quote! {
             #docs
             pub fn #name(&self, #(#args),*) -> rt::Pager<#item, #error_body> {
@@ -140,9 +146,9 @@ fn method(plan: &OperationPlan<'_>) -> TokenStream {
             }
         };
     }
-    let ty = plan.rust_type();
-    if let Some(long_running) = &op.long_running {
-        let final_state = match long_running.final_state_via.as_deref() {
+    let ty = writer.result(plan);
+    if let Some(LongRunning { final_state_via }) = &op.long_running {
+        let final_state = match final_state_via.as_deref() {
             Some("azure-async-operation") => quote!(AzureAsyncOperation),
             Some("location") => quote!(Location),
             Some("original-uri") => quote!(OriginalUri),

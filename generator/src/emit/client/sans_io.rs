@@ -1,21 +1,24 @@
 //! Each operation's pure functions: arguments to a request, a response to a result.
 
-use super::plan::{doc, ident, Arg, Kind, OperationPlan, Shape, API_VERSION};
-use crate::error::Result;
+use super::{ident, Writer};
+use crate::emit::tokens::doc;
+use crate::model::operations::{Arg, ClientOperation, Shape};
+use crate::model::types::{StringFormat, Type};
+use crate::model::{Place, Segment, API_VERSION};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 /// The options struct, the result enum (if any) and the two functions of one operation.
-pub fn items(plan: &OperationPlan<'_>) -> Result<TokenStream> {
+pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let mut items = TokenStream::new();
-    if !plan.options.is_empty() {
-        let name = plan.options_ident();
+    if let Some(options) = &op.names.options {
+        let name = ident(options);
         let docs = doc(&format!(
             "The optional parameters of [`{}`].",
-            plan.request_fn()
+            op.names.request_fn
         ));
-        let fields = plan.options.iter().map(|arg| {
-            let (ident, ty) = (&arg.ident, arg.owned());
+        let fields = op.options.iter().map(|arg| {
+            let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
             let field_doc = doc(&param_doc(arg));
             quote!(#field_doc pub #ident: Option<#ty>,)
         });
@@ -25,16 +28,16 @@ pub fn items(plan: &OperationPlan<'_>) -> Result<TokenStream> {
             pub struct #name { #(#fields)* }
         });
     }
-    if let Shape::Enum = plan.result {
-        let name = plan.enum_ident();
-        let docs = doc(&format!(
-            "The documented replies of `{}`.",
-            plan.operation.id
-        ));
-        let variants = plan.statuses.iter().map(|(status, ty)| {
+    if let Some(response) = &op.names.response {
+        let name = ident(response);
+        let docs = doc(&format!("The documented replies of `{}`.", op.operation.id));
+        let variants = op.statuses.iter().map(|(status, ty)| {
             let variant = ident(&format!("Status{status}"));
             match ty {
-                Some(ty) => quote!(#variant(#ty),),
+                Some(ty) => {
+                    let ty = writer.ty(ty);
+                    quote!(#variant(#ty),)
+                }
                 None => quote!(#variant,),
             }
         });
@@ -45,156 +48,138 @@ pub fn items(plan: &OperationPlan<'_>) -> Result<TokenStream> {
             pub enum #name { #(#variants)* }
         });
     }
-    items.extend(request_fn(plan)?);
-    items.extend(parse_fn(plan));
-    Ok(items)
+    items.extend(request_fn(writer, op));
+    items.extend(parse_fn(writer, op));
+    items
 }
 
-fn param_doc(arg: &Arg) -> String {
+fn param_doc(arg: &Arg<'_>) -> String {
     let p = &arg.param.param;
     p.description
         .clone()
         .unwrap_or_else(|| format!("`{}`", p.name))
 }
 
-fn request_fn(plan: &OperationPlan<'_>) -> Result<TokenStream> {
-    let op = plan.operation;
-    let name = plan.request_fn();
+fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+    let operation = op.operation;
+    let name = ident(&op.names.request_fn);
     let docs = doc(&format!(
         "Builds the `{}` request: `{} {}`, relative to the endpoint.",
-        op.id,
-        op.method.to_uppercase(),
-        op.path
+        operation.id, operation.method, operation.path
     ));
-    let mut args: Vec<TokenStream> = plan
+    let mut args: Vec<TokenStream> = op
         .params
         .iter()
         .map(|arg| {
-            let (ident, ty) = (&arg.ident, arg.borrowed());
+            let (ident, ty) = (ident(&arg.ident), writer.borrowed(arg));
             quote!(#ident: #ty)
         })
         .collect();
-    if !plan.options.is_empty() {
-        let options = plan.options_ident();
+    if let Some(options) = &op.names.options {
+        let options = ident(options);
         args.push(quote!(options: &#options));
     }
-    let method = ident(&op.method.to_uppercase());
-    let mut steps = path_steps(plan)?;
-    let api_version = &plan.api_version;
-    steps.push(quote!(r.query(#API_VERSION, #api_version);));
-    for location in ["query", "header", "body"] {
-        for arg in plan
-            .params
-            .iter()
-            .filter(|arg| arg.param.param.location == location)
-        {
-            let value = &arg.ident;
-            steps.push(set(arg, quote!(#value)));
+    let method = ident(operation.method.as_str());
+    let mut steps = path_steps(op);
+    if let Some(api_version) = &operation.api_version {
+        steps.push(quote!(r.query(#API_VERSION, #api_version);));
+    }
+    for place in [Place::Query, Place::Header, Place::Body] {
+        for arg in op.params.iter().filter(|arg| arg.param.place == place) {
+            let value = ident(&arg.ident);
+            steps.push(set(arg, quote!(#value), by_value(&arg.ty)));
         }
-        for arg in plan
-            .options
-            .iter()
-            .filter(|arg| arg.param.param.location == location)
-        {
-            let field = &arg.ident;
-            let set = set(arg, quote!(value));
+        for arg in op.options.iter().filter(|arg| arg.param.place == place) {
+            let field = ident(&arg.ident);
+            let set = set(arg, quote!(value), false);
             steps.push(quote!(if let Some(value) = &options.#field { #set }));
         }
     }
-    Ok(quote! {
+    quote! {
         #docs
         pub fn #name(#(#args),*) -> Result<rt::Request, rt::RequestError> {
             let mut r = rt::RequestBuilder::new(http::Method::#method);
             #(#steps)*
             r.build()
         }
-    })
+    }
 }
 
 /// The path template as literal pieces and encoded parameters.
-fn path_steps(plan: &OperationPlan<'_>) -> Result<Vec<TokenStream>> {
-    let op = plan.operation;
-    let mut steps = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(start) = rest.find('{') {
-        let end = rest[start..]
-            .find('}')
-            .map(|end| start + end)
-            .ok_or_else(|| op.location.error("the path template has an unclosed `{`"))?;
-        let (literal, name) = (&rest[..start], &rest[start + 1..end]);
-        if !literal.is_empty() {
-            steps.push(quote!(r.path(#literal);));
-        }
-        let arg = plan
-            .params
-            .iter()
-            .find(|arg| arg.param.param.location == "path" && arg.param.param.name == name)
-            .ok_or_else(|| {
-                op.location.error(format!(
-                    "the path names `{{{name}}}` but no required path parameter has that name"
-                ))
-            })?;
-        let value = &arg.ident;
-        let text = text(arg, quote!(#value), ",");
-        steps.push(if arg.param.param.skip_url_encoding {
-            quote!(r.raw_segment(#text);)
-        } else {
-            quote!(r.segment(#text);)
-        });
-        rest = &rest[end + 1..];
-    }
-    if !rest.is_empty() {
-        steps.push(quote!(r.path(#rest);));
-    }
-    Ok(steps)
+fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
+    op.operation
+        .template
+        .segments
+        .iter()
+        .map(|segment| match segment {
+            Segment::Literal(literal) => quote!(r.path(#literal);),
+            Segment::Param(name) => {
+                // The model checked that each name is a required path parameter.
+                let arg = op
+                    .params
+                    .iter()
+                    .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
+                    .expect("the path names a required path parameter");
+                let value = ident(&arg.ident);
+                let text = text(arg, quote!(#value), ",");
+                if arg.param.param.skip_url_encoding {
+                    quote!(r.raw_segment(#text);)
+                } else {
+                    quote!(r.segment(#text);)
+                }
+            }
+        })
+        .collect()
+}
+
+/// Whether a value of this type is passed by value, not by reference.
+fn by_value(ty: &Type) -> bool {
+    matches!(
+        ty,
+        Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64
+    )
 }
 
 /// An expression for a parameter's text (`value` is the argument or the option's value).
-fn text(arg: &Arg, value: TokenStream, separator: &str) -> TokenStream {
-    match arg.kind {
-        Kind::Str => value,
-        Kind::Scalar(_) => quote!(&#value.to_string()),
-        Kind::Array(_) => {
+fn text(arg: &Arg<'_>, value: TokenStream, separator: &str) -> TokenStream {
+    match &arg.ty {
+        Type::String(format) if *format != StringFormat::DateTime => value,
+        Type::Vec(_) => {
             quote!(&#value.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#separator))
         }
-        Kind::Body(_) => value,
+        _ => quote!(&#value.to_string()),
     }
 }
 
 /// Sets a query parameter, header or body from `value`.
-fn set(arg: &Arg, value: TokenStream) -> TokenStream {
-    let p = &arg.param.param;
-    let name = &p.name;
-    if p.location == "body" {
-        return quote!(r.json(#value););
+fn set(arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
+    let name = &arg.param.param.name;
+    match arg.param.place {
+        Place::Body if owned => return quote!(r.json(&#value);),
+        Place::Body => return quote!(r.json(#value);),
+        _ => {}
     }
-    let separator = match p.collection_format.as_deref() {
-        Some("ssv") => " ",
-        Some("tsv") => "\t",
-        Some("pipes") => "|",
-        Some("multi") if p.location == "query" => {
-            return quote!(for v in #value.iter() { r.query(#name, &v.to_string()); });
-        }
-        _ => ",",
+    let Some(separator) = arg.param.collection_format.separator() else {
+        return quote!(for v in #value.iter() { r.query(#name, &v.to_string()); });
     };
     let text = text(arg, value, separator);
-    if p.location == "header" {
+    if arg.param.place == Place::Header {
         quote!(r.header(#name, #text);)
     } else {
         quote!(r.query(#name, #text);)
     }
 }
 
-fn parse_fn(plan: &OperationPlan<'_>) -> TokenStream {
-    let name = plan.parse_fn();
+fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+    let name = ident(&op.names.parse_fn);
     let docs = doc(&format!(
         "Parses a reply to `{}`; a status it does not document is an [`Error::Service`] with the typed error body.",
-        plan.operation.id
+        op.operation.id
     ));
-    let ty = plan.rust_type();
-    let arms = plan.statuses.iter().map(|(status, body)| {
+    let ty = writer.result(op);
+    let arms = op.statuses.iter().map(|(status, body)| {
         let code = Literal::u16_unsuffixed(*status);
-        let value = match (&plan.result, body) {
+        let value = match (&op.result, body) {
             (
                 Shape::Page {
                     item_name,
@@ -216,7 +201,12 @@ fn parse_fn(plan: &OperationPlan<'_>) -> TokenStream {
             (Shape::Optional(_), None) => quote!(Ok(None)),
             (Shape::Enum, body) => {
                 let variant = ident(&format!("Status{status}"));
-                let path = plan.enum_ident();
+                let path = ident(
+                    op.names
+                        .response
+                        .as_deref()
+                        .expect("an enum result has a name"),
+                );
                 match body {
                     Some(_) => quote!(rt::response::json(response).map(#path::#variant)),
                     None => quote!(Ok(#path::#variant)),

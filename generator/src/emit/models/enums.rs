@@ -1,14 +1,14 @@
 //! Enums: the type with its variants, and one call of `armgen_runtime::wire_enum!` for
 //! the string conversions and serde impls.
 
-use super::render::{doc, ident};
-use super::types::Enum;
+use crate::emit::tokens::{doc, ident};
+use crate::model::types::{Enum, TypeEntry};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn render(item: &Enum, docs: &str) -> TokenStream {
-    let docs = doc(docs);
-    let name = ident(&item.name);
+pub fn render(entry: &TypeEntry, item: &Enum) -> TokenStream {
+    let docs = doc(&entry.doc);
+    let name = ident(&entry.name);
     let variants = item.variants.iter().map(|variant| {
         let wire = format!("`{}` on the wire.", variant.wire.replace('`', "\\`"));
         let text = if variant.doc.trim().is_empty() {

@@ -1,14 +1,17 @@
 //! Structs: one field per property, in spec order.
 
-use super::render::{doc, ident, ty};
-use super::types::{Struct, Ty};
-use crate::emit::naming::unraw;
+use crate::emit::tokens::{doc, ident, ty, Site};
+use crate::model::names::unraw;
+use crate::model::types::{Struct, Type, TypeEntry, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn render(item: &Struct, docs: &str, module: &[String]) -> TokenStream {
-    let docs = doc(docs);
-    let name = ident(&item.name);
+pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStream {
+    let docs = doc(&entry.doc);
+    let name = ident(&entry.name);
+    let site = Site::Models {
+        from: &entry.module,
+    };
     let fields = item.fields.iter().map(|field| {
         let docs = doc(&field.doc);
         let name = ident(&field.ident);
@@ -16,7 +19,7 @@ pub fn render(item: &Struct, docs: &str, module: &[String]) -> TokenStream {
             let json = &field.json;
             quote!(#[serde(rename = #json)])
         });
-        let field_ty = ty(&field.ty, module);
+        let field_ty = ty(types, &field.ty, site);
         if field.optional {
             quote! {
                 #docs
@@ -34,7 +37,7 @@ pub fn render(item: &Struct, docs: &str, module: &[String]) -> TokenStream {
     });
     let extras = item.extras.as_ref().map(|(field, value)| {
         let name = ident(field);
-        let map = ty(&Ty::Map(Box::new(value.clone())), module);
+        let map = ty(types, &Type::Map(Box::new(value.clone())), site);
         quote! {
             #[doc = " Properties beyond the declared ones (`additionalProperties`)."]
             #[serde(flatten)]

@@ -1,7 +1,8 @@
 //! Code emitted once per models module: the round-trip dispatch for tests. What every
 //! models module shares (timestamps, enum conversions) is in `armgen-runtime` instead.
 
-use super::render::ident;
+use crate::emit::tokens::ident;
+use crate::model::types::TypeSpace;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -9,9 +10,9 @@ use quote::quote;
 /// text. It sits behind the generated crate's `roundtrip` feature so that users never
 /// compile it, and is keyed by the spec's definition names so that a test can find the type
 /// of any schema it reads from the spec without a hand-written list.
-pub fn roundtrip(definitions: &[(String, String)]) -> TokenStream {
-    let arms = definitions.iter().map(|(definition, name)| {
-        let name = ident(name);
+pub fn roundtrip(types: &TypeSpace) -> TokenStream {
+    let arms = types.definitions().iter().map(|(definition, id)| {
+        let name = ident(&types.get(*id).name);
         quote!(#definition => via::<#name>(value),)
     });
     quote! {

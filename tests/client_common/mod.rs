@@ -5,7 +5,7 @@
 use armgen::model::{Api, Operation};
 use serde_json::Value;
 
-#[path = "support/mod.rs"]
+#[path = "../support/mod.rs"]
 pub mod support;
 
 pub fn api() -> Api {

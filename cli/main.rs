@@ -1,10 +1,11 @@
-//! The `armgen` command: regenerate (or `--check`) every output named by a manifest.
+//! The `armgen` command: regenerate (or `--check`) every output named by a manifest. A
+//! thin front-end: everything it does is a call into the `armgen` library, which build
+//! scripts use without this crate's dependencies (clap, mimalloc).
 
-use armgen::load::normalize;
 use armgen::{Generator, Manifest, Report};
 use clap::Parser;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -157,9 +158,14 @@ fn summary(report: &Report, check: bool, belongs: impl Fn(&Path) -> bool) -> Str
 }
 
 /// Whether the generated file `path` belongs to the output `output` (a file or folder as
-/// written in the manifest, so possibly with `./`; the report's paths are normalized).
+/// written in the manifest, so possibly with `./`; the report's paths are normalized, and
+/// the library refuses outputs with `..`).
 fn below(path: &Path, output: &Path) -> bool {
-    normalize(output).is_some_and(|output| path.starts_with(output))
+    let output: PathBuf = output
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
+    path.starts_with(output)
 }
 
 /// `specs/armgen.toml` in the current folder, else the one of the repository armgen was
@@ -169,6 +175,6 @@ fn default_manifest() -> PathBuf {
     if local.exists() {
         local
     } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/armgen.toml")
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("specs/armgen.toml")
     }
 }

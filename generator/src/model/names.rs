@@ -1,13 +1,14 @@
-//! Rust names for spec names, shared by the emitters so that the client refers to the
-//! models by the names the models emitter gives them.
+//! Rust names for spec names, decided in the model stage so that every output uses the
+//! same ones.
 //!
 //! Spec names are free text (`@odata.type`, `$filter`, `2019-01-01`, `*`, emoji), so every
-//! function here returns a valid Rust identifier for any input; callers that need distinct
-//! names for distinct inputs run the results through [`Unique`].
+//! function here returns a valid Rust identifier for any input. Every generated name is
+//! then taken from the [`Registry`] of its scope (a module's type or value namespace, an
+//! impl's methods, a struct's fields, a function's arguments), which makes distinct
+//! names of distinct inputs, deterministically: in the order the spec lists them.
 
-use crate::model::Api;
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The Rust type name of the definition `definition`. Names of the prelude take a `Type`
 /// suffix: a definition `Option` must not shadow the `Option` the generated code uses.
@@ -19,36 +20,8 @@ pub fn type_name(definition: &str) -> String {
     }
 }
 
-/// The type name of every definition of the input specs, decided once for all emitters
-/// so the client names the models as the models emitter does: [`type_name`] of the
-/// definition, numbered when an earlier definition (in spec order) already has that
-/// name, as `widget` and `Widget` would.
-#[derive(Debug, Clone, Default)]
-pub struct TypeNames(HashMap<String, String>);
-
-impl TypeNames {
-    pub fn new(api: &Api) -> Self {
-        let mut taken = Unique::default();
-        let mut names = HashMap::new();
-        for spec in &api.specs {
-            for definition in spec.spec.definitions.keys() {
-                if !names.contains_key(definition) {
-                    names.insert(definition.clone(), taken.take(type_name(definition)));
-                }
-            }
-        }
-        Self(names)
-    }
-
-    /// The type of `definition`; one outside the input specs (in a file they refer to)
-    /// keeps its plain [`type_name`].
-    pub fn get(&self, definition: &str) -> String {
-        self.0.get(definition).cloned().unwrap_or_else(|| type_name(definition))
-    }
-}
-
 /// The types, traits and variants of Rust's prelude.
-const PRELUDE: &[&str] = &[
+pub const PRELUDE: &[&str] = &[
     "AsMut",
     "AsRef",
     "Box",
@@ -125,16 +98,27 @@ pub fn unraw(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)
 }
 
-/// Hands out identifiers, appending `_2`, `_3`... (`2`, `3` for camel case) to repeats, so
-/// that distinct spec names never share a Rust name.
-#[derive(Debug, Default)]
-pub struct Unique {
+/// The names taken in one scope. It hands out identifiers, appending `_2`, `_3`... (`2`,
+/// `3` for camel case) to repeats, so that distinct spec names never share a Rust name.
+#[derive(Debug, Default, Clone)]
+pub struct Registry {
     used: HashSet<String>,
 }
 
-impl Unique {
+impl Registry {
+    /// A registry where `names` are already taken (by the generated code itself).
+    pub fn with_reserved<'n>(names: impl IntoIterator<Item = &'n str>) -> Self {
+        let mut registry = Self::default();
+        names.into_iter().for_each(|name| registry.reserve(name));
+        registry
+    }
+
     pub fn reserve(&mut self, ident: &str) {
         self.used.insert(unraw(ident).to_owned());
+    }
+
+    pub fn is_taken(&self, ident: &str) -> bool {
+        self.used.contains(unraw(ident))
     }
 
     pub fn take(&mut self, ident: String) -> String {
@@ -238,7 +222,7 @@ mod tests {
 
     #[test]
     fn repeats_get_suffixes() {
-        let mut unique = Unique::default();
+        let mut unique = Registry::default();
         assert_eq!(unique.take("foo_bar".into()), "foo_bar");
         assert_eq!(unique.take("foo_bar".into()), "foo_bar_2");
         assert_eq!(unique.take("Standard".into()), "Standard");

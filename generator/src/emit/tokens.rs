@@ -1,0 +1,119 @@
+//! Token helpers shared by the emitters of Rust: identifiers, doc comments, types.
+
+use crate::model::types::{StringFormat, Type, TypeEntry, TypeSpace};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// An identifier as the naming functions write it (`r#type` is a raw identifier).
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `#[doc]` attributes for spec text. `quote` escapes the string, so nothing in it can end
+/// the attribute; what remains is Markdown that rustdoc would misread: indented or fenced
+/// blocks would become doctests of the generated crate, so indentation goes and fences are
+/// escaped. Control characters become spaces: a bare carriage return is not allowed in a
+/// `///` comment, which is how the attribute prints.
+pub fn doc(text: &str) -> TokenStream {
+    let lines: Vec<String> = text
+        .trim()
+        .lines()
+        .map(|line| {
+            let line: String = line
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            let line = line
+                .trim()
+                .replace("```", "\\`\\`\\`")
+                .replace("~~~", "\\~\\~\\~");
+            if line.is_empty() {
+                line
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect();
+    if lines.iter().all(String::is_empty) {
+        return TokenStream::new();
+    }
+    quote! { #(#[doc = #lines])* }
+}
+
+/// Where a type is written, which decides how it is spelled.
+#[derive(Debug, Clone, Copy)]
+pub enum Site<'a> {
+    /// In the models file, in the module `from` (a path below the models root): std
+    /// types by absolute path, since a model may be called `String`; models by relative
+    /// path, so the file can be `include!`d anywhere.
+    Models { from: &'a [String] },
+    /// In the client, where `models` and `rt` are in scope and no item is called like a
+    /// prelude type.
+    Client,
+}
+
+/// The tokens of `ty` written at `site`.
+pub fn ty(types: &TypeSpace, ty: &Type, site: Site<'_>) -> TokenStream {
+    let models = matches!(site, Site::Models { .. });
+    let inner = |inner: &Type| self::ty(types, inner, site);
+    match ty {
+        Type::Bool => quote!(bool),
+        Type::I32 => quote!(i32),
+        Type::I64 => quote!(i64),
+        Type::F32 => quote!(f32),
+        Type::F64 => quote!(f64),
+        Type::String(StringFormat::DateTime) if models => quote!(::armgen_runtime::Timestamp),
+        Type::String(StringFormat::DateTime) => quote!(rt::Timestamp),
+        Type::String(_) if models => quote!(::std::string::String),
+        Type::String(_) => quote!(String),
+        Type::Json if models => quote!(::serde_json::Value),
+        Type::Json => quote!(serde_json::Value),
+        Type::JsonObject if models => {
+            quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)
+        }
+        Type::JsonObject => quote!(serde_json::Map<String, serde_json::Value>),
+        Type::Named(id) => path(types.get(*id), site),
+        Type::Vec(item) if models => {
+            let item = inner(item);
+            quote!(::std::vec::Vec<#item>)
+        }
+        Type::Vec(item) => {
+            let item = inner(item);
+            quote!(Vec<#item>)
+        }
+        Type::Map(value) if models => {
+            let value = inner(value);
+            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+        }
+        Type::Map(value) => {
+            let value = inner(value);
+            quote!(std::collections::BTreeMap<String, #value>)
+        }
+        Type::Boxed(boxed) if models => {
+            let boxed = inner(boxed);
+            quote!(::std::boxed::Box<#boxed>)
+        }
+        Type::Boxed(boxed) => {
+            let boxed = inner(boxed);
+            quote!(Box<#boxed>)
+        }
+    }
+}
+
+/// The path to a model: from module `from` up to the models root and down, or from the
+/// client through its `models` import.
+fn path(target: &TypeEntry, site: Site<'_>) -> TokenStream {
+    let ups = match site {
+        Site::Models { from } => from.iter().map(|_| quote!(super::)).collect(),
+        Site::Client => vec![quote!(models::)],
+    };
+    let downs = target.module.iter().map(|m| {
+        let m = ident(m);
+        quote!(#m::)
+    });
+    let name = ident(&target.name);
+    quote!(#(#ups)* #(#downs)* #name)
+}

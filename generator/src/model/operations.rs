@@ -1,0 +1,372 @@
+//! The operations as the client presents them, decided once: the group and Rust names of
+//! each operation, its arguments with their types from the type space, and the shape of
+//! its result. Every name is taken from the registry of the scope it lives in, so names
+//! that the spec spells differently but that read alike in Rust (`Foo_GetBar`,
+//! `Foo_Get_Bar`) still become distinct items.
+
+use super::names::{self, Registry, PRELUDE};
+use super::types::{Converter, Owner, Type};
+use super::{Api, Operation, Param, Place, Status};
+use crate::error::Result;
+use crate::swagger::Schema;
+use heck::ToUpperCamelCase;
+
+/// Names at the top of `client.rs` and in its group modules, and crates its code names
+/// by path: a module or type called like one of them would clash with it or shadow it.
+const CLIENT_ITEMS: &[&str] = &[
+    "models",
+    "rt",
+    "http",
+    "serde",
+    "serde_json",
+    "std",
+    "core",
+    "alloc",
+    "examples",
+    "Client",
+    "Error",
+    "ErrorBody",
+    "Result",
+];
+/// `Client`'s own methods, which share a namespace with group accessors and ungrouped
+/// operations.
+const CLIENT_METHODS: &[&str] = &["new", "with_pipeline", "pipeline"];
+/// Locals and fields of the generated functions that an argument must not shadow.
+const LOCALS: &[&str] = &["r", "value", "options", "pipeline", "client"];
+
+/// The client: its groups and operations, and what every operation shares.
+#[derive(Debug)]
+pub struct Client<'a> {
+    pub groups: Vec<Group>,
+    pub operations: Vec<ClientOperation<'a>>,
+    /// Parameters the client holds (`subscriptionId`), in order of first use.
+    pub client_params: Vec<Arg<'a>>,
+    /// The body of `default` replies, when every operation documents the same one.
+    pub error_body: Option<Type>,
+    /// Whether any type of the client is one of the models.
+    pub uses_models: bool,
+}
+
+/// The operations sharing an operationId prefix (`Registries_*`).
+#[derive(Debug)]
+pub struct Group {
+    /// The module of the group's sans-IO functions, which is also its accessor on `Client`
+    /// unless `Client` already has a method of that name.
+    pub module: String,
+    pub accessor: String,
+    /// The struct whose methods are the group's operations.
+    pub type_name: String,
+    /// How the docs name the group: the module in UpperCamelCase.
+    pub title: String,
+}
+
+#[derive(Debug)]
+pub struct ClientOperation<'a> {
+    pub operation: &'a Operation,
+    /// Index into [`Client::groups`]; `None` for an operationId without `_`, whose
+    /// items sit at the top of the client.
+    pub group: Option<usize>,
+    pub names: OperationNames,
+    /// In the order of the request function's arguments: client-held, then required.
+    pub params: Vec<Arg<'a>>,
+    pub options: Vec<Arg<'a>>,
+    pub result: Shape,
+    /// Documented statuses with the type of their body, if any.
+    pub statuses: Vec<(u16, Option<Type>)>,
+}
+
+/// The Rust names of one operation's items.
+#[derive(Debug)]
+pub struct OperationNames {
+    /// The method on the group's struct (or on `Client`).
+    pub method: String,
+    pub request_fn: String,
+    pub parse_fn: String,
+    /// The struct of optional parameters, if there are any.
+    pub options: Option<String>,
+    /// The enum of results, for [`Shape::Enum`].
+    pub response: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Arg<'a> {
+    pub param: &'a Param,
+    pub ident: String,
+    pub ty: Type,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    Unit,
+    One(Type),
+    /// Some statuses have a body, others none.
+    Optional(Type),
+    /// Statuses with different bodies: an enum per operation.
+    Enum,
+    /// `x-ms-pageable`: pages of items.
+    Page {
+        item: Type,
+        item_name: String,
+        next_link_name: Option<String>,
+    },
+}
+
+/// Registries of one module of the client.
+#[derive(Default)]
+struct Scope {
+    types: Registry,
+    functions: Registry,
+    /// The methods of the group's struct (or of `Client`).
+    methods: Registry,
+}
+
+impl Scope {
+    fn module() -> Self {
+        Self {
+            types: Registry::with_reserved(CLIENT_ITEMS.iter().chain(PRELUDE).copied()),
+            ..Self::default()
+        }
+    }
+}
+
+pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Client<'a>> {
+    let mut top = Scope::module();
+    top.methods = Registry::with_reserved(CLIENT_METHODS.iter().copied());
+    let mut groups: Vec<Group> = Vec::new();
+    let mut scopes: Vec<Scope> = Vec::new();
+    let mut group_of: indexmap::IndexMap<&str, usize> = indexmap::IndexMap::new();
+    // Groups first, in the order met: their accessors come before ungrouped methods.
+    for (_, operation) in api.operations() {
+        if let Some((prefix, _)) = operation.id.split_once('_') {
+            if group_of.contains_key(prefix) {
+                continue;
+            }
+            let module = top.types.take(group_module(prefix));
+            let title = module.to_upper_camel_case();
+            group_of.insert(prefix, groups.len());
+            groups.push(Group {
+                accessor: top.methods.take(module.clone()),
+                type_name: top.types.take(title.clone()),
+                title,
+                module,
+            });
+            scopes.push(Scope::module());
+        }
+    }
+    let mut operations = Vec::new();
+    let mut client_params: Vec<Arg<'a>> = Vec::new();
+    let mut error_bodies: Vec<Type> = Vec::new();
+    for (_, operation) in api.operations() {
+        let (group, method) = match operation.id.split_once('_') {
+            Some((prefix, method)) => (Some(group_of[prefix]), method),
+            None => (None, operation.id.as_str()),
+        };
+        let scope = match group {
+            Some(index) => &mut scopes[index],
+            None => &mut top,
+        };
+        let method = scope.methods.take(names::snake_ident(method));
+        let hint = names::camel(&operation.id, "Operation");
+        let mut idents = Registry::with_reserved(LOCALS.iter().copied());
+        let mut params = Vec::new();
+        let mut options = Vec::new();
+        for param in operation.parameters.iter().filter(|p| !p.is_api_version()) {
+            if param.place == Place::FormData {
+                return Err(param
+                    .location
+                    .error("formData parameters are not supported yet"));
+            }
+            let name = param
+                .param
+                .client_name
+                .as_deref()
+                .unwrap_or(&param.param.name);
+            let arg = Arg {
+                param,
+                ident: idents.take(names::snake_ident(name)),
+                ty: param_type(param, &hint, types)?,
+            };
+            if param.client {
+                if !client_params
+                    .iter()
+                    .any(|p| p.param.param.name == param.param.name)
+                {
+                    client_params.push(arg.clone());
+                }
+                params.push(arg);
+            } else if param.param.required {
+                params.push(arg);
+            } else {
+                options.push(arg);
+            }
+        }
+        // Client-held parameters first, so the client passes them the same way everywhere.
+        params.sort_by_key(|arg| !arg.param.client);
+        let mut statuses = Vec::new();
+        let mut first_body = None;
+        for (status, response) in &operation.responses {
+            let ty = match &response.schema {
+                Some(schema) => {
+                    let owner = Owner::top(format!("{hint}Response"));
+                    Some(types.ty(schema, &response.location.child("schema"), &owner)?)
+                }
+                None => None,
+            };
+            if first_body.is_none() {
+                first_body = ty.clone();
+            }
+            match status {
+                Status::Code(code) => statuses.push((*code, ty)),
+                Status::Default => {
+                    if let Some(ty) = ty.filter(|ty| !error_bodies.contains(ty)) {
+                        error_bodies.push(ty);
+                    }
+                }
+            }
+        }
+        let result = match &operation.pageable {
+            Some(pageable) => {
+                let item_name = pageable.item_name.clone().unwrap_or_else(|| "value".into());
+                let item = first_body
+                    .and_then(|page| types.field_type(&page, &item_name))
+                    .and_then(|field| match field {
+                        Type::Vec(item) => Some(*item),
+                        _ => None,
+                    })
+                    .unwrap_or(Type::Json);
+                Shape::Page {
+                    item,
+                    item_name,
+                    next_link_name: pageable.next_link_name.clone(),
+                }
+            }
+            None => shape(&statuses),
+        };
+        let stem = names::unraw(&method).trim_end_matches('_').to_owned();
+        let camel_stem = stem.to_upper_camel_case();
+        let names = OperationNames {
+            options: (!options.is_empty())
+                .then(|| scope.types.take(format!("{camel_stem}Options"))),
+            response: (result == Shape::Enum)
+                .then(|| scope.types.take(format!("{camel_stem}Response"))),
+            request_fn: scope.functions.take(format!("{stem}_request")),
+            parse_fn: scope.functions.take(format!("parse_{stem}")),
+            method,
+        };
+        operations.push(ClientOperation {
+            operation,
+            group,
+            names,
+            params,
+            options,
+            result,
+            statuses,
+        });
+    }
+    let error_body = match error_bodies.as_slice() {
+        [one] => Some(one.clone()),
+        // Several bodies: only JSON is common to them all.
+        _ => None,
+    };
+    let uses_models = error_body.as_ref().is_some_and(Type::names_entry)
+        || operations.iter().any(|op| {
+            let args = op.params.iter().chain(&op.options).map(|arg| &arg.ty);
+            let results = op.statuses.iter().filter_map(|(_, ty)| ty.as_ref());
+            let page = match &op.result {
+                Shape::Page { item, .. } => Some(item),
+                _ => None,
+            };
+            args.chain(results).chain(page).any(Type::names_entry)
+        });
+    Ok(Client {
+        groups,
+        operations,
+        client_params,
+        error_body,
+        uses_models,
+    })
+}
+
+/// The module name of an operationId prefix: its snake_case, or with `_ops` where that
+/// would be a keyword or name something the client's code uses.
+fn group_module(prefix: &str) -> String {
+    let snake = names::snake_ident(prefix);
+    let base = names::unraw(&snake).trim_end_matches('_');
+    let reserved = [base.to_owned(), base.to_upper_camel_case()]
+        .iter()
+        .any(|name| CLIENT_ITEMS.contains(&name.as_str()) || PRELUDE.contains(&name.as_str()));
+    match reserved || snake != base {
+        true => format!("{base}_ops"),
+        false => snake,
+    }
+}
+
+/// The type of a parameter's value: its schema for a body, else the parameter itself
+/// read as a schema (a string when it has no type, as Swagger's default).
+fn param_type(param: &Param, hint: &str, types: &mut Converter<'_>) -> Result<Type> {
+    let p = &param.param;
+    let owner = Owner::top(format!("{hint}{}", names::camel(&p.name, "Param")));
+    if param.place == Place::Body {
+        return match &p.schema {
+            Some(schema) => types.ty(schema, &param.location.child("schema"), &owner),
+            None => Ok(Type::Json),
+        };
+    }
+    match p.type_.as_deref() {
+        None | Some("string" | "integer" | "number" | "boolean" | "array") => {}
+        Some(other) => {
+            return Err(param.location.child("type").error(format!(
+                "a {} parameter cannot be of type `{other}`: only string, number, integer, boolean and array are",
+                place_name(param.place)
+            )))
+        }
+    }
+    let schema = Schema {
+        type_: Some(p.type_.clone().unwrap_or_else(|| "string".into())),
+        format: p.format.clone(),
+        items: p.items.clone(),
+        enum_values: p.enum_values.clone(),
+        x_ms_enum: p.x_ms_enum.clone(),
+        description: p.description.clone(),
+        ..Schema::default()
+    };
+    let ty = types.ty(&schema, &param.location, &owner)?;
+    match &ty {
+        Type::Vec(item)
+            if matches!(
+                **item,
+                Type::Vec(_) | Type::Map(_) | Type::Json | Type::JsonObject
+            ) =>
+        {
+            Err(param.location.child("items").error(
+                "the items of an array parameter must be strings, numbers, integers or booleans",
+            ))
+        }
+        _ => Ok(ty),
+    }
+}
+
+fn place_name(place: Place) -> &'static str {
+    match place {
+        Place::Path => "path",
+        Place::Query => "query",
+        Place::Header => "header",
+        Place::Body => "body",
+        Place::FormData => "formData",
+    }
+}
+
+fn shape(statuses: &[(u16, Option<Type>)]) -> Shape {
+    let mut types: Vec<&Type> = Vec::new();
+    for ty in statuses.iter().filter_map(|(_, ty)| ty.as_ref()) {
+        if !types.contains(&ty) {
+            types.push(ty);
+        }
+    }
+    match types.as_slice() {
+        [] => Shape::Unit,
+        [one] if statuses.iter().all(|(_, t)| t.is_some()) => Shape::One((*one).clone()),
+        [one] => Shape::Optional((*one).clone()),
+        _ => Shape::Enum,
+    }
+}

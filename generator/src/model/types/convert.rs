@@ -1,0 +1,608 @@
+//! Schemas to types: one entry per definition, one per inline object or string enum that
+//! needs a name, one per distinct `x-ms-enum`; a [`Type`] for every other use.
+//!
+//! Choices, and why:
+//! - **`allOf` parents are inlined**: a child struct repeats its parents' fields (parents
+//!   first, in spec order) instead of holding a `#[serde(flatten)]` parent. The wire format
+//!   is the same; fields read as `registry.location` rather than `registry.resource.location`;
+//!   and serde's flatten buffers every object it reads and cannot be combined with a
+//!   flattened `additionalProperties` map in the same struct.
+//! - **`x-ms-client-flatten` is ignored**: `properties` stays a nested struct, as on the
+//!   wire. Flattening it would only move fields in Rust, at the price of a second shape.
+//! - **Enums**: `modelAsString: true`, or no `x-ms-enum`, adds a catch-all variant keeping
+//!   unknown values; enums of numbers stay numbers.
+//! - **`readOnly`** properties are optional whatever `required` says: the client never
+//!   sends them, and their doc says so.
+//! - **Discriminators** get no special treatment: the discriminator is an ordinary field and
+//!   a subtype is a struct of its own.
+//! - Inline object and enum schemas become types in a module named after their owner
+//!   (`connected_registry::Properties`), so two owners never clash.
+//! - Definitions are named before anything else: the input specs' in spec order, then
+//!   those of referenced files as met, so adding an operation never renames a model.
+
+use super::{
+    Details, Enum, Field, StringFormat, Struct, Type, TypeEntry, TypeId, TypeSpace, Variant,
+};
+use crate::error::Result;
+use crate::model::names::{camel, snake_ident, type_name, Registry};
+use crate::model::{deserialize, Api};
+use crate::resolve::{collect_refs, parse_ref, Location, Resolver};
+use crate::swagger::{AdditionalProperties, Schema};
+use indexmap::IndexMap;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+/// How deep inline schemas may nest inside each other, `allOf` parents included.
+const MAX_INLINE_DEPTH: usize = 64;
+
+/// Builds the type space; [`Converter::ty`] types the schemas of operations too.
+pub(crate) struct Converter<'a> {
+    resolver: Resolver<'a>,
+    /// Entries by id; `None` while the type is being built.
+    entries: Vec<Option<TypeEntry>>,
+    /// Where each entry's name and module were decided, until it is built.
+    names: Vec<(Vec<String>, String)>,
+    order: Vec<TypeId>,
+    /// Every definition reachable from the specs and their operations, in discovery
+    /// order: its name in the spec and its type.
+    definitions: IndexMap<Location, (String, TypeId)>,
+    /// Names taken in each module: types and modules share Rust's type namespace.
+    registries: HashMap<Vec<String>, Registry>,
+    /// Inline schemas already given a type, by location, so a parent's inline type is made
+    /// once however many children inherit it.
+    inline: HashMap<Location, Type>,
+    /// Inline schemas whose type is being built, outermost first.
+    building: Vec<Location>,
+    /// `x-ms-enum` name to the enums made under it: identical repeats share one.
+    enums: HashMap<String, Vec<(Enum, TypeId)>>,
+    /// The module holding each type's inline types.
+    module_of: HashMap<TypeId, Vec<String>>,
+}
+
+/// The module and name hint for an inline type met while building an owner's fields.
+#[derive(Clone)]
+pub(crate) struct Owner {
+    pub module: Vec<String>,
+    pub hint: String,
+}
+
+impl Owner {
+    /// A type at the models root named after `hint`.
+    pub fn top(hint: String) -> Self {
+        Self {
+            module: Vec::new(),
+            hint,
+        }
+    }
+}
+
+impl<'a> Converter<'a> {
+    /// Names every definition the specs hold or reach, from their definitions and from
+    /// the schemas of their operations, and builds their types.
+    pub fn new(api: &'a Api) -> Result<Self> {
+        let mut converter = Self {
+            resolver: api.resolver(),
+            entries: Vec::new(),
+            names: Vec::new(),
+            order: Vec::new(),
+            definitions: IndexMap::new(),
+            registries: HashMap::new(),
+            inline: HashMap::new(),
+            building: Vec::new(),
+            enums: HashMap::new(),
+            module_of: HashMap::new(),
+        };
+        // The input specs' definitions take their names first, numbered in spec order
+        // when two share one (`widget`, `Widget`).
+        let mut named: HashMap<Location, String> = HashMap::new();
+        for spec in &api.specs {
+            for definition in spec.spec.definitions.keys() {
+                let name = converter.top().take(type_name(definition));
+                named.insert(spec.definition(definition), name);
+            }
+        }
+        let mut starts = Vec::new();
+        for spec in &api.specs {
+            for name in spec.spec.definitions.keys() {
+                starts.push(spec.definition(name));
+            }
+        }
+        for (_, operation) in api.operations() {
+            for param in &operation.parameters {
+                if let Some(schema) = &param.param.schema {
+                    schema_refs(schema, &param.location.child("schema"), &mut starts)?;
+                }
+                if let Some(items) = &param.param.items {
+                    schema_refs(items, &param.location.child("items"), &mut starts)?;
+                }
+            }
+            for response in operation.responses.values() {
+                if let Some(schema) = &response.schema {
+                    schema_refs(schema, &response.location.child("schema"), &mut starts)?;
+                }
+            }
+        }
+        for start in starts {
+            converter.discover(start, &mut named)?;
+        }
+        let order: Vec<(Location, String, TypeId)> = converter
+            .definitions
+            .iter()
+            .map(|(location, (name, id))| (location.clone(), name.clone(), *id))
+            .collect();
+        for (location, _, id) in order {
+            converter.definition(&location, id)?;
+        }
+        Ok(converter)
+    }
+
+    /// The type space, once every schema is typed.
+    pub fn finish(self) -> TypeSpace {
+        let entries = self
+            .entries
+            .into_iter()
+            .map(|entry| entry.expect("every type is built before the space is finished"))
+            .collect();
+        let mut space = TypeSpace {
+            entries,
+            order: self.order,
+            definitions: self.definitions.into_values().collect(),
+        };
+        super::recursion::box_cycles(&mut space);
+        space
+    }
+
+    fn top(&mut self) -> &mut Registry {
+        self.registries.entry(Vec::new()).or_default()
+    }
+
+    /// A new entry named `name` (taken in `module`'s registry), built later.
+    fn reserve(&mut self, module: Vec<String>, name: String) -> TypeId {
+        let name = self
+            .registries
+            .entry(module.clone())
+            .or_default()
+            .take(name);
+        let id = TypeId(self.entries.len());
+        self.entries.push(None);
+        self.names.push((module, name));
+        id
+    }
+
+    fn fill(&mut self, id: TypeId, doc: String, details: Details) {
+        let (module, name) = self.names[id.0].clone();
+        self.entries[id.0] = Some(TypeEntry {
+            module,
+            name,
+            doc,
+            details,
+        });
+        self.order.push(id);
+    }
+
+    /// Registers a definition and, transitively, every definition its schema refers to.
+    /// A worklist rather than recursion: a chain of thousands of definitions each
+    /// referring to the next must not exhaust the stack.
+    fn discover(
+        &mut self,
+        location: Location,
+        named: &mut HashMap<Location, String>,
+    ) -> Result<()> {
+        let mut pending = vec![location];
+        while let Some(location) = pending.pop() {
+            if self.definitions.contains_key(&location) {
+                continue;
+            }
+            let Some(definition) = definition_name(&location) else {
+                continue;
+            };
+            let id = match named.remove(&location) {
+                // Already taken in the root's registry.
+                Some(name) => {
+                    let id = TypeId(self.entries.len());
+                    self.entries.push(None);
+                    self.names.push((Vec::new(), name));
+                    id
+                }
+                None => self.reserve(Vec::new(), type_name(&definition)),
+            };
+            self.definitions.insert(location.clone(), (definition, id));
+            let value = self.resolver.lookup(&location, &location)?;
+            let mut references = Vec::new();
+            collect_refs(value, &location, &mut references);
+            // Reversed onto the stack, so definitions are still met in document order.
+            for (from, reference) in references.into_iter().rev() {
+                pending.push(parse_ref(&from, &reference)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn schema(&self, location: &Location) -> Result<Schema> {
+        deserialize(location, self.resolver.lookup(location, location)?)
+    }
+
+    fn definition(&mut self, location: &Location, id: TypeId) -> Result<()> {
+        let schema = self.schema(location)?;
+        let doc = doc_of(&schema);
+        if schema.enum_values.is_some() && schema.reference.is_none() {
+            if let Some(made) = self.enumeration(&schema, location)? {
+                self.fill(id, doc, Details::Enum(made));
+                return Ok(());
+            }
+        }
+        if is_struct(&schema) {
+            let made = self.structure(&schema, location, id)?;
+            self.fill(id, doc, Details::Struct(made));
+        } else {
+            let module = self.inner_module(id);
+            let ty = self.ty(
+                &schema,
+                location,
+                &Owner {
+                    module,
+                    hint: "Value".into(),
+                },
+            )?;
+            self.fill(id, doc, Details::Alias(ty));
+        }
+        Ok(())
+    }
+
+    /// The module for the inline types of `owner`, named after it.
+    fn inner_module(&mut self, owner: TypeId) -> Vec<String> {
+        if let Some(module) = self.module_of.get(&owner) {
+            return module.clone();
+        }
+        let (parent, name) = self.names[owner.0].clone();
+        let name = self
+            .registries
+            .entry(parent.clone())
+            .or_default()
+            .take(snake_ident(&name));
+        let mut module = parent;
+        module.push(name);
+        self.module_of.insert(owner, module.clone());
+        module
+    }
+
+    fn structure(&mut self, schema: &Schema, location: &Location, owner: TypeId) -> Result<Struct> {
+        let mut properties = Properties::default();
+        self.properties(schema, location, owner, &mut properties, &mut Vec::new())?;
+        let mut idents = Registry::default();
+        let mut fields = Vec::new();
+        for (json, (property, at, module)) in properties.list {
+            let hint = camel(&json, "Field");
+            let ty = self.ty(&property, &at, &Owner { module, hint })?;
+            let optional = property.read_only || !properties.required.contains(&json);
+            fields.push(Field {
+                ident: idents.take(snake_ident(&json)),
+                doc: field_doc(&property),
+                json,
+                ty,
+                optional,
+            });
+        }
+        let extras = match properties.extras {
+            Some((extra, at)) => {
+                let hint = "AdditionalProperty".to_owned();
+                let module = self.inner_module(owner);
+                let ty = self.map_value(&extra, &at, &Owner { module, hint })?;
+                Some((idents.take("additional_properties".to_owned()), ty))
+            }
+            None => None,
+        };
+        Ok(Struct { fields, extras })
+    }
+
+    /// Gathers the properties of `schema` with those it inherits through `allOf`, parents
+    /// first; `chain` holds the definitions being expanded, to catch an `allOf` cycle.
+    fn properties(
+        &mut self,
+        schema: &Schema,
+        location: &Location,
+        owner: TypeId,
+        out: &mut Properties,
+        chain: &mut Vec<Location>,
+    ) -> Result<()> {
+        for (index, member) in schema.all_of.iter().enumerate() {
+            let at = location.child("allOf").child(&index.to_string());
+            match &member.reference {
+                Some(reference) => {
+                    let target = self.definition_at(&at, reference)?;
+                    if chain.contains(&target) {
+                        return Err(at.error("allOf reaches its own definition again"));
+                    }
+                    let parent = self.schema(&target)?;
+                    if !is_struct(&parent) {
+                        return Err(at.error("allOf names a definition that is not an object"));
+                    }
+                    let parent_owner = self.definitions[&target].1;
+                    chain.push(target.clone());
+                    self.properties(&parent, &target, parent_owner, out, chain)?;
+                    chain.pop();
+                }
+                None => self.properties(member, &at, owner, out, chain)?,
+            }
+        }
+        let module = self.inner_module(owner);
+        for (json, property) in &schema.properties {
+            let at = location.child("properties").child(json);
+            // A redeclared property replaces the inherited one in its place.
+            out.list
+                .insert(json.clone(), (property.clone(), at, module.clone()));
+        }
+        out.required.extend(schema.required.iter().cloned());
+        if let Some(extra) = &schema.additional_properties {
+            out.extras = Some((extra.clone(), location.child("additionalProperties")));
+        }
+        if matches!(out.extras, Some((AdditionalProperties::Allowed(false), _))) {
+            out.extras = None;
+        }
+        Ok(())
+    }
+
+    fn definition_at(&self, from: &Location, reference: &str) -> Result<Location> {
+        let target = parse_ref(from, reference)?;
+        match definition_name(&target) {
+            Some(_) if self.definitions.contains_key(&target) => Ok(target),
+            _ => Err(from.error(format!("$ref `{reference}` does not name a definition: schemas are only shared through `definitions`"))),
+        }
+    }
+
+    /// The type of `schema`, found at `location`; inline types it needs are named after
+    /// `owner`.
+    pub fn ty(&mut self, schema: &Schema, location: &Location, owner: &Owner) -> Result<Type> {
+        if let Some(reference) = &schema.reference {
+            let target = self.definition_at(location, reference)?;
+            return Ok(Type::Named(self.definitions[&target].1));
+        }
+        if let Some(ty) = self.inline.get(location) {
+            return Ok(ty.clone());
+        }
+        // An inline schema is typed while its fields are: one that reaches itself (an
+        // inline object whose `allOf` parent holds it) would recurse forever, and a long
+        // enough chain of them would exhaust the stack.
+        if self.building.contains(location) {
+            return Err(location.error(
+                "the inline schema contains itself (through allOf): make it a definition to give it a recursive type",
+            ));
+        }
+        if self.building.len() >= MAX_INLINE_DEPTH {
+            return Err(location.error(format!(
+                "inline schemas nest deeper than {MAX_INLINE_DEPTH} levels"
+            )));
+        }
+        self.building.push(location.clone());
+        let ty = self.fresh_ty(schema, location, owner);
+        self.building.pop();
+        let ty = ty?;
+        self.inline.insert(location.clone(), ty.clone());
+        Ok(ty)
+    }
+
+    fn fresh_ty(&mut self, schema: &Schema, location: &Location, owner: &Owner) -> Result<Type> {
+        if schema.enum_values.is_some() {
+            if let Some(made) = self.enumeration(schema, location)? {
+                let shared = schema
+                    .x_ms_enum
+                    .as_ref()
+                    .and_then(|e| e.name.as_deref())
+                    .map(type_name);
+                return Ok(Type::Named(match shared {
+                    Some(key) => self.shared_enum(schema, made, key),
+                    None => {
+                        let id = self.reserve(owner.module.clone(), owner.hint.clone());
+                        self.fill(id, doc_of(schema), Details::Enum(made));
+                        id
+                    }
+                }));
+            }
+        }
+        if is_struct(schema) && (!schema.properties.is_empty() || !schema.all_of.is_empty()) {
+            let id = self.reserve(owner.module.clone(), owner.hint.clone());
+            let made = self.structure(schema, location, id)?;
+            self.fill(id, doc_of(schema), Details::Struct(made));
+            return Ok(Type::Named(id));
+        }
+        Ok(match (schema.type_.as_deref(), schema.format.as_deref()) {
+            (Some("array"), _) => match &schema.items {
+                Some(items) => {
+                    let hint = format!("{}Item", owner.hint);
+                    let item = self.ty(
+                        items,
+                        &location.child("items"),
+                        &Owner {
+                            hint,
+                            ..owner.clone()
+                        },
+                    )?;
+                    Type::Vec(Box::new(item))
+                }
+                None => Type::Vec(Box::new(Type::Json)),
+            },
+            (Some("string"), format) => Type::String(StringFormat::of(format)),
+            (Some("boolean"), _) => Type::Bool,
+            (Some("integer"), Some("int32")) => Type::I32,
+            (Some("integer"), _) => Type::I64,
+            (Some("number"), Some("float")) => Type::F32,
+            (Some("number"), _) => Type::F64,
+            _ => match &schema.additional_properties {
+                Some(extra) => {
+                    let hint = format!("{}Value", owner.hint);
+                    let at = location.child("additionalProperties");
+                    Type::Map(Box::new(self.map_value(
+                        extra,
+                        &at,
+                        &Owner {
+                            hint,
+                            ..owner.clone()
+                        },
+                    )?))
+                }
+                None if schema.type_.as_deref() == Some("object") => Type::JsonObject,
+                None => Type::Json,
+            },
+        })
+    }
+
+    fn map_value(
+        &mut self,
+        extra: &AdditionalProperties,
+        location: &Location,
+        owner: &Owner,
+    ) -> Result<Type> {
+        match extra {
+            AdditionalProperties::Schema(schema) => self.ty(schema, location, owner),
+            AdditionalProperties::Allowed(_) => Ok(Type::Json),
+        }
+    }
+
+    /// The enum for a string `enum`, or `None` for enums of numbers or booleans, which stay
+    /// their base type (nothing is gained by naming `1`, `2`, `3`).
+    fn enumeration(&mut self, schema: &Schema, location: &Location) -> Result<Option<Enum>> {
+        let values = schema.enum_values.as_deref().unwrap_or_default();
+        if values.is_empty() {
+            return Err(location
+                .child("enum")
+                .error("an enum needs at least one value"));
+        }
+        if !values.iter().all(Value::is_string) {
+            if schema.type_.as_deref() == Some("string") || values.iter().any(Value::is_string) {
+                return Err(location
+                    .child("enum")
+                    .error("an enum of type string may only list strings"));
+            }
+            return Ok(None);
+        }
+        let x_ms_enum = schema.x_ms_enum.as_ref();
+        let open = x_ms_enum.is_none_or(|e| e.model_as_string);
+        let mut idents = Registry::default();
+        let mut seen = HashSet::new();
+        let mut variants = Vec::new();
+        for value in values
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|v| seen.insert(*v))
+        {
+            let described =
+                x_ms_enum.and_then(|e| e.values.iter().find(|v| v.value.as_str() == Some(value)));
+            let spelled = described.and_then(|v| v.name.as_deref()).unwrap_or(value);
+            variants.push(Variant {
+                ident: idents.take(camel(spelled, "Value")),
+                wire: value.to_owned(),
+                doc: described
+                    .and_then(|v| v.description.clone())
+                    .unwrap_or_default(),
+            });
+        }
+        let other = open.then(|| {
+            let free = ["Other", "UnknownValue"]
+                .into_iter()
+                .find(|c| !variants.iter().any(|v| v.ident == *c));
+            idents.take(free.unwrap_or("UnknownValue").to_owned())
+        });
+        Ok(Some(Enum { variants, other }))
+    }
+
+    /// An enum named by `x-ms-enum`: a top-level type, shared by identical repeats (specs
+    /// copy enums such as `createdByType` into several schemas); one that differs from an
+    /// earlier enum of the same name gets a numbered name.
+    fn shared_enum(&mut self, schema: &Schema, made: Enum, key: String) -> TypeId {
+        let same = |(existing, _): &&(Enum, TypeId)| {
+            existing.variants == made.variants && existing.other.is_some() == made.other.is_some()
+        };
+        if let Some((_, id)) = self.enums.get(&key).and_then(|list| list.iter().find(same)) {
+            return *id;
+        }
+        let id = self.reserve(Vec::new(), key.clone());
+        self.enums.entry(key).or_default().push((made.clone(), id));
+        self.fill(id, doc_of(schema), Details::Enum(made));
+        id
+    }
+
+    /// The type of the field `json` of the struct that `ty` names, if it has one.
+    pub fn field_type(&self, ty: &Type, json: &str) -> Option<Type> {
+        let Type::Named(id) = ty else { return None };
+        match &self.entries[id.0].as_ref()?.details {
+            Details::Struct(s) => s
+                .fields
+                .iter()
+                .find(|f| f.json == json)
+                .map(|f| f.ty.clone()),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Properties {
+    /// JSON name to the property schema, where it is, and the module for its inline types.
+    list: IndexMap<String, (Schema, Location, Vec<String>)>,
+    required: HashSet<String>,
+    extras: Option<(AdditionalProperties, Location)>,
+}
+
+fn is_struct(schema: &Schema) -> bool {
+    schema.reference.is_none()
+        && (!schema.properties.is_empty()
+            || !schema.all_of.is_empty()
+            || (schema.type_.as_deref() == Some("object")
+                && schema.additional_properties.is_none()))
+}
+
+/// The definition name of a location `/definitions/<name>`.
+fn definition_name(location: &Location) -> Option<String> {
+    let token = location.pointer.strip_prefix("/definitions/")?;
+    (!token.contains('/')).then(|| token.replace("~1", "/").replace("~0", "~"))
+}
+
+/// The targets of the `$ref`s in a schema of an operation (a body or a response), where
+/// the definitions the client needs are found.
+fn schema_refs(schema: &Schema, at: &Location, out: &mut Vec<Location>) -> Result<()> {
+    if let Some(reference) = &schema.reference {
+        out.push(parse_ref(at, reference)?);
+    }
+    if let Some(items) = &schema.items {
+        schema_refs(items, &at.child("items"), out)?;
+    }
+    for (name, property) in &schema.properties {
+        schema_refs(property, &at.child("properties").child(name), out)?;
+    }
+    for (index, member) in schema.all_of.iter().enumerate() {
+        schema_refs(member, &at.child("allOf").child(&index.to_string()), out)?;
+    }
+    if let Some(AdditionalProperties::Schema(extra)) = &schema.additional_properties {
+        schema_refs(extra, &at.child("additionalProperties"), out)?;
+    }
+    Ok(())
+}
+
+fn doc_of(schema: &Schema) -> String {
+    schema
+        .description
+        .clone()
+        .or_else(|| schema.title.clone())
+        .unwrap_or_default()
+}
+
+/// A property's description, plus what the type alone does not say.
+fn field_doc(schema: &Schema) -> String {
+    let mut doc = doc_of(schema);
+    let mut note = |text: &str| {
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(text);
+    };
+    match StringFormat::of(schema.format.as_deref()) {
+        StringFormat::Byte => note("Base64-encoded bytes, kept as the text sent on the wire."),
+        StringFormat::Uuid => note("A UUID, kept as the text sent on the wire."),
+        StringFormat::Duration => note("An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged."),
+        _ => {}
+    }
+    if schema.read_only {
+        note("Read-only: set by the service, which ignores it in requests.");
+    }
+    doc
+}

@@ -1,0 +1,158 @@
+//! The type space: where a schema becomes a Rust type, once, for every output.
+//!
+//! Each definition, and each inline object or string enum that needs a name, is an entry
+//! ([`TypeEntry`]) with its module, its Rust name and what it is; everything else that
+//! uses a schema (a field, a map value, a parameter, a response body) holds a [`Type`],
+//! which names entries by [`TypeId`]. The models emitter renders the entries; the client
+//! renders the `Type`s of its parameters and results through the same entries, so the two
+//! cannot disagree on what a schema is in Rust.
+//!
+//! A new schema construct (a discriminated union, a new string format, nullability) is
+//! taught here: a variant of [`Type`] or [`Details`], made by `convert` and matched by the
+//! renderers.
+
+mod convert;
+mod recursion;
+
+pub(crate) use convert::{Converter, Owner};
+
+/// An entry of the type space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(usize);
+
+/// The Rust type of a schema where it is used.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Type {
+    Bool,
+    I32,
+    I64,
+    F32,
+    F64,
+    /// A string, with the format its text is in on the wire.
+    String(StringFormat),
+    /// A schema that says nothing about its value.
+    Json,
+    /// `type: object` with neither properties nor `additionalProperties`.
+    JsonObject,
+    Named(TypeId),
+    Vec(Box<Type>),
+    /// A JSON object of any keys: `additionalProperties` without properties, or the extra
+    /// members of a struct.
+    Map(Box<Type>),
+    /// A struct field on a cycle of structs holding each other.
+    Boxed(Box<Type>),
+}
+
+/// The `format` of a `type: string` schema, as far as it changes the Rust type or what
+/// the documentation says about the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StringFormat {
+    Plain,
+    /// `date-time` (RFC 3339), kept with the text it came from.
+    DateTime,
+    /// `byte`: base64.
+    Byte,
+    Uuid,
+    /// An ISO 8601 duration.
+    Duration,
+    /// `date`: a full-date of RFC 3339.
+    Date,
+}
+
+impl StringFormat {
+    pub fn of(format: Option<&str>) -> Self {
+        match format {
+            Some("date-time") => StringFormat::DateTime,
+            Some("byte") => StringFormat::Byte,
+            Some("uuid") => StringFormat::Uuid,
+            Some("duration") => StringFormat::Duration,
+            Some("date") => StringFormat::Date,
+            _ => StringFormat::Plain,
+        }
+    }
+}
+
+impl Type {
+    /// Whether the type names an entry of the type space, here or in a part.
+    pub fn names_entry(&self) -> bool {
+        match self {
+            Type::Named(_) => true,
+            Type::Vec(inner) | Type::Map(inner) | Type::Boxed(inner) => inner.names_entry(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TypeEntry {
+    /// The module path below the models root (empty for the root).
+    pub module: Vec<String>,
+    pub name: String,
+    pub doc: String,
+    pub details: Details,
+}
+
+#[derive(Debug, Clone)]
+pub enum Details {
+    Struct(Struct),
+    Enum(Enum),
+    /// A definition that is no struct or enum: `pub type Name = <type>;`.
+    Alias(Type),
+}
+
+#[derive(Debug, Clone)]
+pub struct Struct {
+    pub fields: Vec<Field>,
+    /// `additionalProperties` beside declared properties: the flattened map's field name
+    /// and value type.
+    pub extras: Option<(String, Type)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// As written in Rust (`r#type` for a keyword).
+    pub ident: String,
+    pub json: String,
+    pub doc: String,
+    pub ty: Type,
+    pub optional: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    pub variants: Vec<Variant>,
+    /// The catch-all variant keeping unknown values (`modelAsString: true`).
+    pub other: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub ident: String,
+    pub wire: String,
+    pub doc: String,
+}
+
+/// Every type of the specs, in the order `models.rs` lists them.
+#[derive(Debug, Clone, Default)]
+pub struct TypeSpace {
+    entries: Vec<TypeEntry>,
+    order: Vec<TypeId>,
+    /// Each definition's name in the spec and its type, in the order met.
+    definitions: Vec<(String, TypeId)>,
+}
+
+impl TypeSpace {
+    pub fn get(&self, id: TypeId) -> &TypeEntry {
+        &self.entries[id.0]
+    }
+
+    /// The entries in the order they are emitted: each inline type before its owner.
+    pub fn iter(&self) -> impl Iterator<Item = (TypeId, &TypeEntry)> {
+        self.order.iter().map(|&id| (id, self.get(id)))
+    }
+
+    /// Each definition's name as the spec spells it, with its type.
+    pub fn definitions(&self) -> &[(String, TypeId)] {
+        &self.definitions
+    }
+}
