@@ -28,7 +28,7 @@ fn load_and_resolve(bencher: Bencher) {
 /// The model stage: the type space and the client's operations.
 #[divan::bench]
 fn model(bencher: Bencher) {
-    let manifest = manifest();
+    let manifest = support::manifest();
     let api = model::load(&manifest.spec_root, &manifest.specs).unwrap();
     bencher.bench(|| model::Model::build(&api).unwrap().types.iter().count());
 }
