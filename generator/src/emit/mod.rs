@@ -4,3 +4,4 @@ pub mod client;
 pub mod docs;
 pub mod models;
 pub mod naming;
+pub mod rustdoc;

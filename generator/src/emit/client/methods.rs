@@ -95,11 +95,12 @@ pub fn client(plan: &Plan<'_>) -> TokenStream {
 fn method(plan: &OperationPlan<'_>) -> TokenStream {
     let op = plan.operation;
     let name = ident(&plan.method);
-    let text = op
-        .description
-        .as_deref()
-        .or(op.summary.as_deref())
-        .unwrap_or(&op.id);
+    let text = crate::emit::rustdoc::spec_text(
+        op.description
+            .as_deref()
+            .or(op.summary.as_deref())
+            .unwrap_or(&op.id),
+    );
     let request_fn = plan.item_path(&plan.request_fn());
     let parse_fn = plan.item_path(&plan.parse_fn());
     let docs = doc(&format!(

@@ -150,11 +150,10 @@ impl OperationPlan<'_> {
     }
 }
 
-/// Doc attributes, one per line so they print as `///` comments. Spec text only ever
-/// becomes string literals, so it cannot inject code; the models' rules also keep it from
-/// becoming a doctest of the generated crate (a fenced or indented block).
-pub fn doc(text: &str) -> TokenStream {
-    crate::emit::models::doc(text)
+/// Doc attributes for the generator's Markdown, whose intra-doc links stay links; spec
+/// text goes in through [`spec_text`](crate::emit::rustdoc::spec_text) first.
+pub fn doc(markdown: &str) -> TokenStream {
+    crate::emit::rustdoc::doc(markdown)
 }
 
 /// The identifier for a name made by [`naming`] or built on one (`r#type` is raw).

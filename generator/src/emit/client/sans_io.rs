@@ -53,8 +53,8 @@ pub fn items(plan: &OperationPlan<'_>) -> Result<TokenStream> {
 fn param_doc(arg: &Arg) -> String {
     let p = &arg.param.param;
     p.description
-        .clone()
-        .unwrap_or_else(|| format!("`{}`", p.name))
+        .as_deref()
+        .map_or_else(|| format!("`{}`", p.name), crate::emit::rustdoc::spec_text)
 }
 
 fn request_fn(plan: &OperationPlan<'_>) -> Result<TokenStream> {

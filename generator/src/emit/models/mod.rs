@@ -29,9 +29,6 @@
 mod catalog;
 mod enums;
 mod render;
-
-// The client documents operations by the same rules.
-pub(crate) use render::doc;
 mod structs;
 mod support;
 mod types;

@@ -12,35 +12,9 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// `#[doc]` attributes for spec text. `quote` escapes the string, so nothing in it can end
-/// the attribute; what remains is Markdown that rustdoc would misread: indented or fenced
-/// blocks would become doctests of the generated crate, so indentation goes and fences are
-/// escaped. Control characters become spaces: a bare carriage return is not allowed in a
-/// `///` comment, which is how the attribute prints.
+/// `#[doc]` attributes for spec text (and the generator's code spans added to it).
 pub fn doc(text: &str) -> TokenStream {
-    let lines: Vec<String> = text
-        .trim()
-        .lines()
-        .map(|line| {
-            let line: String = line
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let line = line
-                .trim()
-                .replace("```", "\\`\\`\\`")
-                .replace("~~~", "\\~\\~\\~");
-            if line.is_empty() {
-                line
-            } else {
-                format!(" {line}")
-            }
-        })
-        .collect();
-    if lines.iter().all(String::is_empty) {
-        return TokenStream::new();
-    }
-    quote! { #(#[doc = #lines])* }
+    crate::emit::rustdoc::doc(&crate::emit::rustdoc::spec_text(text))
 }
 
 /// The type `ty` as written in module `from` (a path below the models root).
