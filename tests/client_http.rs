@@ -249,6 +249,14 @@ fn a_list_streams_items_across_pages() {
             .expect("the second page");
         assert_eq!((second.items.len(), second.next_link), (per_page, None));
         assert!(pages.next_page().await.is_none());
+
+        // The inherent `next`: a plain `while let`, no stream trait or extra crate.
+        let mut pager = client.registries().list_by_resource_group("rg");
+        let mut listed = Vec::new();
+        while let Some(item) = pager.next().await {
+            listed.push(name_of(&item.expect("an item")));
+        }
+        assert_eq!(listed, names);
     });
 }
 
