@@ -29,6 +29,7 @@ pub mod plural;
 pub mod prettier;
 pub mod resolve;
 pub mod resources;
+pub mod scaffold;
 pub mod swagger;
 
 pub use error::{Error, Result};
