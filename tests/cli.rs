@@ -341,18 +341,31 @@ fn crate_writes_a_crate_that_builds_on_its_own() {
     let krate = dir.path().join("crate");
     let owned = fs::read_to_string(krate.join(".armgen-files")).unwrap();
     for file in ["Cargo.toml", "src/lib.rs", "src/models.rs", "src/client.rs"] {
-        assert!(owned.lines().any(|line| line == file), "{file} not in:\n{owned}");
+        assert!(
+            owned.lines().any(|line| line == file),
+            "{file} not in:\n{owned}"
+        );
     }
-    assert!(owned.lines().any(|line| line.starts_with("docs/")), "{owned}");
+    assert!(
+        owned.lines().any(|line| line.starts_with("docs/")),
+        "{owned}"
+    );
 
     // The workspace's lock file pins the versions the workspace was built and tested
     // with, already downloaded, so the build needs no network; its own target folder
     // keeps it apart from the cargo running this test.
-    fs::copy(support::workspace_root().join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    fs::copy(
+        support::workspace_root().join("Cargo.lock"),
+        krate.join("Cargo.lock"),
+    )
+    .unwrap();
     let build = Command::new(std::env::var_os("CARGO").unwrap_or("cargo".into()))
         .current_dir(&krate)
         .args(["build", "--offline"])
-        .env("CARGO_TARGET_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("crate-build"))
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("crate-build"),
+        )
         .output()
         .unwrap();
     let log = stderr(&build);
@@ -368,7 +381,11 @@ fn crate_needs_an_out_folder_and_a_crate_name() {
     let dir = project();
     let output = armgen(dir.path(), &["--crate", "widgets"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("--out <DIR>"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("--out <DIR>"),
+        "{}",
+        stderr(&output)
+    );
     let output = armgen(dir.path(), &["--crate", "../evil", "--out", "crate"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
@@ -385,7 +402,8 @@ fn crate_needs_an_out_folder_and_a_crate_name() {
     let output = armgen(dir.path(), &["--crate", "widgets", "--out", "crate"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).ends_with("Cargo.toml: not written by armgen: --crate would overwrite it\n"),
+        stderr(&output)
+            .ends_with("Cargo.toml: not written by armgen: --crate would overwrite it\n"),
         "{}",
         stderr(&output)
     );

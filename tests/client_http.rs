@@ -266,7 +266,13 @@ fn an_azure_core_credential_authenticates_the_client() {
     run_with(credential, |client, server| async move {
         client.registries().get("rg", "myRegistry").await.unwrap();
         client.registries().get("rg", "myRegistry").await.unwrap();
-        let tokens: Vec<String> = server.log.lock().unwrap().iter().map(|(_, t)| t.clone()).collect();
+        let tokens: Vec<String> = server
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(_, t)| t.clone())
+            .collect();
         assert_eq!(tokens, ["Bearer azure-token-1", "Bearer azure-token-2"]);
     });
     let scope = ClientOptions::default().scope;
@@ -274,15 +280,25 @@ fn an_azure_core_credential_authenticates_the_client() {
 
     // As credential chains hold them: `Arc<dyn azure_core::credentials::TokenCredential>`.
     let failing: Arc<dyn azure_core::credentials::TokenCredential> =
-        Arc::new(FakeAzureCredential { fail: true, ..Default::default() });
-    run_with(Arc::new(AzureCredential(failing)), |client, server| async move {
-        let error = client.registries().get("rg", "myRegistry").await.unwrap_err();
-        assert!(
-            matches!(&error, Error::Credential(message) if message.contains("please run az login")),
-            "{error:?}"
-        );
-        assert!(server.requests().is_empty(), "{:?}", server.requests());
-    });
+        Arc::new(FakeAzureCredential {
+            fail: true,
+            ..Default::default()
+        });
+    run_with(
+        Arc::new(AzureCredential(failing)),
+        |client, server| async move {
+            let error = client
+                .registries()
+                .get("rg", "myRegistry")
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&error, Error::Credential(message) if message.contains("please run az login")),
+                "{error:?}"
+            );
+            assert!(server.requests().is_empty(), "{:?}", server.requests());
+        },
+    );
 }
 
 #[test]

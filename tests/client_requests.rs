@@ -161,5 +161,8 @@ fn odata_query_names_are_sent_literally() {
         }
         checked += 1;
     }
-    assert!(checked > 0, "no operation of the spec has an OData query parameter");
+    assert!(
+        checked > 0,
+        "no operation of the spec has an OData query parameter"
+    );
 }

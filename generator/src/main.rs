@@ -75,10 +75,13 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
         generator.specs = cli.specs.clone();
     }
     let out = cli.out.clone().unwrap_or(manifest.output.dir);
-    let scaffold = cli.krate.as_deref().map(|name| CrateScaffold::new(name, &out));
+    let scaffold = cli
+        .krate
+        .as_deref()
+        .map(|name| CrateScaffold::new(name, &out));
     let scaffold = scaffold.transpose()?;
     if let Some(scaffold) = &scaffold {
-        generator = scaffold.generator(Generator { models: None, client: None, docs: None, ..generator });
+        generator = scaffold.generator(generator);
     }
 
     let mut generated = generator.generate()?;

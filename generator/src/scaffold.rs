@@ -48,7 +48,7 @@ impl CrateScaffold {
         })
     }
 
-    /// `generator` with the outputs of the crate's layout switched on.
+    /// `generator` with the outputs of the crate's layout, in place of any it had.
     pub fn generator(&self, generator: Generator) -> Generator {
         generator
             .models("src/models.rs")
@@ -241,13 +241,19 @@ mod tests {
         )
         .unwrap();
         let manifest: toml::Table = manifest.parse().unwrap();
-        assert_eq!(manifest["package"]["version"].as_str(), Some(RUNTIME_VERSION));
+        assert_eq!(
+            manifest["package"]["version"].as_str(),
+            Some(RUNTIME_VERSION)
+        );
     }
 
     #[test]
     fn relative_paths_climb_then_descend() {
         let path = |p: &str| PathBuf::from(p);
-        assert_eq!(relative(&path("/w/out/crate"), &path("/w/armgen/runtime")), "../../armgen/runtime");
+        assert_eq!(
+            relative(&path("/w/out/crate"), &path("/w/armgen/runtime")),
+            "../../armgen/runtime"
+        );
         assert_eq!(relative(&path("/w"), &path("/w/runtime")), "runtime");
         assert_eq!(relative(&path("/w/a"), &path("/w/a")), ".");
         assert_eq!(relative(&path("/tmp/x"), &path("/w/r")), "../../w/r");

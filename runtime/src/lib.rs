@@ -20,12 +20,12 @@ pub mod response;
 pub use error::{DecodeError, Error, ServiceError, TransportError};
 pub use models::{Timestamp, UnknownEnumValue};
 
+pub use request::{RequestBuilder, RequestError};
+pub use response::Page;
 /// serde, for `wire_enum!`, whose expansion must not depend on the including crate's
 /// dependencies.
 #[doc(hidden)]
 pub use serde as __serde;
-pub use request::{RequestBuilder, RequestError};
-pub use response::Page;
 
 #[cfg(feature = "azure_core")]
 mod azure_core_credential;

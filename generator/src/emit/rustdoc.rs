@@ -12,8 +12,8 @@ use quote::quote;
 /// read differently from how it compiles. The first nine are the ones rustc names; the
 /// marks after them are invisible too and as misleading.
 const BIDI: &[char] = &[
-    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
-    '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
 ];
 
 /// `#[doc]` attributes for Markdown, one per line so that they print as `///` comments.
@@ -194,10 +194,16 @@ mod tests {
             ("`P[n]` and `<x>`", "`P[n]` and `<x>`"),
             ("an `unclosed [x]", r"an `unclosed \[x\]"),
             ("<https://a.b/c> kept", "<https://a.b/c> kept"),
-            ("[the docs](https://a.b/c) kept", "[the docs](https://a.b/c) kept"),
+            (
+                "[the docs](https://a.b/c) kept",
+                "[the docs](https://a.b/c) kept",
+            ),
             ("[a<b>](https://a.b/c)", r"[a\<b>](https://a.b/c)"),
             ("[x](relative) escaped", r"\[x\](relative) escaped"),
-            ("xhttps://a.b and https:// alone", r"xhttps://a.b and https:// alone"),
+            (
+                "xhttps://a.b and https:// alone",
+                r"xhttps://a.b and https:// alone",
+            ),
         ] {
             assert_eq!(spec_text(text), markdown, "{text}");
         }
@@ -207,6 +213,9 @@ mod tests {
     fn bidi_controls_become_visible_escapes() {
         let tokens = doc("a\u{202E}b\u{2066}c\u{200F}d").to_string();
         assert!(!tokens.contains('\u{202E}'));
-        assert!(tokens.contains(r"a\\u{202E}b\\u{2066}c\\u{200F}d"), "{tokens}");
+        assert!(
+            tokens.contains(r"a\\u{202E}b\\u{2066}c\\u{200F}d"),
+            "{tokens}"
+        );
     }
 }
