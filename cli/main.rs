@@ -2,6 +2,7 @@
 //! thin front-end: everything it does is a call into the `armgen` library, which build
 //! scripts use without this crate's dependencies (clap, mimalloc).
 
+use armgen::scaffold::CrateScaffold;
 use armgen::{Generator, Manifest, Report};
 use clap::Parser;
 use std::io::Write;
@@ -33,6 +34,10 @@ struct Cli {
     /// The output folder (overrides the manifest's)
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Write a complete crate called NAME into the output folder: Cargo.toml, src/lib.rs,
+    /// the models, the client and the docs (the manifest's outputs are ignored)
+    #[arg(long = "crate", value_name = "NAME", requires = "out")]
+    krate: Option<String>,
     /// Write nothing; exit 1 if any output is stale, missing or extra
     #[arg(long)]
     check: bool,
@@ -67,8 +72,19 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
         generator.specs = cli.specs.clone();
     }
     let out = cli.out.clone().unwrap_or(manifest.output.dir);
+    let scaffold = cli
+        .krate
+        .as_deref()
+        .map(|name| CrateScaffold::new(name, &out));
+    let scaffold = scaffold.transpose()?;
+    if let Some(scaffold) = &scaffold {
+        generator = scaffold.generator(generator);
+    }
 
-    let generated = generator.generate()?;
+    let mut generated = generator.generate()?;
+    if let Some(scaffold) = &scaffold {
+        scaffold.add_to(&mut generated.files, &generator.specs)?;
+    }
     if cli.verbose {
         for (step, elapsed) in &generated.steps {
             eprintln!("  {step} ({:.1} ms)", elapsed.as_secs_f64() * 1e3);

@@ -3,7 +3,10 @@
 
 mod client_common;
 
-use armgen_runtime::{ClientOptions, Pipeline, ReqwestTransport, RetryOptions, StaticToken};
+use armgen_runtime::{
+    AzureCredential, ClientOptions, Pipeline, ReqwestTransport, RetryOptions, StaticToken,
+    TokenCredential,
+};
 use azure_containerregistry::client::{Client, Error};
 use futures_core::Stream;
 use http_body_util::Full;
@@ -148,6 +151,14 @@ async fn handle(
 
 /// Runs `test` against a fresh server, with a client whose waits are tiny.
 fn run<F: Future<Output = ()>>(test: impl FnOnce(Client, Arc<Server>) -> F) {
+    run_with(Arc::new(StaticToken("secret".into())), test)
+}
+
+/// [`run`] with the client authenticated by `credential`.
+fn run_with<F: Future<Output = ()>>(
+    credential: Arc<dyn TokenCredential>,
+    test: impl FnOnce(Client, Arc<Server>) -> F,
+) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -188,11 +199,7 @@ fn run<F: Future<Output = ()>>(test: impl FnOnce(Client, Arc<Server>) -> F) {
             },
             ..ClientOptions::default()
         };
-        let pipeline = Pipeline::new(
-            Arc::new(transport),
-            Arc::new(StaticToken("secret".into())),
-            options,
-        );
+        let pipeline = Pipeline::new(Arc::new(transport), credential, options);
         test(Client::with_pipeline(pipeline, "sub".into()), server).await;
     });
 }
@@ -219,6 +226,79 @@ fn get_sends_the_token_and_parses_the_resource() {
             )]
         );
     });
+}
+
+/// A stand-in for `azure_identity`'s credentials: an `azure_core` 1.x `TokenCredential`
+/// that records the scopes it is asked for, or fails as a credential without a login does.
+#[derive(Debug, Default)]
+struct FakeAzureCredential {
+    scopes: Mutex<Vec<String>>,
+    fail: bool,
+}
+
+#[async_trait::async_trait]
+impl azure_core::credentials::TokenCredential for FakeAzureCredential {
+    async fn get_token(
+        &self,
+        scopes: &[&str],
+        _: Option<azure_core::credentials::TokenRequestOptions<'_>>,
+    ) -> azure_core::Result<azure_core::credentials::AccessToken> {
+        let mut asked = self.scopes.lock().unwrap();
+        asked.extend(scopes.iter().map(|scope| scope.to_string()));
+        if self.fail {
+            return Err(azure_core::Error::with_message(
+                azure_core::error::ErrorKind::Credential,
+                "please run az login",
+            ));
+        }
+        Ok(azure_core::credentials::AccessToken::new(
+            format!("azure-token-{}", asked.len()),
+            azure_core::time::OffsetDateTime::now_utc() + Duration::from_secs(3600),
+        ))
+    }
+}
+
+#[test]
+fn an_azure_core_credential_authenticates_the_client() {
+    // As `azure_identity` returns them: `Arc<Credential>`, coerced at the call.
+    let credential = Arc::new(FakeAzureCredential::default());
+    let asked = credential.clone();
+    run_with(credential, |client, server| async move {
+        client.registries().get("rg", "myRegistry").await.unwrap();
+        client.registries().get("rg", "myRegistry").await.unwrap();
+        let tokens: Vec<String> = server
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(_, t)| t.clone())
+            .collect();
+        assert_eq!(tokens, ["Bearer azure-token-1", "Bearer azure-token-2"]);
+    });
+    let scope = ClientOptions::default().scope;
+    assert_eq!(*asked.scopes.lock().unwrap(), [scope.clone(), scope]);
+
+    // As credential chains hold them: `Arc<dyn azure_core::credentials::TokenCredential>`.
+    let failing: Arc<dyn azure_core::credentials::TokenCredential> =
+        Arc::new(FakeAzureCredential {
+            fail: true,
+            ..Default::default()
+        });
+    run_with(
+        Arc::new(AzureCredential(failing)),
+        |client, server| async move {
+            let error = client
+                .registries()
+                .get("rg", "myRegistry")
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&error, Error::Credential(message) if message.contains("please run az login")),
+                "{error:?}"
+            );
+            assert!(server.requests().is_empty(), "{:?}", server.requests());
+        },
+    );
 }
 
 #[test]
@@ -249,6 +329,14 @@ fn a_list_streams_items_across_pages() {
             .expect("the second page");
         assert_eq!((second.items.len(), second.next_link), (per_page, None));
         assert!(pages.next_page().await.is_none());
+
+        // The inherent `next`: a plain `while let`, no stream trait or extra crate.
+        let mut pager = client.registries().list_by_resource_group("rg");
+        let mut listed = Vec::new();
+        while let Some(item) = pager.next().await {
+            listed.push(name_of(&item.expect("an item")));
+        }
+        assert_eq!(listed, names);
     });
 }
 

@@ -123,3 +123,47 @@ fn every_example_request_matches() {
             .sum::<usize>()
     );
 }
+
+/// OData query names (`$filter`, `$top`...) go out as written, as the Azure SDKs send
+/// them, not `%24filter`. Every operation with such a parameter is built from its first
+/// example plus a value for each of them, through the generated request function.
+#[test]
+fn odata_query_names_are_sent_literally() {
+    let api = client_common::api();
+    let cases = client_common::examples(&api);
+    let mut checked = 0;
+    let mut seen = std::collections::HashSet::new();
+    for (operation, _, example) in &cases {
+        let odata: Vec<&str> = operation
+            .parameters
+            .iter()
+            .map(|param| &param.param)
+            .filter(|p| p.location == "query" && p.name.starts_with('$'))
+            .map(|p| p.name.as_str())
+            .collect();
+        if odata.is_empty() || !seen.insert(&operation.id) {
+            continue;
+        }
+        let mut parameters = example["parameters"].clone();
+        for name in &odata {
+            parameters[*name] = Value::from("name eq 'a&b'");
+        }
+        let request = examples::build_request(&operation.id, &parameters)
+            .unwrap_or_else(|error| panic!("{}: {error}", operation.id));
+        let query = request.uri().query().unwrap_or_default();
+        for name in &odata {
+            assert!(
+                query
+                    .split('&')
+                    .any(|pair| pair == format!("{name}=name%20eq%20%27a%26b%27")),
+                "{}: `{name}` is not sent literally in `{query}`",
+                operation.id
+            );
+        }
+        checked += 1;
+    }
+    assert!(
+        checked > 0,
+        "no operation of the spec has an OData query parameter"
+    );
+}

@@ -198,6 +198,7 @@ fn hostile_names_compile() {
         .spec("breakout/spec.json")
         .spec("self-reference/spec.json")
         .spec("case-twins/spec.json")
+        .spec("bidi/spec.json")
         .models("models.rs")
         .client("client.rs")
         .generate()
@@ -295,6 +296,27 @@ fn colliding_names_get_distinct_items() {
         let twice = defined_twice(&client);
         assert!(twice.is_empty(), "{case}: defined twice: {twice:?}");
     }
+}
+
+/// Bidi controls ("Trojan Source", CVE-2021-42574) in descriptions, names, enum values
+/// and paths: rustc denies them in comments and literals, so the emitted code holds none,
+/// only their visible `\u{..}` escapes; `hostile_names_compile` compiles it.
+#[test]
+fn bidi_controls_never_reach_the_code() {
+    let generated = Generator::new(hostile("bidi"))
+        .spec("spec.json")
+        .models("models.rs")
+        .client("client.rs")
+        .generate()
+        .unwrap();
+    check_outputs(&generated);
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    for (path, text) in generated.files.iter() {
+        let line = text.lines().find(|line| line.contains(bidi));
+        assert!(line.is_none(), "{path:?}: {line:?}");
+    }
+    let models = generated.files.get("models.rs").unwrap();
+    assert!(models.contains(r"/// A source \u{202E}ecruos"), "{models}");
 }
 
 #[test]

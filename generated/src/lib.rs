@@ -20,7 +20,13 @@
 //! let registry = client.registries().get("my-group", "myregistry").await?;
 //! println!("{registry:?}");
 //!
-//! // One page at a time; `Pager` is also a `Stream` of items.
+//! // Item by item, following next links; `Pager` is also a `Stream` of items.
+//! let mut registries = client.registries().list_by_resource_group("my-group");
+//! while let Some(registry) = registries.next().await {
+//!     println!("{:?}", registry?.name);
+//! }
+//!
+//! // Or one page at a time.
 //! let mut pages = client.registries().list_by_resource_group("my-group");
 //! while let Some(page) = pages.next_page().await {
 //!     println!("{} registries", page?.items.len());

@@ -285,13 +285,13 @@ pub struct SyncProperties {
     /// The cron expression indicating the schedule that the connected registry will sync with its parent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: ::std::option::Option<::std::string::String>,
-    /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+    /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
     ///
     /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
     #[serde(rename = "syncWindow")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_window: ::std::option::Option<::std::string::String>,
-    /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+    /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
     ///
     /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
     #[serde(rename = "messageTtl")]
@@ -484,13 +484,13 @@ pub struct SyncUpdateProperties {
     /// The cron expression indicating the schedule that the connected registry will sync with its parent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: ::std::option::Option<::std::string::String>,
-    /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+    /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
     ///
     /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
     #[serde(rename = "syncWindow")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_window: ::std::option::Option<::std::string::String>,
-    /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P[n]Y[n]M[n]DT[n]H[n]M[n]S as per ISO8601.
+    /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
     ///
     /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
     #[serde(rename = "messageTtl")]
@@ -634,8 +634,8 @@ pub struct ExportPipelineTargetProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// The target uri of the export pipeline.
-    /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
-    /// When 'AzureStorageBlobContainer':  "https://accountName.blob.core.windows.net/containerName"
+    /// When 'AzureStorageBlob': "<https://accountName.blob.core.windows.net/containerName/blobName>"
+    /// When 'AzureStorageBlobContainer':  "<https://accountName.blob.core.windows.net/containerName>"
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// They key vault secret uri to obtain the target storage SAS token.
@@ -691,7 +691,7 @@ pub enum ImportMode {
 pub struct ImportImageParameters {
     /// The source of the image.
     pub source: ImportSource,
-    /// List of strings of the form repo[:tag]. When tag is omitted the source will be used (or 'latest' if source tag is also omitted).
+    /// List of strings of the form repo\[:tag\]. When tag is omitted the source will be used (or 'latest' if source tag is also omitted).
     #[serde(rename = "targetTags")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -815,8 +815,8 @@ pub struct ImportPipelineSourceProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: ::std::option::Option<PipelineSourceType>,
     /// The source uri of the import pipeline.
-    /// When 'AzureStorageBlob': "https://accountName.blob.core.windows.net/containerName/blobName"
-    /// When 'AzureStorageBlobContainer': "https://accountName.blob.core.windows.net/containerName"
+    /// When 'AzureStorageBlob': "<https://accountName.blob.core.windows.net/containerName/blobName>"
+    /// When 'AzureStorageBlobContainer': "<https://accountName.blob.core.windows.net/containerName>"
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// They key vault secret uri to obtain the source storage SAS token.
@@ -875,7 +875,7 @@ pub struct OperationDefinition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: ::std::option::Option<OperationPropertiesDefinition>,
     /// This property indicates if the operation is an action or a data action
-    /// ref: https://docs.microsoft.com/en-us/azure/role-based-access-control/role-definitions#management-and-data-operations
+    /// ref: <https://docs.microsoft.com/en-us/azure/role-based-access-control/role-definitions#management-and-data-operations>
     #[serde(rename = "isDataAction")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_data_action: ::std::option::Option<bool>,

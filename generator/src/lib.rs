@@ -20,6 +20,7 @@ pub mod build;
 mod error;
 mod manifest;
 mod resources;
+pub mod scaffold;
 pub mod spec_root;
 
 pub use error::{Error, Result};

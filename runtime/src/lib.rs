@@ -6,7 +6,9 @@
 //! into a typed result or an [`Error`]. With the `client` feature, [`Pipeline`] sends
 //! those requests through a [`Transport`] with authentication, timeouts and retries, and
 //! [`Pager`] and [`Poller`] drive `x-ms-pageable` lists and long-running operations. The
-//! `reqwest` feature (on by default) adds [`ReqwestTransport`].
+//! `reqwest` feature (on by default) adds [`ReqwestTransport`]. With the `azure_core`
+//! feature, every `azure_core` 1.x credential (those of `azure_identity`) is a
+//! [`TokenCredential`].
 
 mod error;
 #[doc(hidden)]
@@ -18,13 +20,15 @@ pub mod response;
 pub use error::{DecodeError, Error, ServiceError, TransportError};
 pub use models::{Timestamp, UnknownEnumValue};
 
+pub use request::{RequestBuilder, RequestError};
+pub use response::Page;
 /// serde, for `wire_enum!`, whose expansion must not depend on the including crate's
 /// dependencies.
 #[doc(hidden)]
 pub use serde as __serde;
-pub use request::{RequestBuilder, RequestError};
-pub use response::Page;
 
+#[cfg(feature = "azure_core")]
+mod azure_core_credential;
 #[cfg(feature = "client")]
 mod pager;
 #[cfg(feature = "client")]
@@ -34,6 +38,8 @@ mod poller;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
 
+#[cfg(feature = "azure_core")]
+pub use azure_core_credential::AzureCredential;
 #[cfg(feature = "client")]
 pub use pager::Pager;
 #[cfg(feature = "client")]

@@ -7,8 +7,18 @@ use std::task::{ready, Context, Poll};
 
 type Parse<T, E> = fn(Response) -> Result<Page<T>, Error<E>>;
 
-/// An `x-ms-pageable` list: a [`Stream`] of items that follows next links, or one page
-/// at a time with [`Pager::next_page`]. Nothing is sent until it is polled.
+/// An `x-ms-pageable` list: item by item with [`Pager::next`] (a plain `while let`, no
+/// extra crate), as a [`Stream`] of items for stream combinators, or one page at a time
+/// with [`Pager::next_page`]; all follow next links. Nothing is sent until it is polled.
+///
+/// ```no_run
+/// # async fn list(mut pager: armgen_runtime::Pager<String, ()>) -> Result<(), armgen_runtime::Error<()>> {
+/// while let Some(item) = pager.next().await {
+///     println!("{}", item?);
+/// }
+/// # Ok(())
+/// # }
+/// ```
 pub struct Pager<T, E> {
     pipeline: Pipeline,
     next: Next,
@@ -39,6 +49,12 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
             items: VecDeque::new(),
             in_flight: None,
         }
+    }
+
+    /// The next item, fetching the next page when this one is used up; `None` after the
+    /// last. The same as `StreamExt::next` of the futures crates, without them.
+    pub async fn next(&mut self) -> Option<Result<T, Error<E>>> {
+        std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }
 
     /// The next page, or `None` after the last. Items of a page already started through

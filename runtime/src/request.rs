@@ -12,6 +12,12 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'~');
 
+/// Query names keep `$` as written: OData's `$filter`, `$top`, `$expand`... go out
+/// literally, as every Azure SDK and the service docs write them (`$` may stand in a
+/// query, RFC 3986 section 3.4), while `&`, `=` and `#` in a name from the spec are still
+/// encoded.
+const QUERY_NAME: &AsciiSet = &COMPONENT.remove(b'$');
+
 /// Why a request could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestError(pub String);
@@ -69,7 +75,7 @@ impl RequestBuilder {
     pub fn query(&mut self, name: &str, value: &str) -> &mut Self {
         self.uri.push(if self.has_query { '&' } else { '?' });
         self.has_query = true;
-        self.uri.extend(utf8_percent_encode(name, COMPONENT));
+        self.uri.extend(utf8_percent_encode(name, QUERY_NAME));
         self.uri.push('=');
         self.uri.extend(utf8_percent_encode(value, COMPONENT));
         self
@@ -137,8 +143,19 @@ mod tests {
             .unwrap();
         assert_eq!(
             request.uri().to_string(),
-            "/a/x%2Fy%20z%3F%26/b/p%2Fq?%24filter=a%20eq%20%27b%26c%27"
+            "/a/x%2Fy%20z%3F%26/b/p%2Fq?$filter=a%20eq%20%27b%26c%27"
         );
+    }
+
+    #[test]
+    fn odata_names_stay_literal_but_a_name_cannot_add_a_parameter() {
+        let request = RequestBuilder::new(Method::GET)
+            .path("/")
+            .query("$top", "$5")
+            .query("a&b=c#d", "1")
+            .build()
+            .unwrap();
+        assert_eq!(request.uri().query(), Some("$top=%245&a%26b%3Dc%23d=1"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod client;
 pub mod docs;
 pub mod models;
+mod rustdoc;
 mod tokens;
 
 #[cfg(test)]

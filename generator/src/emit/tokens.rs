@@ -12,35 +12,12 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// `#[doc]` attributes for spec text. `quote` escapes the string, so nothing in it can end
-/// the attribute; what remains is Markdown that rustdoc would misread: indented or fenced
-/// blocks would become doctests of the generated crate, so indentation goes and fences are
-/// escaped. Control characters become spaces: a bare carriage return is not allowed in a
-/// `///` comment, which is how the attribute prints.
-pub fn doc(text: &str) -> TokenStream {
-    let lines: Vec<String> = text
-        .trim()
-        .lines()
-        .map(|line| {
-            let line: String = line
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let line = line
-                .trim()
-                .replace("```", "\\`\\`\\`")
-                .replace("~~~", "\\~\\~\\~");
-            if line.is_empty() {
-                line
-            } else {
-                format!(" {line}")
-            }
-        })
-        .collect();
-    if lines.iter().all(String::is_empty) {
-        return TokenStream::new();
-    }
-    quote! { #(#[doc = #lines])* }
+/// `#[doc]` attributes for the generator's own Markdown, whose intra-doc links stay links.
+pub use super::rustdoc::doc;
+
+/// `#[doc]` attributes for spec text, which displays as written (see [`super::rustdoc`]).
+pub fn spec_doc(text: &str) -> TokenStream {
+    doc(&super::rustdoc::spec_text(text))
 }
 
 /// Where a type is written, which decides how it is spelled.

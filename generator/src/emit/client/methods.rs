@@ -100,11 +100,12 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
 fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let op = plan.operation;
     let name = ident(&plan.names.method);
-    let text = op
-        .description
-        .as_deref()
-        .or(op.summary.as_deref())
-        .unwrap_or(&op.id);
+    let text = crate::emit::rustdoc::spec_text(
+        op.description
+            .as_deref()
+            .or(op.summary.as_deref())
+            .unwrap_or(&op.id),
+    );
     let request_fn = writer.item_path(plan, &plan.names.request_fn);
     let parse_fn = writer.item_path(plan, &plan.names.parse_fn);
     let docs = doc(&format!(

@@ -56,8 +56,8 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
 fn param_doc(arg: &Arg<'_>) -> String {
     let p = &arg.param.param;
     p.description
-        .clone()
-        .unwrap_or_else(|| format!("`{}`", p.name))
+        .as_deref()
+        .map_or_else(|| format!("`{}`", p.name), crate::emit::rustdoc::spec_text)
 }
 
 fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {

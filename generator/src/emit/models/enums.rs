@@ -1,7 +1,7 @@
 //! Enums: the type with its variants, and one call of `armgen_runtime::wire_enum!` for
 //! the string conversions and serde impls.
 
-use crate::emit::tokens::{doc, ident};
+use crate::emit::tokens::{ident, spec_doc as doc};
 use crate::model::types::{Enum, TypeEntry};
 use proc_macro2::TokenStream;
 use quote::quote;

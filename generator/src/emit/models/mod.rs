@@ -35,7 +35,7 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
             Details::Struct(s) => structs::render(types, entry, s),
             Details::Enum(e) => enums::render(entry, e),
             Details::Alias(ty) => {
-                let docs = tokens::doc(&entry.doc);
+                let docs = tokens::spec_doc(&entry.doc);
                 let name = tokens::ident(&entry.name);
                 let ty = tokens::ty(
                     types,

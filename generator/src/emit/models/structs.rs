@@ -1,6 +1,6 @@
 //! Structs: one field per property, in spec order.
 
-use crate::emit::tokens::{doc, ident, ty, Site};
+use crate::emit::tokens::{ident, spec_doc as doc, ty, Site};
 use crate::model::names::unraw;
 use crate::model::types::{Struct, Type, TypeEntry, TypeSpace};
 use proc_macro2::TokenStream;
