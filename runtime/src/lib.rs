@@ -15,15 +15,15 @@ mod models;
 mod request;
 pub mod response;
 
-pub use error::{DecodeError, Error, ServiceError, TransportError};
+pub use error::{BodyTooLarge, DecodeError, Error, ServiceError, TransportError};
 pub use models::{Timestamp, UnknownEnumValue};
 
+pub use request::{RequestBuilder, RequestError};
+pub use response::Page;
 /// serde, for `wire_enum!`, whose expansion must not depend on the including crate's
 /// dependencies.
 #[doc(hidden)]
 pub use serde as __serde;
-pub use request::{RequestBuilder, RequestError};
-pub use response::Page;
 
 #[cfg(feature = "client")]
 mod pager;
@@ -38,7 +38,8 @@ mod reqwest_transport;
 pub use pager::Pager;
 #[cfg(feature = "client")]
 pub use pipeline::{
-    BoxFuture, ClientOptions, Pipeline, RetryOptions, StaticToken, TokenCredential, Transport,
+    BoxFuture, ClientOptions, Limits, Pipeline, RetryOptions, StaticToken, TokenCredential,
+    Transport,
 };
 #[cfg(feature = "client")]
 pub use poller::{FinalState, Poller};
