@@ -46,6 +46,8 @@ pub struct Generator {
     pub models: Option<PathBuf>,
     pub client: Option<PathBuf>,
     pub docs: Option<PathBuf>,
+    /// The size limit of each spec file read, in bytes.
+    pub max_spec_size: u64,
 }
 
 /// The result of one run, held in memory until written or checked.
@@ -66,6 +68,7 @@ impl Generator {
             models: None,
             client: None,
             docs: None,
+            max_spec_size: load::DEFAULT_MAX_FILE_SIZE,
         }
     }
 
@@ -76,7 +79,14 @@ impl Generator {
             models: manifest.output.models.clone(),
             client: manifest.output.client.clone(),
             docs: manifest.output.docs.clone(),
+            max_spec_size: load::DEFAULT_MAX_FILE_SIZE,
         }
+    }
+
+    /// Raises (or lowers) the size limit of each spec file read.
+    pub fn max_spec_size(mut self, bytes: u64) -> Self {
+        self.max_spec_size = bytes;
+        self
     }
 
     /// Adds a spec file, relative to the spec root.
@@ -117,7 +127,7 @@ impl Generator {
         let mut timed = |name: String, start: Instant| steps.push((name, start.elapsed()));
 
         let start = Instant::now();
-        let api = model::load(&self.spec_root, &self.specs)?;
+        let api = model::load_limited(&self.spec_root, &self.specs, self.max_spec_size)?;
         let operations = api.operations().count();
         timed(
             format!(
