@@ -259,8 +259,11 @@ fn polling_urls_to_another_origin_get_no_token() {
 /// is `next`, and records each request's URI and token; it never touches the network.
 struct Recorder {
     next: String,
-    sent: Mutex<Vec<(String, Option<String>)>>,
+    sent: Mutex<Vec<Sent>>,
 }
+
+/// A request's URI and bearer token.
+type Sent = (String, Option<String>);
 
 impl Transport for Recorder {
     fn send(
@@ -285,7 +288,7 @@ impl Transport for Recorder {
     }
 }
 
-fn recorded(endpoint: &str, next: &str) -> (Result<usize, Error>, Vec<(String, Option<String>)>) {
+fn recorded(endpoint: &str, next: &str) -> (Result<usize, Error>, Vec<Sent>) {
     let recorder = Arc::new(Recorder {
         next: next.to_owned(),
         sent: Mutex::default(),
