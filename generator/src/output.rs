@@ -211,7 +211,7 @@ impl Files {
     /// Compares with the disk and writes nothing.
     pub fn check(&self, dir: &Path) -> Result<Report> {
         let _lock = match dir.is_dir() {
-            true => Some(lock(dir, false)?),
+            true => lock(dir, false)?,
             false => None,
         };
         let mut report = Report::default();
@@ -279,15 +279,23 @@ fn is_unchanged(target: &Path, contents: &str) -> Result<bool> {
 }
 
 /// Takes the folder's lock, exclusive for writing, shared for checking; the kernel
-/// releases it when the process ends, however it ends.
-fn lock(dir: &Path, exclusive: bool) -> Result<fs::File> {
+/// releases it when the process ends, however it ends. The lock is on the folder itself
+/// (`flock`), so that no lock file litters it; elsewhere than on Unix a folder cannot be
+/// opened as a file, and runs are not serialized.
+#[cfg(unix)]
+fn lock(dir: &Path, exclusive: bool) -> Result<Option<fs::File>> {
     let folder = fs::File::open(dir).map_err(|e| Error::io(dir, "open the folder", &e))?;
     let locked = match exclusive {
         true => folder.lock(),
         false => folder.lock_shared(),
     };
     locked.map_err(|e| Error::io(dir, "lock the folder", &e))?;
-    Ok(folder)
+    Ok(Some(folder))
+}
+
+#[cfg(not(unix))]
+fn lock(_: &Path, _: bool) -> Result<Option<fs::File>> {
+    Ok(None)
 }
 
 /// Finishes what an interrupted update left: a journal whose contents were all staged is
