@@ -38,6 +38,9 @@ struct Cli {
     /// the models, the client and the docs (the manifest's outputs are ignored)
     #[arg(long = "crate", value_name = "NAME", requires = "out")]
     krate: Option<String>,
+    /// The size limit of each spec file read, in MiB
+    #[arg(long, value_name = "MIB", default_value_t = armgen::load::DEFAULT_MAX_FILE_SIZE >> 20)]
+    max_spec_size: u64,
     /// Write nothing; exit 1 if any output is stale, missing or extra
     #[arg(long)]
     check: bool,
@@ -71,6 +74,7 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
     if !cli.specs.is_empty() {
         generator.specs = cli.specs.clone();
     }
+    generator.max_spec_size = cli.max_spec_size.saturating_mul(1 << 20);
     let out = cli.out.clone().unwrap_or(manifest.output.dir);
     let scaffold = cli
         .krate
@@ -100,11 +104,18 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
             ("stale", &report.stale),
             ("missing", &report.missing),
             ("extra", &report.removed),
+            ("interrupted", &report.interrupted),
         ] {
             for path in paths {
                 eprintln!("{what}: {}", out.join(path).display());
             }
         }
+    }
+    if !cli.check && !cli.quiet && !report.interrupted.is_empty() {
+        eprintln!(
+            "armgen: completed an interrupted update of {}",
+            out.display()
+        );
     }
     if cli.verbose && !cli.check {
         for (what, paths) in [("wrote", &report.written), ("removed", &report.removed)] {

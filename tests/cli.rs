@@ -363,14 +363,16 @@ fn a_failed_write_replaces_nothing_and_leaves_no_temporary_files() {
     let dir = project();
     generate(dir.path(), &[]);
     fs::write(dir.path().join("out/src/models.rs"), "// old\n").unwrap();
-    // A folder where a generated file goes: its rename fails.
+    // A folder where a generated file goes: found before anything is staged.
     fs::remove_file(dir.path().join("out/src/client.rs")).unwrap();
     fs::create_dir(dir.path().join("out/src/client.rs")).unwrap();
     let before = snapshot(dir.path());
     let output = armgen(dir.path(), &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).starts_with("armgen: error: out/src/client.rs: cannot replace the file: "),
+        stderr(&output).starts_with(
+            "armgen: error: out/src/client.rs: cannot write the file: a folder is in its place"
+        ),
         "{}",
         stderr(&output)
     );

@@ -43,3 +43,37 @@ fn prettier() {
 fn pipeline() {
     replay("pipeline", targets::pipeline);
 }
+
+/// The pipeline target's mutator turns the empty first input into a spec and keeps
+/// editing specs: every output is JSON, they differ, and they reach operations.
+#[test]
+fn the_pipeline_mutator_edits_specs() {
+    let mut data = vec![0u8; 1 << 16];
+    let mut size = 0;
+    let mut seen = std::collections::HashSet::new();
+    let mut with_operations = 0;
+    for seed in 1..=400u32 {
+        let Some(new_size) = targets::mutate_spec(&mut data, size, 1 << 16, seed) else {
+            continue;
+        };
+        size = new_size;
+        let spec: serde_json::Value =
+            serde_json::from_slice(&data[..size]).expect("the mutator writes JSON");
+        if spec["paths"].as_object().is_some_and(|paths| {
+            paths
+                .values()
+                .any(|item| item.as_object().is_some_and(|ops| !ops.is_empty()))
+        }) {
+            with_operations += 1;
+        }
+        seen.insert(data[..size].to_vec());
+        if seed % 40 == 0 {
+            targets::pipeline(&data[..size]);
+        }
+    }
+    assert!(seen.len() > 300, "{} distinct specs", seen.len());
+    assert!(
+        with_operations > 100,
+        "{with_operations} specs with operations"
+    );
+}

@@ -81,18 +81,17 @@ pub fn prettier(data: &[u8]) {
     assert!(text.ends_with(";\n"), "a statement ends with `;`: {text:?}");
 }
 
-/// The whole pipeline on a random but well-formed Swagger document: models, client and
-/// docs; the Rust must parse and the Markdown keep its code fences balanced.
+/// The whole pipeline on a Swagger document, the input being its JSON text: models,
+/// client and docs; the Rust must parse and the Markdown keep its code fences balanced.
+/// The input is a spec, not bytes to decode into one: [`mutate_spec`] (the target's
+/// libFuzzer mutator) edits specs as trees, so every run explores a spec and a crasher
+/// is a spec to read.
 pub fn pipeline(data: &[u8]) {
-    let Some(spec) = pipeline_spec(data) else {
+    let Ok(spec) = serde_json::from_slice::<Value>(data) else {
         return;
     };
     let dir = tempfile::tempdir().expect("a temporary folder");
-    write_file(
-        dir.path(),
-        Path::new("spec.json"),
-        spec.to_string().as_bytes(),
-    );
+    write_file(dir.path(), Path::new("spec.json"), data);
     let generated = armgen::Generator::new(dir.path())
         .spec("spec.json")
         .models("src/models.rs")
@@ -105,7 +104,10 @@ pub fn pipeline(data: &[u8]) {
     for (path, text) in generated.files.iter() {
         if path.extension().is_some_and(|e| e == "rs") {
             if let Err(e) = syn::parse_file(text) {
-                panic!("{} does not parse: {e}\n{text}", path.display());
+                panic!(
+                    "{} does not parse: {e}\n{text}\nspec: {spec}",
+                    path.display()
+                );
             }
         } else {
             assert!(path.starts_with("docs"), "a page outside docs/: {path:?}");
@@ -115,9 +117,158 @@ pub fn pipeline(data: &[u8]) {
     }
 }
 
-/// The Swagger document the pipeline target builds from `data`, to look at a finding.
-pub fn pipeline_spec(data: &[u8]) -> Option<Value> {
-    swagger(&mut Unstructured::new(data)).ok()
+/// The pipeline target's mutator: `data[..size]` is a spec's JSON text (anything else,
+/// the empty first input above all, becomes a fresh random ARM-shaped spec), edited as a
+/// tree: a member or item replaced by a new schema, operation or hostile value, a key
+/// renamed to a hostile name, a subtree removed or copied elsewhere, a definition or path
+/// added. Returns the new size, or `None` when the result would not fit `max_size` (the
+/// caller then mutates the bytes).
+pub fn mutate_spec(data: &mut [u8], size: usize, max_size: usize, seed: u32) -> Option<usize> {
+    let mut state = u64::from(seed) | 1 << 32;
+    let entropy: Vec<u8> = (0..4096)
+        .map(|_| {
+            // xorshift64: the seed alone decides the edit, as libFuzzer expects.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect();
+    let mut u = Unstructured::new(&entropy);
+    let spec = match serde_json::from_slice::<Value>(&data[..size]) {
+        Ok(mut spec) if !u.ratio(1, 16).ok()? => {
+            for _ in 0..u.int_in_range(1..=3).ok()? {
+                edit(&mut spec, &mut u).ok()?;
+            }
+            spec
+        }
+        _ => swagger(&mut u).ok()?,
+    };
+    let text = serde_json::to_vec(&spec).ok()?;
+    if text.len() > max_size || text.len() > data.len() {
+        return None;
+    }
+    data[..text.len()].copy_from_slice(&text);
+    Some(text.len())
+}
+
+/// One structural edit somewhere in `spec`.
+fn edit(spec: &mut Value, u: &mut Unstructured<'_>) -> Result<()> {
+    let names: Vec<String> = match spec.get("definitions").and_then(Value::as_object) {
+        Some(definitions) if !definitions.is_empty() => definitions.keys().cloned().collect(),
+        _ => vec![name(u)?],
+    };
+    let mut places = Vec::new();
+    containers(spec, String::new(), &mut places);
+    let place = u.choose(&places)?.clone();
+    match u.int_in_range(0..=7)? {
+        0 => {
+            let definition = schema(u, &names, 0, true)?;
+            insert(spec, "/definitions", name(u)?, definition);
+        }
+        1 => {
+            let (path, params) = resource_path(u)?;
+            let method = *u.choose(&["get", "put", "delete", "patch", "post"])?;
+            let item = json!({ method: operation(u, &names, &params, method)? });
+            insert(spec, "/paths", path, item);
+        }
+        2 => {
+            let value = schema(u, &names, 1, false)?;
+            replace_child(spec, &place, u, value)?;
+        }
+        3 => {
+            let value = json_value(u, MAX_VALUE_DEPTH - 4)?;
+            replace_child(spec, &place, u, value)?;
+        }
+        4 => {
+            // Copy one subtree over another: specs repeat their own shapes.
+            let from = u.choose(&places)?.clone();
+            let value = spec.pointer(&from).cloned().unwrap_or(Value::Null);
+            replace_child(spec, &place, u, value)?;
+        }
+        5 => {
+            if let Some(Value::Object(entries)) = spec.pointer_mut(&place) {
+                if let Some(key) = some_key(entries, u)? {
+                    let new_key = name(u)?;
+                    if let Some(value) = entries.shift_remove(&key) {
+                        entries.insert(new_key, value);
+                    }
+                }
+            }
+        }
+        _ => match spec.pointer_mut(&place) {
+            Some(Value::Object(entries)) if !entries.is_empty() => {
+                if let Some(key) = some_key(entries, u)? {
+                    entries.shift_remove(&key);
+                }
+            }
+            Some(Value::Array(items)) if !items.is_empty() => {
+                let index = u.choose_index(items.len())?;
+                items.remove(index);
+            }
+            _ => {}
+        },
+    }
+    Ok(())
+}
+
+fn some_key(entries: &Map<String, Value>, u: &mut Unstructured<'_>) -> Result<Option<String>> {
+    if entries.is_empty() {
+        return Ok(None);
+    }
+    let index = u.choose_index(entries.len())?;
+    Ok(entries.keys().nth(index).cloned())
+}
+
+/// The JSON pointer of every object and array in `value`.
+fn containers(value: &Value, at: String, out: &mut Vec<String>) {
+    let children: Vec<(String, &Value)> = match value {
+        Value::Object(entries) => entries.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        _ => return,
+    };
+    out.push(at.clone());
+    for (key, child) in children {
+        let key = key.replace('~', "~0").replace('/', "~1");
+        containers(child, format!("{at}/{key}"), out);
+    }
+}
+
+/// Sets `key` of the object at `at`, creating the object if needed.
+fn insert(spec: &mut Value, at: &str, key: String, value: Value) {
+    if !spec.pointer(at).is_some_and(Value::is_object) {
+        if let Some(root) = spec.as_object_mut() {
+            root.insert(at.trim_start_matches('/').to_owned(), json!({}));
+        }
+    }
+    if let Some(Value::Object(entries)) = spec.pointer_mut(at) {
+        entries.insert(key, value);
+    }
+}
+
+/// Replaces (or, for an empty container, adds) a child of the container at `at`.
+fn replace_child(spec: &mut Value, at: &str, u: &mut Unstructured<'_>, value: Value) -> Result<()> {
+    match spec.pointer_mut(at) {
+        Some(Value::Object(entries)) if !entries.is_empty() && u.ratio(3, 4)? => {
+            if let Some(key) = some_key(entries, u)? {
+                entries.insert(key, value);
+            }
+        }
+        Some(Value::Object(entries)) => {
+            entries.insert(name(u)?, value);
+        }
+        Some(Value::Array(items)) if !items.is_empty() && u.ratio(3, 4)? => {
+            let index = u.choose_index(items.len())?;
+            items[index] = value;
+        }
+        Some(Value::Array(items)) => items.push(value),
+        _ => {}
+    }
+    Ok(())
 }
 
 fn write_file(root: &Path, name: &Path, contents: &[u8]) {

@@ -69,6 +69,8 @@ pub struct Generator {
     pub client: Option<PathBuf>,
     /// The folder of resource pages, if wanted.
     pub docs: Option<PathBuf>,
+    /// The size limit of each spec file read, in bytes.
+    pub max_spec_size: u64,
 }
 
 /// The result of one run, held in memory until written or checked.
@@ -92,6 +94,7 @@ impl Generator {
             models: None,
             client: None,
             docs: None,
+            max_spec_size: load::DEFAULT_MAX_FILE_SIZE,
         }
     }
 
@@ -104,6 +107,7 @@ impl Generator {
             models: manifest.output.models.clone(),
             client: manifest.output.client.clone(),
             docs: manifest.output.docs.clone(),
+            max_spec_size: load::DEFAULT_MAX_FILE_SIZE,
         }
     }
 
@@ -113,6 +117,12 @@ impl Generator {
     pub fn spec_root_overrides(mut self, flag: Option<&Path>) -> Self {
         let current = (self.spec_root, self.spec_root_origin);
         (self.spec_root, self.spec_root_origin) = spec_root::choose(flag, current);
+        self
+    }
+
+    /// Raises (or lowers) the size limit of each spec file read.
+    pub fn max_spec_size(mut self, bytes: u64) -> Self {
+        self.max_spec_size = bytes;
         self
     }
 
@@ -184,7 +194,7 @@ impl Generator {
 
         let start = Instant::now();
         self.check_spec_root()?;
-        let api = model::load(&self.spec_root, &self.specs)?;
+        let api = model::load_limited(&self.spec_root, &self.specs, self.max_spec_size)?;
         let operations = api.operations().count();
         timed(
             format!(

@@ -4,11 +4,29 @@
 //! relative to the spec root, and nothing outside the root is ever read: a reference that
 //! climbs out with `..`, or a symlink that leads out, is refused. Nothing is fetched over
 //! the network: a reference with a URL scheme is refused by the resolver.
+//!
+//! Only regular files are read (a FIFO would block for ever, a device never end), each
+//! up to a size limit, and a file's JSON values are counted before any is built: a
+//! `serde_json::Value` takes 80 bytes (with `preserve_order`), so a file of `0,0,0,...`
+//! (2 bytes a value) would take 40 times its size, 80 with the spare capacity of a
+//! growing array. Real specs average 45 bytes a value (27 for the densest vendored
+//! file), so the limit of one value per [`BYTES_PER_VALUE`] bytes refuses only such
+//! padding and keeps memory within a few times the input.
 
 use crate::error::{Error, Result};
 use indexmap::IndexMap;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use std::fmt;
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+
+/// The default size limit of one spec file: the largest file of azure-rest-api-specs is a
+/// few megabytes.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
+/// A file may hold one JSON value per this many bytes (but always 65,536 values).
+pub const BYTES_PER_VALUE: u64 = 16;
+const MIN_VALUE_BUDGET: u64 = 1 << 16;
 
 /// The JSON documents read so far, keyed by their path relative to the spec root.
 #[derive(Debug)]
@@ -16,6 +34,7 @@ pub struct Documents {
     root: PathBuf,
     canonical_root: PathBuf,
     documents: IndexMap<PathBuf, Value>,
+    max_file_size: u64,
 }
 
 impl Documents {
@@ -30,7 +49,14 @@ impl Documents {
             root: root.to_path_buf(),
             canonical_root,
             documents: IndexMap::new(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
         })
+    }
+
+    /// Refuses files larger than `bytes` (instead of [`DEFAULT_MAX_FILE_SIZE`]).
+    pub fn with_max_file_size(mut self, bytes: u64) -> Self {
+        self.max_file_size = bytes;
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -93,9 +119,149 @@ impl Documents {
                 "the file is a link that leads outside the spec root",
             ));
         }
-        let text = std::fs::read_to_string(&canonical)
-            .map_err(|e| Error::io(relative, "read the file", &e))?;
+        let text = read_regular_file(&canonical, self.max_file_size)
+            .map_err(|message| Error::in_file(relative, message))?;
+        let budget = (text.len() as u64 / BYTES_PER_VALUE).max(MIN_VALUE_BUDGET);
+        if let Some(count) = count_values(&text, budget) {
+            return Err(Error::in_file(
+                relative,
+                format!(
+                    "the file holds more than {count} JSON values in {} bytes: armgen reads at most one \
+                     value per {BYTES_PER_VALUE} bytes (real specs average 45), as each takes 80 bytes of memory",
+                    text.len()
+                ),
+            ));
+        }
         parse_json(relative, &text)
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes as UTF-8. The file is opened without
+/// blocking (a FIFO would otherwise wait for a writer) and checked on the open handle, so
+/// a file swapped after the check cannot be something else.
+fn read_regular_file(path: &Path, limit: u64) -> std::result::Result<String, String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options
+        .open(path)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    let metadata = file
+        .metadata()
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if !metadata.is_file() {
+        return Err(
+            "not a regular file (a FIFO, device or folder): armgen reads only regular files".into(),
+        );
+    }
+    let too_large = |size: u64| {
+        format!(
+            "the file is larger than the limit of {limit} bytes ({size} bytes or more); \
+             `--max-spec-size MIB` raises it"
+        )
+    };
+    if metadata.len() > limit {
+        return Err(too_large(metadata.len()));
+    }
+    // The size can change after the check: never read past the limit.
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("cannot read the file: not UTF-8: {e}"))
+}
+
+/// How many JSON values `text` holds, when more than `budget`; `None` when within it or
+/// when the text is not JSON (which [`parse_json`] then reports with its position). Counts
+/// without building anything.
+fn count_values(text: &str, budget: u64) -> Option<u64> {
+    let mut counter = Counter { left: budget };
+    let mut deserializer =
+        serde_json::Deserializer::from_str(text.strip_prefix('\u{feff}').unwrap_or(text));
+    match (&mut counter).deserialize(&mut deserializer) {
+        Err(error) if counter.left == 0 && error.to_string().starts_with(OVER_BUDGET) => {
+            Some(budget)
+        }
+        _ => None,
+    }
+}
+
+const OVER_BUDGET: &str = "over the value budget";
+
+struct Counter {
+    left: u64,
+}
+
+impl Counter {
+    fn take<E: serde::de::Error>(&mut self) -> std::result::Result<(), E> {
+        match self.left.checked_sub(1) {
+            Some(left) => {
+                self.left = left;
+                Ok(())
+            }
+            None => Err(E::custom(OVER_BUDGET)),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for &mut Counter {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for &mut Counter {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        self.take()?;
+        while seq.next_element_seed(&mut *self)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        self.take()?;
+        while map.next_key::<serde::de::IgnoredAny>()?.is_some() {
+            map.next_value_seed(&mut *self)?;
+        }
+        Ok(())
     }
 }
 

@@ -169,7 +169,12 @@ pub struct Example {
 /// Loads the given spec files (relative to `root`) and everything they reference.
 /// Errors name files as the user can open them: below `root`.
 pub fn load(root: &Path, specs: &[PathBuf]) -> Result<Api> {
-    let documents = Documents::new(root)?;
+    load_limited(root, specs, crate::load::DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`load`], refusing files larger than `max_file_size` bytes.
+pub fn load_limited(root: &Path, specs: &[PathBuf], max_file_size: u64) -> Result<Api> {
+    let documents = Documents::new(root)?.with_max_file_size(max_file_size);
     load_into(documents, specs).map_err(|error| Error {
         file: error.file.map(|file| root.join(file)),
         ..error

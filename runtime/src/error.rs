@@ -77,9 +77,28 @@ impl fmt::Display for TransportError {
         } else {
             "the request failed"
         };
-        write!(f, "{what}: {}", self.source)
+        write!(f, "{what}: {}", escaped(&self.source.to_string()))
     }
 }
+
+/// A reply body larger than [`ClientOptions::max_body_size`](crate::ClientOptions), the
+/// source of the [`TransportError`] a transport returns for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyTooLarge {
+    pub limit: usize,
+}
+
+impl fmt::Display for BodyTooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the reply body is larger than the limit of {} bytes (ClientOptions::max_body_size)",
+            self.limit
+        )
+    }
+}
+
+impl std::error::Error for BodyTooLarge {}
 
 impl std::error::Error for TransportError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
@@ -93,19 +112,35 @@ const SHOWN_BODY: usize = 512;
 fn shown(raw: &[u8]) -> String {
     let text = String::from_utf8_lossy(raw);
     match text.char_indices().nth(SHOWN_BODY) {
-        Some((end, _)) => format!("{}...", &text[..end]),
-        None => text.into_owned(),
+        Some((end, _)) => format!("{}...", escaped(&text[..end])),
+        None => escaped(&text),
     }
+}
+
+/// Text from the service as it may reach a terminal: control characters (escape
+/// sequences, carriage returns) and the bidi controls that reorder what a reader sees are
+/// written as `\u{..}` escapes.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 impl<E> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Request(error) => write!(f, "cannot build the request: {error}"),
+            Error::Request(error) => write!(f, "cannot build the request: {}", escaped(&error.0)),
             Error::Service(error) => {
                 write!(f, "the service answered {}", error.status)?;
                 if let Some(id) = &error.request_id {
-                    write!(f, " (request id {id})")?;
+                    write!(f, " (request id {})", escaped(id))?;
                 }
                 write!(f, ": {}", shown(&error.raw))
             }
@@ -118,16 +153,18 @@ impl<E> fmt::Display for Error<E> {
                 } = &**error;
                 write!(
                     f,
-                    "the {status} reply does not match the spec: {message}: {}",
+                    "the {status} reply does not match the spec: {}: {}",
+                    escaped(message),
                     shown(raw)
                 )
             }
             Error::Transport(error) => error.fmt(f),
-            Error::Credential(message) => write!(f, "cannot get a token: {message}"),
+            Error::Credential(message) => write!(f, "cannot get a token: {}", escaped(message)),
             Error::OperationFailed { status, raw } => {
                 write!(
                     f,
-                    "the long-running operation ended `{status}`: {}",
+                    "the long-running operation ended `{}`: {}",
+                    escaped(status),
                     shown(raw)
                 )
             }

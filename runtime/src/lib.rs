@@ -17,7 +17,7 @@ mod models;
 mod request;
 pub mod response;
 
-pub use error::{DecodeError, Error, ServiceError, TransportError};
+pub use error::{BodyTooLarge, DecodeError, Error, ServiceError, TransportError};
 pub use models::{Timestamp, UnknownEnumValue};
 
 pub use request::{RequestBuilder, RequestError};
@@ -44,7 +44,8 @@ pub use azure_core_credential::AzureCredential;
 pub use pager::Pager;
 #[cfg(feature = "client")]
 pub use pipeline::{
-    BoxFuture, ClientOptions, Pipeline, RetryOptions, StaticToken, TokenCredential, Transport,
+    BoxFuture, ClientOptions, Limits, Pipeline, RetryOptions, StaticToken, TokenCredential,
+    Transport,
 };
 #[cfg(feature = "client")]
 pub use poller::{FinalState, Poller};

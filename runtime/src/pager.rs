@@ -1,7 +1,7 @@
 use crate::pipeline::{BoxFuture, Pipeline};
 use crate::{Error, Page, Request, RequestError, Response};
 use futures_core::Stream;
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::pin::Pin;
 use std::task::{ready, Context, Poll};
 
@@ -25,11 +25,14 @@ pub struct Pager<T, E> {
     parse: Parse<T, E>,
     items: VecDeque<T>,
     in_flight: Option<BoxFuture<'static, Result<Page<T>, Error<E>>>>,
+    /// Every next link followed: one seen again would page for ever.
+    followed: HashSet<String>,
 }
 
 enum Next {
     First(Box<Result<Request, RequestError>>),
     Link(String),
+    Repeated(String),
     Done,
 }
 
@@ -48,6 +51,7 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
             parse,
             items: VecDeque::new(),
             in_flight: None,
+            followed: HashSet::new(),
         }
     }
 
@@ -71,6 +75,11 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
                     Next::Done => return Poll::Ready(None),
                     Next::First(request) => *request,
                     Next::Link(link) => next_link_request(&link),
+                    Next::Repeated(link) => {
+                        return Poll::Ready(Some(Err(Error::Request(RequestError(format!(
+                            "the service sent the next link `{link}` a second time: the list would never end"
+                        ))))))
+                    }
                 };
                 let (pipeline, parse) = (self.pipeline.clone(), self.parse);
                 self.in_flight.insert(Box::pin(
@@ -81,7 +90,11 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
         let result = ready!(future.as_mut().poll(cx));
         self.in_flight = None;
         if let Ok(page) = &result {
-            self.next = page.next_link.clone().map_or(Next::Done, Next::Link);
+            self.next = match page.next_link.clone() {
+                None => Next::Done,
+                Some(link) if self.followed.insert(link.clone()) => Next::Link(link),
+                Some(link) => Next::Repeated(link),
+            };
         }
         Poll::Ready(Some(result))
     }

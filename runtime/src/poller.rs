@@ -198,6 +198,7 @@ async fn poll_status<E: DeserializeOwned>(
     }
 }
 
+/// `Retry-After`, else (missing or zero) the poll interval.
 fn wait_for(pipeline: &Pipeline, response: &Response) -> Duration {
     retry_after(response)
         .unwrap_or(pipeline.options().poll_interval)

@@ -1,5 +1,5 @@
-use crate::pipeline::{BoxFuture, Transport};
-use crate::{Request, Response, TransportError};
+use crate::pipeline::{BoxFuture, Limits, Transport};
+use crate::{BodyTooLarge, Request, Response, TransportError};
 use std::time::Duration;
 
 /// The default transport: reqwest with rustls, and tokio's timer (so it needs a tokio
@@ -13,7 +13,7 @@ impl Transport for ReqwestTransport {
     fn send(
         &self,
         request: Request,
-        timeout: Option<Duration>,
+        limits: Limits,
     ) -> BoxFuture<'_, Result<Response, TransportError>> {
         Box::pin(async move {
             let failed = |error: reqwest::Error| TransportError {
@@ -26,14 +26,33 @@ impl Transport for ReqwestTransport {
                 .request(parts.method, parts.uri.to_string())
                 .headers(parts.headers)
                 .body(body);
-            if let Some(timeout) = timeout {
+            if let Some(timeout) = limits.timeout {
                 builder = builder.timeout(timeout);
             }
-            let reply = builder.send().await.map_err(failed)?;
-            let mut response = http::Response::new(Vec::new());
+            let mut reply = builder.send().await.map_err(failed)?;
+            let too_large = || TransportError {
+                timeout: false,
+                source: Box::new(BodyTooLarge {
+                    limit: limits.max_body_size,
+                }),
+            };
+            let limit = limits.max_body_size;
+            if reply
+                .content_length()
+                .is_some_and(|length| length > limit as u64)
+            {
+                return Err(too_large());
+            }
+            let mut body = Vec::new();
+            while let Some(chunk) = reply.chunk().await.map_err(failed)? {
+                if chunk.len() > limit - body.len() {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            let mut response = http::Response::new(body);
             *response.status_mut() = reply.status();
             *response.headers_mut() = reply.headers().clone();
-            *response.body_mut() = reply.bytes().await.map_err(failed)?.to_vec();
             Ok(response)
         })
     }

@@ -37,7 +37,9 @@ struct Page<'a> {
     examples: Vec<ExampleBlock>,
     dependencies: &'a [Dependency],
     schema: String,
-    api_version: &'a str,
+    /// The api-version as an inline code span.
+    api_version: String,
+    /// The spec's path below `specification/`, as a URL path.
     spec_path: String,
 }
 
@@ -164,7 +166,7 @@ fn page(
                 dependencies: dependencies.to_vec(),
             };
             Ok(ExampleBlock {
-                name: one_line(&example.name),
+                name: mdx_text(&one_line(&example.name)),
                 code: format_snippet(&snippet),
             })
         })
@@ -175,8 +177,8 @@ fn page(
         examples,
         dependencies,
         schema,
-        api_version: &resource.api_version,
-        spec_path: slash_path(&resource.spec.path),
+        api_version: code_span(&one_line(&resource.api_version)),
+        spec_path: url_path(&slash_path(&resource.spec.path)),
     }
     .render()
     .map_err(|e| {
@@ -204,6 +206,49 @@ fn one_line(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
+}
+
+/// Spec text for the running text of a page, which the docs site reads as MDX: `<`
+/// would open a JSX element or HTML tag, `{` an expression, `[` a link, and a
+/// backslash could undo these escapes; each is escaped with a backslash, which CommonMark
+/// and MDX both read as the character itself. Nothing else changes, so pages of real
+/// specs keep the reference's bytes.
+fn mdx_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '<' | '>' | '{' | '}' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Spec text as an inline code span, whose content MDX reads as plain text: a run of
+/// backticks inside is fenced by a longer run (CommonMark), never ending the span early.
+fn code_span(text: &str) -> String {
+    let longest = text
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or_default();
+    if longest == 0 {
+        return format!("`{text}`");
+    }
+    let fence = "`".repeat(longest + 1);
+    format!("{fence} {text} {fence}")
+}
+
+/// A relative path for a URL: anything but unreserved characters and `/` is
+/// percent-encoded, so the path cannot end the Markdown link it sits in.
+fn url_path(path: &str) -> String {
+    const PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~')
+        .remove(b'/');
+    percent_encoding::utf8_percent_encode(path, PATH).to_string()
 }
 
 /// The request body an example shows: the first parameter value that is a non-empty
