@@ -6,6 +6,13 @@
 //!
 //! Adding a case is adding a folder with its `spec.json` and running the test once with
 //! `UPDATE_EXPECT=1`; nothing lists the cases.
+//!
+//! A case of several files is a spec root laid out as azure-rest-api-specs
+//! (`specification/`) with `specs.txt` naming its inputs (files or api-version folders,
+//! one a line, relative to that root). It is generated from a copy of that root to which
+//! the vendored common-types v1 and v2 are added, so its `$ref`s reach them by the paths
+//! real specs use (`../../../../../common-types/resource-management/v2/types.json`)
+//! without a copy of them in the case.
 
 mod support;
 
@@ -27,8 +34,12 @@ fn cases() -> Vec<PathBuf> {
 fn every_case_generates_its_expected_outputs() {
     let mut failures = Vec::new();
     for case in cases() {
-        let generated = Generator::new(&case)
-            .spec("spec.json")
+        let (root, specs) = spec_root(&case);
+        let generated = specs
+            .iter()
+            .fold(Generator::new(root.path()), |generator, spec| {
+                generator.spec(spec)
+            })
             .models("models.rs")
             .client("client.rs")
             .docs("docs")
@@ -41,6 +52,51 @@ fn every_case_generates_its_expected_outputs() {
         "expected outputs differ (rerun with UPDATE_EXPECT=1 to rewrite them, then review the diff):\n{}",
         failures.join("\n")
     );
+}
+
+/// The spec root of a case (a temporary copy for a case of several files) and its inputs.
+fn spec_root(case: &Path) -> (Root, Vec<String>) {
+    let list = case.join("specs.txt");
+    if !list.is_file() {
+        return (Root::Case(case.to_path_buf()), vec!["spec.json".into()]);
+    }
+    let specs = std::fs::read_to_string(&list).unwrap();
+    let specs = specs.lines().map(str::to_owned).collect();
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&case.join("specification"), copy.path());
+    let common = "common-types/resource-management";
+    for version in ["v1", "v2"] {
+        let vendored = support::manifest().spec_root.join(common).join(version);
+        copy_tree(&vendored, &copy.path().join(common).join(version));
+    }
+    (Root::Copy(copy), specs)
+}
+
+enum Root {
+    Case(PathBuf),
+    Copy(tempfile::TempDir),
+}
+
+impl Root {
+    fn path(&self) -> &Path {
+        match self {
+            Root::Case(path) => path,
+            Root::Copy(dir) => dir.path(),
+        }
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 /// The `golden-cases` crate was built from the same folders: every case's Rust compiles.
