@@ -14,6 +14,8 @@
 //! real specs use (`../../../../../common-types/resource-management/v2/types.json`)
 //! without a copy of them in the case.
 
+#[path = "support/spec_roots.rs"]
+mod spec_roots;
 mod support;
 
 use armgen::Generator;
@@ -62,13 +64,8 @@ fn spec_root(case: &Path) -> (Root, Vec<String>) {
     }
     let specs = std::fs::read_to_string(&list).unwrap();
     let specs = specs.lines().map(str::to_owned).collect();
-    let copy = tempfile::tempdir().unwrap();
-    copy_tree(&case.join("specification"), copy.path());
-    let common = "common-types/resource-management";
-    for version in ["v1", "v2"] {
-        let vendored = support::manifest().spec_root.join(common).join(version);
-        copy_tree(&vendored, &copy.path().join(common).join(version));
-    }
+    let vendored = support::manifest().spec_root;
+    let copy = spec_roots::with_common_types(&case.join("specification"), &vendored);
     (Root::Copy(copy), specs)
 }
 
@@ -82,19 +79,6 @@ impl Root {
         match self {
             Root::Case(path) => path,
             Root::Copy(dir) => dir.path(),
-        }
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
         }
     }
 }

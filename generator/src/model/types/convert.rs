@@ -19,6 +19,8 @@
 //!   (`connected_registry::Properties`), so two owners never clash.
 //! - Definitions are named before anything else: the input specs' in spec order, then
 //!   those of referenced files as met, so adding an operation never renames a model.
+//!   Definitions that are the same after dereferencing are one type (`sameness`); of
+//!   differing ones with one name, later ones from other files take their file's stem.
 
 use super::{
     Details, Enum, Field, StringFormat, Struct, Type, TypeEntry, TypeId, TypeSpace, Variant,
