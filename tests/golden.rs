@@ -6,7 +6,16 @@
 //!
 //! Adding a case is adding a folder with its `spec.json` and running the test once with
 //! `UPDATE_EXPECT=1`; nothing lists the cases.
+//!
+//! A case of several files is a spec root laid out as azure-rest-api-specs
+//! (`specification/`) with `specs.txt` naming its inputs (files or api-version folders,
+//! one a line, relative to that root). It is generated from a copy of that root to which
+//! the vendored common-types v1 and v2 are added, so its `$ref`s reach them by the paths
+//! real specs use (`../../../../../common-types/resource-management/v2/types.json`)
+//! without a copy of them in the case.
 
+#[path = "support/spec_roots.rs"]
+mod spec_roots;
 mod support;
 
 use armgen::Generator;
@@ -27,8 +36,12 @@ fn cases() -> Vec<PathBuf> {
 fn every_case_generates_its_expected_outputs() {
     let mut failures = Vec::new();
     for case in cases() {
-        let generated = Generator::new(&case)
-            .spec("spec.json")
+        let (root, specs) = spec_root(&case);
+        let generated = specs
+            .iter()
+            .fold(Generator::new(root.path()), |generator, spec| {
+                generator.spec(spec)
+            })
             .models("models.rs")
             .client("client.rs")
             .docs("docs")
@@ -41,6 +54,33 @@ fn every_case_generates_its_expected_outputs() {
         "expected outputs differ (rerun with UPDATE_EXPECT=1 to rewrite them, then review the diff):\n{}",
         failures.join("\n")
     );
+}
+
+/// The spec root of a case (a temporary copy for a case of several files) and its inputs.
+fn spec_root(case: &Path) -> (Root, Vec<String>) {
+    let list = case.join("specs.txt");
+    if !list.is_file() {
+        return (Root::Case(case.to_path_buf()), vec!["spec.json".into()]);
+    }
+    let specs = std::fs::read_to_string(&list).unwrap();
+    let specs = specs.lines().map(str::to_owned).collect();
+    let vendored = support::manifest().spec_root;
+    let copy = spec_roots::with_common_types(&case.join("specification"), &vendored);
+    (Root::Copy(copy), specs)
+}
+
+enum Root {
+    Case(PathBuf),
+    Copy(tempfile::TempDir),
+}
+
+impl Root {
+    fn path(&self) -> &Path {
+        match self {
+            Root::Case(path) => path,
+            Root::Copy(dir) => dir.path(),
+        }
+    }
 }
 
 /// The `golden-cases` crate was built from the same folders: every case's Rust compiles.

@@ -182,11 +182,8 @@ pub fn load_limited(root: &Path, specs: &[PathBuf], max_file_size: u64) -> Resul
 }
 
 fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
-    let mut files = Vec::new();
-    for relative in specs {
-        let path = documents
-            .relative(relative)
-            .ok_or_else(|| Error::in_file(relative, "the spec path leads outside the spec root"))?;
+    let mut files: Vec<(PathBuf, Spec)> = Vec::new();
+    for path in spec_files(&documents, specs)? {
         let value = documents.load(&path)?;
         check_version(&path, value)?;
         let spec: Spec = deserialize(&Location::new(&path, ""), value)?;
@@ -209,6 +206,45 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
         })
         .collect::<Result<_>>()?;
     Ok(Api { documents, specs })
+}
+
+/// The spec files that `specs` name, relative to the root, each once, in the order given:
+/// a folder (an api-version folder such as `.../stable/2022-10-01`) stands for its
+/// `*.json` files in name order, without its subfolders (`examples/`).
+fn spec_files(documents: &Documents, specs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for given in specs {
+        let path = documents
+            .relative(given)
+            .ok_or_else(|| Error::in_file(given, "the spec path leads outside the spec root"))?;
+        let on_disk = documents.root().join(&path);
+        if !on_disk.is_dir() {
+            files.push(path);
+            continue;
+        }
+        let listing =
+            std::fs::read_dir(&on_disk).map_err(|e| Error::io(&path, "list the folder", &e))?;
+        let mut inside = Vec::new();
+        for entry in listing {
+            let entry = entry.map_err(|e| Error::io(&path, "list the folder", &e))?;
+            let name = PathBuf::from(entry.file_name());
+            let is_json = name.extension().is_some_and(|ext| ext == "json");
+            if is_json && entry.path().is_file() {
+                inside.push(path.join(name));
+            }
+        }
+        if inside.is_empty() {
+            return Err(Error::in_file(
+                &path,
+                "the folder holds no `.json` spec file",
+            ));
+        }
+        inside.sort();
+        files.extend(inside);
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|file| seen.insert(file.clone()));
+    Ok(files)
 }
 
 fn check_version(file: &Path, value: &Value) -> Result<()> {

@@ -111,12 +111,24 @@ mod tests {
 
     #[test]
     fn definitions_sharing_a_type_name_are_numbered_in_spec_order() {
+        let models = emit_spec(serde_json::json!({
+            "foo-bar": { "type": "object" },
+            "FooBar": { "type": "object", "description": "Another." }
+        }))
+        .unwrap();
+        assert!(models.contains("pub struct FooBar {"), "{models}");
+        assert!(models.contains("pub struct FooBar2 {"), "{models}");
+    }
+
+    #[test]
+    fn definitions_sharing_a_type_name_and_a_schema_are_one_type() {
         let models = emit_spec(
             serde_json::json!({ "foo-bar": { "type": "object" }, "FooBar": { "type": "object" } }),
         )
         .unwrap();
-        assert!(models.contains("pub struct FooBar {"), "{models}");
-        assert!(models.contains("pub struct FooBar2 {"), "{models}");
+        assert_eq!(models.matches("pub struct FooBar").count(), 1, "{models}");
+        assert!(models.contains(r#""foo-bar" => via::<FooBar>"#), "{models}");
+        assert!(models.contains(r#""FooBar" => via::<FooBar>"#), "{models}");
     }
 
     #[test]

@@ -19,6 +19,8 @@
 //!   (`connected_registry::Properties`), so two owners never clash.
 //! - Definitions are named before anything else: the input specs' in spec order, then
 //!   those of referenced files as met, so adding an operation never renames a model.
+//!   Definitions that are the same after dereferencing are one type (`sameness`); of
+//!   differing ones with one name, later ones from other files take their file's stem.
 
 use super::{
     Details, Enum, Field, StringFormat, Struct, Type, TypeEntry, TypeId, TypeSpace, Variant,
@@ -31,6 +33,8 @@ use crate::swagger::{AdditionalProperties, Schema};
 use indexmap::IndexMap;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsStr;
+use std::path::Path;
 
 /// How deep inline schemas may nest inside each other, `allOf` parents included.
 const MAX_INLINE_DEPTH: usize = 64;
@@ -92,21 +96,13 @@ impl<'a> Converter<'a> {
             enums: HashMap::new(),
             module_of: HashMap::new(),
         };
-        // The input specs' definitions take their names first, numbered in spec order
-        // when two share one (`widget`, `Widget`).
-        let mut named: HashMap<Location, String> = HashMap::new();
-        for spec in &api.specs {
-            for definition in spec.spec.definitions.keys() {
-                let name = converter.top().take(type_name(definition));
-                named.insert(spec.definition(definition), name);
-            }
-        }
-        let mut starts = Vec::new();
+        let mut inputs = Vec::new();
         for spec in &api.specs {
             for name in spec.spec.definitions.keys() {
-                starts.push(spec.definition(name));
+                inputs.push(spec.definition(name));
             }
         }
+        let mut starts = inputs.clone();
         for (_, operation) in api.operations() {
             for param in &operation.parameters {
                 if let Some(schema) = &param.param.schema {
@@ -122,15 +118,17 @@ impl<'a> Converter<'a> {
                 }
             }
         }
-        for start in starts {
-            converter.discover(start, &mut named)?;
-        }
-        let order: Vec<(Location, String, TypeId)> = converter
+        let found = converter.discover(starts)?;
+        converter.name_definitions(&found, inputs)?;
+        // Each type once, from the first of the definitions it stands for.
+        let mut built = HashSet::new();
+        let order: Vec<(Location, TypeId)> = converter
             .definitions
             .iter()
-            .map(|(location, (name, id))| (location.clone(), name.clone(), *id))
+            .filter(|(_, (_, id))| built.insert(*id))
+            .map(|(location, (_, id))| (location.clone(), *id))
             .collect();
-        for (location, _, id) in order {
+        for (location, id) in order {
             converter.definition(&location, id)?;
         }
         Ok(converter)
@@ -146,7 +144,14 @@ impl<'a> Converter<'a> {
         let mut space = TypeSpace {
             entries,
             order: self.order,
-            definitions: self.definitions.into_values().collect(),
+            // Keyed by the spec's name, for the round-trip hook: the first of a name.
+            definitions: {
+                let mut seen = HashSet::new();
+                self.definitions
+                    .into_values()
+                    .filter(|(name, _)| seen.insert(name.clone()))
+                    .collect()
+            },
         };
         super::recursion::box_cycles(&mut space);
         space
@@ -180,33 +185,20 @@ impl<'a> Converter<'a> {
         self.order.push(id);
     }
 
-    /// Registers a definition and, transitively, every definition its schema refers to.
-    /// A worklist rather than recursion: a chain of thousands of definitions each
-    /// referring to the next must not exhaust the stack.
-    fn discover(
-        &mut self,
-        location: Location,
-        named: &mut HashMap<Location, String>,
-    ) -> Result<()> {
-        let mut pending = vec![location];
+    /// Every definition the starts reach, each once, in the order met. A worklist rather
+    /// than recursion: a chain of thousands of definitions each referring to the next must
+    /// not exhaust the stack.
+    fn discover(&self, starts: Vec<Location>) -> Result<IndexMap<Location, String>> {
+        let mut found = IndexMap::new();
+        let mut pending: Vec<Location> = starts.into_iter().rev().collect();
         while let Some(location) = pending.pop() {
-            if self.definitions.contains_key(&location) {
+            if found.contains_key(&location) {
                 continue;
             }
             let Some(definition) = definition_name(&location) else {
                 continue;
             };
-            let id = match named.remove(&location) {
-                // Already taken in the root's registry.
-                Some(name) => {
-                    let id = TypeId(self.entries.len());
-                    self.entries.push(None);
-                    self.names.push((Vec::new(), name));
-                    id
-                }
-                None => self.reserve(Vec::new(), type_name(&definition)),
-            };
-            self.definitions.insert(location.clone(), (definition, id));
+            found.insert(location.clone(), definition);
             let value = self.resolver.lookup(&location, &location)?;
             let mut references = Vec::new();
             collect_refs(value, &location, &mut references);
@@ -214,6 +206,69 @@ impl<'a> Converter<'a> {
             for (from, reference) in references.into_iter().rev() {
                 pending.push(parse_ref(&from, &reference)?);
             }
+        }
+        Ok(found)
+    }
+
+    /// Makes one type of each class of definitions that are the same (see `sameness`),
+    /// in the order met, and names them: the input specs' definitions first, in spec
+    /// order, then those of referenced files as met. The first of several differing
+    /// definitions with one name keeps it; a later one from another file is prefixed by
+    /// its file's stem (`QueryPacks_API.json`'s `ErrorResponse` is
+    /// `QueryPacksApiErrorResponse`), or by its folder and stem where files of that stem
+    /// hold differing definitions of the name (`V1TypesErrorResponse`); one from the same
+    /// file (`widget` beside `Widget`) is numbered, as is any name still taken.
+    fn name_definitions(
+        &mut self,
+        found: &IndexMap<Location, String>,
+        inputs: Vec<Location>,
+    ) -> Result<()> {
+        let locations: Vec<Location> = found.keys().cloned().collect();
+        let names: Vec<String> = found.values().map(|name| type_name(name)).collect();
+        let classes = super::sameness::classes(&self.resolver, &locations, &names)?;
+        let mut ids: HashMap<usize, TypeId> = HashMap::new();
+        for (location, &class) in locations.iter().zip(&classes) {
+            let next = TypeId(self.entries.len());
+            let id = *ids.entry(class).or_insert(next);
+            if id == next {
+                self.entries.push(None);
+                self.names.push((Vec::new(), String::new()));
+            }
+            self.definitions
+                .insert(location.clone(), (found[location].clone(), id));
+        }
+        let position: HashMap<&Location, usize> = locations.iter().zip(0..).collect();
+        let inputs = inputs.into_iter().filter_map(|l| position.get(&l).copied());
+        // Each Rust name's first holder's file, and how many differing definitions of
+        // that name each file stem holds.
+        let mut first_file: HashMap<&str, &Path> = HashMap::new();
+        let mut stems: HashMap<(&str, &OsStr), HashSet<usize>> = HashMap::new();
+        for ((location, name), &class) in locations.iter().zip(&names).zip(&classes) {
+            let stem = location.file.file_stem().unwrap_or_default();
+            stems.entry((name, stem)).or_default().insert(class);
+        }
+        let mut named = HashSet::new();
+        for i in inputs.chain(0..locations.len()) {
+            let id = ids[&classes[i]];
+            if !named.insert(id) {
+                continue;
+            }
+            let (file, base) = (locations[i].file.as_path(), names[i].as_str());
+            let first = *first_file.entry(base).or_insert(file);
+            let wanted = if first == file {
+                base.to_owned()
+            } else {
+                // The stem, or the folder and stem where files of the same stem hold
+                // differing definitions of this name (`v1/types.json`, `v2/types.json`).
+                let stem = file.file_stem().unwrap_or_default();
+                let mut prefix = stem.to_string_lossy().into_owned();
+                if stems[&(base, stem)].len() > 1 {
+                    let folder = file.parent().and_then(Path::file_name).unwrap_or_default();
+                    prefix = format!("{} {prefix}", folder.to_string_lossy());
+                }
+                format!("{}{base}", type_name(&prefix))
+            };
+            self.names[id.0].1 = self.top().take(wanted);
         }
         Ok(())
     }

@@ -13,6 +13,7 @@
 
 mod convert;
 mod recursion;
+mod sameness;
 
 pub(crate) use convert::{Converter, Owner};
 
