@@ -39,6 +39,8 @@ struct Server {
     created: Value,
     /// Every request as `METHOD path?query`, with its bearer token.
     log: Mutex<Vec<(String, String)>>,
+    /// The `Accept` header of every request, in order (empty when none was sent).
+    accepts: Mutex<Vec<String>>,
     hits: Mutex<HashMap<String, usize>>,
 }
 
@@ -130,6 +132,15 @@ async fn handle(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
+    let accept = request
+        .headers()
+        .get("accept")
+        .and_then(|v| v.to_str().ok());
+    server
+        .accepts
+        .lock()
+        .unwrap()
+        .push(accept.unwrap_or_default().to_owned());
     let path = request
         .uri()
         .path_and_query()
@@ -172,6 +183,7 @@ fn run_with<F: Future<Output = ()>>(
             page: example("Registries_ListByResourceGroup", "200"),
             created: example("Registries_Create", "200"),
             log: Mutex::default(),
+            accepts: Mutex::default(),
             hits: Mutex::default(),
         });
         let serving = server.clone();
@@ -312,6 +324,9 @@ fn a_list_streams_items_across_pages() {
         let per_page = server.page["value"].as_array().unwrap().len();
         assert_eq!(names.len(), 2 * per_page);
         assert_eq!(server.requests()[1], "GET /pages/2?api-version=x");
+        // The next link is asked for with the list's own `Accept`.
+        let accepts = server.accepts.lock().unwrap().clone();
+        assert_eq!(accepts[..2], ["application/json", "application/json"]);
 
         let mut pages = client.registries().list_by_resource_group("rg");
         let first = pages

@@ -25,6 +25,7 @@ fn every_example_request_matches() {
     let api = client_common::api();
     let cases = client_common::examples(&api);
     let mut failures = Vec::new();
+    let mut accepts = 0;
     for (operation, name, example) in &cases {
         let parameters = &example["parameters"];
         let mut problems = Vec::new();
@@ -88,14 +89,28 @@ fn every_example_request_matches() {
                 if sent != body {
                     problems.push(format!("body {sent:?} instead of {body:?}"));
                 }
-                if body.is_some()
-                    && request
+                let header = |name: &str| {
+                    request
                         .headers()
-                        .get("content-type")
-                        .is_none_or(|v| v != "application/json")
-                {
-                    problems.push("no JSON content type".into());
+                        .get(name)
+                        .map(|v| v.to_str().unwrap_or("<not text>").to_owned())
+                };
+                let implied = media_types(&api, operation);
+                let content_type = body.as_ref().map(|_| implied.consumes.clone());
+                if header("content-type") != content_type {
+                    problems.push(format!(
+                        "Content-Type {:?} instead of {content_type:?}",
+                        header("content-type")
+                    ));
                 }
+                if header("accept") != implied.accept {
+                    problems.push(format!(
+                        "Accept {:?} instead of {:?}",
+                        header("accept"),
+                        implied.accept
+                    ));
+                }
+                accepts += usize::from(implied.accept.is_some());
             }
         }
         if !problems.is_empty() {
@@ -122,6 +137,69 @@ fn every_example_request_matches() {
             .map(|(_, op)| op.examples.len())
             .sum::<usize>()
     );
+    println!("{accepts} of {total} send Accept");
+    assert!(
+        accepts > 0 && accepts < total,
+        "the spec has operations with and without reply bodies"
+    );
+}
+
+/// The headers the spec implies, read from the raw documents: `Content-Type` is the first
+/// of `consumes` (the operation's, else the spec's; `application/json` when neither says),
+/// and `Accept`, as AutoRest sends it, lists `produces` (likewise) whenever a reply of
+/// the operation, `default` included, has a schema.
+struct Implied {
+    consumes: String,
+    accept: Option<String>,
+}
+
+fn media_types(api: &armgen::model::Api, operation: &armgen::model::Operation) -> Implied {
+    let resolver = api.resolver();
+    let (_, raw) = resolver
+        .resolve(&operation.location)
+        .expect("the operation");
+    let spec = api
+        .specs
+        .iter()
+        .find(|spec| spec.path == operation.location.file)
+        .expect("the operation's spec");
+    let (_, document) = resolver
+        .resolve(&armgen::resolve::Location::new(&spec.path, ""))
+        .expect("the spec");
+    let list = |key: &str| -> Vec<String> {
+        let value = raw.get(key).or_else(|| document.get(key));
+        let types: Vec<String> = value
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect();
+        match types.is_empty() {
+            true => vec!["application/json".to_owned()],
+            false => types,
+        }
+    };
+    let has_body =
+        raw["responses"]
+            .as_object()
+            .expect("responses")
+            .iter()
+            .any(
+                |(status, response)| match response.get("$ref").and_then(Value::as_str) {
+                    Some(reference) => {
+                        let at = operation.location.child("responses").child(status);
+                        let (_, target) =
+                            resolver.follow_ref(&at, reference).expect("the response");
+                        target.get("schema").is_some()
+                    }
+                    None => response.get("schema").is_some(),
+                },
+            );
+    Implied {
+        consumes: list("consumes").remove(0),
+        accept: has_body.then(|| list("produces").join(", ")),
+    }
 }
 
 /// OData query names (`$filter`, `$top`...) go out as written, as the Azure SDKs send

@@ -224,12 +224,10 @@ fn hostile_names_compile() {
         serde_json::json!("crab")
     );
     // Case twins are two types, each with its own fields.
-    let lower = hostile_crate::models::Widget {
-        a: Some("x".into()),
-    };
-    let upper = hostile_crate::models::Widget2 {
-        b: Some("y".into()),
-    };
+    let mut lower = hostile_crate::models::Widget::default();
+    lower.a = Some("x".into());
+    let mut upper = hostile_crate::models::Widget2::default();
+    upper.b = Some("y".into());
     assert_eq!(
         serde_json::to_value(&lower).unwrap(),
         serde_json::json!({ "a": "x" })

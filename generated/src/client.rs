@@ -1407,6 +1407,8 @@ pub mod connected_registries {
         pub filter: Option<String>,
     }
     /// Builds the `ConnectedRegistries_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error, with the `default` reply's body.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1422,6 +1424,7 @@ pub mod connected_registries {
         r.segment(registry_name);
         r.path("/connectedRegistries");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         if let Some(value) = &options.filter {
             r.query("$filter", value);
         }
@@ -1437,6 +1440,8 @@ pub mod connected_registries {
         }
     }
     /// Builds the `ConnectedRegistries_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error, with the `default` reply's body.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1453,6 +1458,7 @@ pub mod connected_registries {
         r.path("/connectedRegistries/");
         r.segment(connected_registry_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `ConnectedRegistries_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1463,6 +1469,8 @@ pub mod connected_registries {
         }
     }
     /// Builds the `ConnectedRegistries_Create` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error, with the `default` reply's body.
     pub fn create_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1480,6 +1488,7 @@ pub mod connected_registries {
         r.path("/connectedRegistries/");
         r.segment(connected_registry_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(connected_registry_create_parameters);
         r.build()
     }
@@ -1492,6 +1501,8 @@ pub mod connected_registries {
         }
     }
     /// Builds the `ConnectedRegistries_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies without a body: 200, 202, 204. Any other status is an error, with the `default` reply's body.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1508,6 +1519,7 @@ pub mod connected_registries {
         r.path("/connectedRegistries/");
         r.segment(connected_registry_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `ConnectedRegistries_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1520,6 +1532,8 @@ pub mod connected_registries {
         }
     }
     /// Builds the `ConnectedRegistries_Update` request: `PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error, with the `default` reply's body.
     pub fn update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1537,6 +1551,7 @@ pub mod connected_registries {
         r.path("/connectedRegistries/");
         r.segment(connected_registry_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(connected_registry_update_parameters);
         r.build()
     }
@@ -1549,6 +1564,8 @@ pub mod connected_registries {
         }
     }
     /// Builds the `ConnectedRegistries_Deactivate` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/connectedRegistries/{connectedRegistryName}/deactivate`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies without a body: 200, 202. Any other status is an error, with the `default` reply's body.
     pub fn deactivate_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1566,6 +1583,7 @@ pub mod connected_registries {
         r.segment(connected_registry_name);
         r.path("/deactivate");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `ConnectedRegistries_Deactivate`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1581,6 +1599,8 @@ pub mod connected_registries {
 pub mod export_pipelines {
     use super::*;
     /// Builds the `ExportPipelines_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1595,6 +1615,7 @@ pub mod export_pipelines {
         r.segment(registry_name);
         r.path("/exportPipelines");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `ExportPipelines_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1607,6 +1628,8 @@ pub mod export_pipelines {
         }
     }
     /// Builds the `ExportPipelines_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1623,6 +1646,7 @@ pub mod export_pipelines {
         r.path("/exportPipelines/");
         r.segment(export_pipeline_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `ExportPipelines_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1633,6 +1657,8 @@ pub mod export_pipelines {
         }
     }
     /// Builds the `ExportPipelines_Create` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn create_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1650,6 +1676,7 @@ pub mod export_pipelines {
         r.path("/exportPipelines/");
         r.segment(export_pipeline_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(export_pipeline_create_parameters);
         r.build()
     }
@@ -1662,6 +1689,8 @@ pub mod export_pipelines {
         }
     }
     /// Builds the `ExportPipelines_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/exportPipelines/{exportPipelineName}`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202, 204. Any other status is an error.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1694,6 +1723,8 @@ pub mod export_pipelines {
 pub mod registries {
     use super::*;
     /// Builds the `Registries_ImportImage` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importImage`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202. Any other status is an error.
     pub fn import_image_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1721,6 +1752,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_CheckNameAvailability` request: `POST /subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/checkNameAvailability`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn check_name_availability_request(
         subscription_id: &str,
         registry_name_check_request: &models::RegistryNameCheckRequest,
@@ -1730,6 +1763,7 @@ pub mod registries {
         r.segment(subscription_id);
         r.path("/providers/Microsoft.ContainerRegistry/checkNameAvailability");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(registry_name_check_request);
         r.build()
     }
@@ -1743,12 +1777,15 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_List` request: `GET /subscriptions/{subscriptionId}/providers/Microsoft.ContainerRegistry/registries`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request(subscription_id: &str) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
         r.segment(subscription_id);
         r.path("/providers/Microsoft.ContainerRegistry/registries");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Registries_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1759,6 +1796,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_ListByResourceGroup` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_by_resource_group_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1770,6 +1809,7 @@ pub mod registries {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.ContainerRegistry/registries");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Registries_ListByResourceGroup`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1782,6 +1822,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1795,6 +1837,7 @@ pub mod registries {
         r.path("/providers/Microsoft.ContainerRegistry/registries/");
         r.segment(registry_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Registries_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1805,6 +1848,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_Create` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn create_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1819,6 +1864,7 @@ pub mod registries {
         r.path("/providers/Microsoft.ContainerRegistry/registries/");
         r.segment(registry_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(registry);
         r.build()
     }
@@ -1831,6 +1877,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202, 204. Any other status is an error.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1856,6 +1904,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_Update` request: `PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1870,6 +1920,7 @@ pub mod registries {
         r.path("/providers/Microsoft.ContainerRegistry/registries/");
         r.segment(registry_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(registry_update_parameters);
         r.build()
     }
@@ -1882,6 +1933,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_ListUsages` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listUsages`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_usages_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1896,6 +1949,7 @@ pub mod registries {
         r.segment(registry_name);
         r.path("/listUsages");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Registries_ListUsages`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1908,6 +1962,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_ListPrivateLinkResources` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateLinkResources`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_private_link_resources_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1922,6 +1978,7 @@ pub mod registries {
         r.segment(registry_name);
         r.path("/privateLinkResources");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Registries_ListPrivateLinkResources`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1934,6 +1991,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_ListCredentials` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/listCredentials`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_credentials_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1948,6 +2007,7 @@ pub mod registries {
         r.segment(registry_name);
         r.path("/listCredentials");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Registries_ListCredentials`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1960,6 +2020,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_RegenerateCredential` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/regenerateCredential`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn regenerate_credential_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -1975,6 +2037,7 @@ pub mod registries {
         r.segment(registry_name);
         r.path("/regenerateCredential");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(regenerate_credential_parameters);
         r.build()
     }
@@ -1988,6 +2051,8 @@ pub mod registries {
         }
     }
     /// Builds the `Registries_GenerateCredentials` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/generateCredentials`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Replies without a body: 202. Any other status is an error.
     pub fn generate_credentials_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2003,6 +2068,7 @@ pub mod registries {
         r.segment(registry_name);
         r.path("/generateCredentials");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(generate_credentials_parameters);
         r.build()
     }
@@ -2021,6 +2087,8 @@ pub mod registries {
 pub mod import_pipelines {
     use super::*;
     /// Builds the `ImportPipelines_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2035,6 +2103,7 @@ pub mod import_pipelines {
         r.segment(registry_name);
         r.path("/importPipelines");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `ImportPipelines_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2047,6 +2116,8 @@ pub mod import_pipelines {
         }
     }
     /// Builds the `ImportPipelines_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2063,6 +2134,7 @@ pub mod import_pipelines {
         r.path("/importPipelines/");
         r.segment(import_pipeline_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `ImportPipelines_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2073,6 +2145,8 @@ pub mod import_pipelines {
         }
     }
     /// Builds the `ImportPipelines_Create` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn create_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2090,6 +2164,7 @@ pub mod import_pipelines {
         r.path("/importPipelines/");
         r.segment(import_pipeline_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(import_pipeline_create_parameters);
         r.build()
     }
@@ -2102,6 +2177,8 @@ pub mod import_pipelines {
         }
     }
     /// Builds the `ImportPipelines_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/importPipelines/{importPipelineName}`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202, 204. Any other status is an error.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2134,10 +2211,13 @@ pub mod import_pipelines {
 pub mod operations {
     use super::*;
     /// Builds the `Operations_List` request: `GET /providers/Microsoft.ContainerRegistry/operations`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/providers/Microsoft.ContainerRegistry/operations");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Operations_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2154,6 +2234,8 @@ pub mod operations {
 pub mod pipeline_runs {
     use super::*;
     /// Builds the `PipelineRuns_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2168,6 +2250,7 @@ pub mod pipeline_runs {
         r.segment(registry_name);
         r.path("/pipelineRuns");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `PipelineRuns_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2178,6 +2261,8 @@ pub mod pipeline_runs {
         }
     }
     /// Builds the `PipelineRuns_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2194,6 +2279,7 @@ pub mod pipeline_runs {
         r.path("/pipelineRuns/");
         r.segment(pipeline_run_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `PipelineRuns_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2204,6 +2290,8 @@ pub mod pipeline_runs {
         }
     }
     /// Builds the `PipelineRuns_Create` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn create_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2221,6 +2309,7 @@ pub mod pipeline_runs {
         r.path("/pipelineRuns/");
         r.segment(pipeline_run_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(pipeline_run_create_parameters);
         r.build()
     }
@@ -2233,6 +2322,8 @@ pub mod pipeline_runs {
         }
     }
     /// Builds the `PipelineRuns_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/pipelineRuns/{pipelineRunName}`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202, 204. Any other status is an error.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2265,6 +2356,8 @@ pub mod pipeline_runs {
 pub mod private_endpoint_connections {
     use super::*;
     /// Builds the `PrivateEndpointConnections_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2279,6 +2372,7 @@ pub mod private_endpoint_connections {
         r.segment(registry_name);
         r.path("/privateEndpointConnections");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `PrivateEndpointConnections_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2291,6 +2385,8 @@ pub mod private_endpoint_connections {
         }
     }
     /// Builds the `PrivateEndpointConnections_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2307,6 +2403,7 @@ pub mod private_endpoint_connections {
         r.path("/privateEndpointConnections/");
         r.segment(private_endpoint_connection_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `PrivateEndpointConnections_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2319,6 +2416,8 @@ pub mod private_endpoint_connections {
         }
     }
     /// Builds the `PrivateEndpointConnections_CreateOrUpdate` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2336,6 +2435,7 @@ pub mod private_endpoint_connections {
         r.path("/privateEndpointConnections/");
         r.segment(private_endpoint_connection_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(private_endpoint_connection);
         r.build()
     }
@@ -2350,6 +2450,8 @@ pub mod private_endpoint_connections {
         }
     }
     /// Builds the `PrivateEndpointConnections_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/privateEndpointConnections/{privateEndpointConnectionName}`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202, 204. Any other status is an error.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2382,6 +2484,8 @@ pub mod private_endpoint_connections {
 pub mod replications {
     use super::*;
     /// Builds the `Replications_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2396,6 +2500,7 @@ pub mod replications {
         r.segment(registry_name);
         r.path("/replications");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Replications_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2406,6 +2511,8 @@ pub mod replications {
         }
     }
     /// Builds the `Replications_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2422,6 +2529,7 @@ pub mod replications {
         r.path("/replications/");
         r.segment(replication_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Replications_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2432,6 +2540,8 @@ pub mod replications {
         }
     }
     /// Builds the `Replications_Create` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn create_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2449,6 +2559,7 @@ pub mod replications {
         r.path("/replications/");
         r.segment(replication_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(replication);
         r.build()
     }
@@ -2461,6 +2572,8 @@ pub mod replications {
         }
     }
     /// Builds the `Replications_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202, 204. Any other status is an error.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2489,6 +2602,8 @@ pub mod replications {
         }
     }
     /// Builds the `Replications_Update` request: `PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/replications/{replicationName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2506,6 +2621,7 @@ pub mod replications {
         r.path("/replications/");
         r.segment(replication_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(replication_update_parameters);
         r.build()
     }
@@ -2522,6 +2638,8 @@ pub mod replications {
 pub mod scope_maps {
     use super::*;
     /// Builds the `ScopeMaps_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2536,6 +2654,7 @@ pub mod scope_maps {
         r.segment(registry_name);
         r.path("/scopeMaps");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `ScopeMaps_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2546,6 +2665,8 @@ pub mod scope_maps {
         }
     }
     /// Builds the `ScopeMaps_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2562,6 +2683,7 @@ pub mod scope_maps {
         r.path("/scopeMaps/");
         r.segment(scope_map_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `ScopeMaps_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2572,6 +2694,8 @@ pub mod scope_maps {
         }
     }
     /// Builds the `ScopeMaps_Create` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn create_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2589,6 +2713,7 @@ pub mod scope_maps {
         r.path("/scopeMaps/");
         r.segment(scope_map_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(scope_map_create_parameters);
         r.build()
     }
@@ -2601,6 +2726,8 @@ pub mod scope_maps {
         }
     }
     /// Builds the `ScopeMaps_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202, 204. Any other status is an error.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2629,6 +2756,8 @@ pub mod scope_maps {
         }
     }
     /// Builds the `ScopeMaps_Update` request: `PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/scopeMaps/{scopeMapName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2646,6 +2775,7 @@ pub mod scope_maps {
         r.path("/scopeMaps/");
         r.segment(scope_map_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(scope_map_update_parameters);
         r.build()
     }
@@ -2662,6 +2792,8 @@ pub mod scope_maps {
 pub mod tokens {
     use super::*;
     /// Builds the `Tokens_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2676,6 +2808,7 @@ pub mod tokens {
         r.segment(registry_name);
         r.path("/tokens");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Tokens_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2686,6 +2819,8 @@ pub mod tokens {
         }
     }
     /// Builds the `Tokens_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2702,6 +2837,7 @@ pub mod tokens {
         r.path("/tokens/");
         r.segment(token_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Tokens_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2712,6 +2848,8 @@ pub mod tokens {
         }
     }
     /// Builds the `Tokens_Create` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn create_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2729,6 +2867,7 @@ pub mod tokens {
         r.path("/tokens/");
         r.segment(token_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(token_create_parameters);
         r.build()
     }
@@ -2741,6 +2880,8 @@ pub mod tokens {
         }
     }
     /// Builds the `Tokens_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202, 204. Any other status is an error.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2769,6 +2910,8 @@ pub mod tokens {
         }
     }
     /// Builds the `Tokens_Update` request: `PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/tokens/{tokenName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2786,6 +2929,7 @@ pub mod tokens {
         r.path("/tokens/");
         r.segment(token_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(token_update_parameters);
         r.build()
     }
@@ -2802,6 +2946,8 @@ pub mod tokens {
 pub mod webhooks {
     use super::*;
     /// Builds the `Webhooks_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2816,6 +2962,7 @@ pub mod webhooks {
         r.segment(registry_name);
         r.path("/webhooks");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Webhooks_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2826,6 +2973,8 @@ pub mod webhooks {
         }
     }
     /// Builds the `Webhooks_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2842,6 +2991,7 @@ pub mod webhooks {
         r.path("/webhooks/");
         r.segment(webhook_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Webhooks_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2852,6 +3002,8 @@ pub mod webhooks {
         }
     }
     /// Builds the `Webhooks_Create` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn create_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2869,6 +3021,7 @@ pub mod webhooks {
         r.path("/webhooks/");
         r.segment(webhook_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(webhook_create_parameters);
         r.build()
     }
@@ -2881,6 +3034,8 @@ pub mod webhooks {
         }
     }
     /// Builds the `Webhooks_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}`, relative to the endpoint.
+    ///
+    /// Sends no `Accept` header: no reply has a body. Replies without a body: 200, 202, 204. Any other status is an error.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2909,6 +3064,8 @@ pub mod webhooks {
         }
     }
     /// Builds the `Webhooks_Update` request: `PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error.
     pub fn update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2926,6 +3083,7 @@ pub mod webhooks {
         r.path("/webhooks/");
         r.segment(webhook_name);
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.json(webhook_update_parameters);
         r.build()
     }
@@ -2938,6 +3096,8 @@ pub mod webhooks {
         }
     }
     /// Builds the `Webhooks_Ping` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/ping`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn ping_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2955,6 +3115,7 @@ pub mod webhooks {
         r.segment(webhook_name);
         r.path("/ping");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Webhooks_Ping`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2965,6 +3126,8 @@ pub mod webhooks {
         }
     }
     /// Builds the `Webhooks_ListEvents` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/listEvents`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_events_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -2982,6 +3145,7 @@ pub mod webhooks {
         r.segment(webhook_name);
         r.path("/listEvents");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Webhooks_ListEvents`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -2992,6 +3156,8 @@ pub mod webhooks {
         }
     }
     /// Builds the `Webhooks_GetCallbackConfig` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerRegistry/registries/{registryName}/webhooks/{webhookName}/getCallbackConfig`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_callback_config_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -3009,6 +3175,7 @@ pub mod webhooks {
         r.segment(webhook_name);
         r.path("/getCallbackConfig");
         r.query("api-version", "2021-08-01-preview");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Webhooks_GetCallbackConfig`; a status it does not document is an [`Error::Service`] with the typed error body.

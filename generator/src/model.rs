@@ -109,6 +109,11 @@ pub struct Operation {
     /// `api-version` query parameter: the parameter's one `enum` value, else the spec's
     /// version. That parameter is never an argument, so the value is sent once.
     pub api_version: Option<String>,
+    /// The `Accept` header every request of this operation sends, by AutoRest's rule: the
+    /// media types the operation `produces` (its own, else the spec's, else
+    /// `application/json`), joined by `, `, when a reply, `default` included, has a body;
+    /// `None` when no reply has one.
+    pub accept: Option<String>,
     pub long_running: Option<LongRunning>,
     pub pageable: Option<swagger::Pageable>,
     pub examples: Vec<Example>,
@@ -351,16 +356,23 @@ fn operations(
                     _ => spec.info.version.clone(),
                 }
             });
+            let responses =
+                responses(resolver, &location.child("responses"), &operation.responses)?;
+            let accept = responses
+                .values()
+                .any(|response| response.schema.is_some())
+                .then(|| accept(operation.produces.as_deref().unwrap_or(&spec.produces)));
             operations.push(Operation {
                 id,
                 method,
                 path: path.clone(),
                 template,
                 api_version,
+                accept,
                 summary: operation.summary.clone(),
                 description: operation.description.clone(),
                 parameters,
-                responses: responses(resolver, &location.child("responses"), &operation.responses)?,
+                responses,
                 long_running: operation.long_running.then(|| LongRunning {
                     final_state_via: operation
                         .long_running_options
@@ -374,6 +386,21 @@ fn operations(
         }
     }
     Ok(operations)
+}
+
+/// The `Accept` value for replies in `produces`: each media type once, in spec order;
+/// JSON when the spec names none, as Swagger's consumers assume.
+fn accept(produces: &[String]) -> String {
+    let mut types: Vec<&str> = Vec::new();
+    for media_type in produces.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if !types.contains(&media_type) {
+            types.push(media_type);
+        }
+    }
+    match types.is_empty() {
+        true => "application/json".to_owned(),
+        false => types.join(", "),
+    }
 }
 
 fn params(

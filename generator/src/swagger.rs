@@ -19,6 +19,9 @@ pub struct Spec {
     pub definitions: IndexMap<String, Schema>,
     #[serde(default)]
     pub parameters: IndexMap<String, Parameter>,
+    /// The media types of replies, unless an operation names its own.
+    #[serde(default)]
+    pub produces: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -67,6 +70,8 @@ pub struct Operation {
     pub parameters: Vec<Parameter>,
     #[serde(default)]
     pub responses: IndexMap<String, Response>,
+    /// Replaces the spec's `produces` for this operation.
+    pub produces: Option<Vec<String>>,
     #[serde(rename = "x-ms-long-running-operation", default)]
     pub long_running: bool,
     #[serde(rename = "x-ms-long-running-operation-options")]

@@ -18,7 +18,7 @@ mod request;
 pub mod response;
 
 pub use error::{BodyTooLarge, DecodeError, Error, ServiceError, TransportError};
-pub use models::{Timestamp, UnknownEnumValue};
+pub use models::{skip_read_only, to_request_body, Timestamp, UnknownEnumValue};
 
 pub use request::{RequestBuilder, RequestError};
 pub use response::Page;

@@ -3,6 +3,7 @@
 //! models file, so that the generated crate compiles it once and a spec's models stay
 //! only its own types.
 
+use std::cell::Cell;
 use std::fmt;
 use std::str::FromStr;
 use time::format_description::well_known::Rfc3339;
@@ -83,6 +84,38 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
         let text = String::deserialize(deserializer)?;
         text.parse().map_err(serde::de::Error::custom)
     }
+}
+
+thread_local! {
+    /// Whether a request body is being serialized on this thread.
+    static REQUEST_BODY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Serializes `body` as JSON for a request: read-only properties (`readOnly` in the spec,
+/// set by the service) are left out at every depth, as AutoRest's serializers do, while
+/// every other serialization of the same value keeps them, so a reply read and written
+/// back elsewhere still round-trips. The generated request functions send their bodies
+/// through this; call it to build a body for a transport of your own.
+///
+/// serde passes no context to `skip_serializing_if`, so the mode is a flag of the
+/// current thread, set only while this call serializes (which never yields) and reset even
+/// if a `Serialize` impl panics.
+pub fn to_request_body<B: serde::Serialize + ?Sized>(body: &B) -> serde_json::Result<Vec<u8>> {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            REQUEST_BODY.with(|mode| mode.set(self.0));
+        }
+    }
+    let _restore = Restore(REQUEST_BODY.with(|mode| mode.replace(true)));
+    serde_json::to_vec(body)
+}
+
+/// `skip_serializing_if` of read-only fields: absent values, and every value inside
+/// [`to_request_body`].
+#[doc(hidden)]
+pub fn skip_read_only<T>(value: &Option<T>) -> bool {
+    value.is_none() || REQUEST_BODY.with(Cell::get)
 }
 
 /// A value that a closed enum (`modelAsString: false`) does not list.
@@ -213,6 +246,36 @@ mod tests {
         assert_eq!("b".parse::<Closed>(), Ok(Closed::B));
         let error = "c".parse::<Closed>().unwrap_err();
         assert_eq!(error.to_string(), "`c` is not a value of Closed");
+    }
+
+    #[derive(serde::Serialize)]
+    struct Thing {
+        #[serde(skip_serializing_if = "skip_read_only")]
+        id: Option<String>,
+        name: String,
+        inner: Option<Box<Thing>>,
+    }
+
+    #[test]
+    fn request_bodies_leave_read_only_fields_out_at_every_depth() {
+        let thing = Thing {
+            id: Some("a".into()),
+            name: "outer".into(),
+            inner: Some(Box::new(Thing {
+                id: Some("b".into()),
+                name: "inner".into(),
+                inner: None,
+            })),
+        };
+        let request: serde_json::Value =
+            serde_json::from_slice(&to_request_body(&thing).unwrap()).unwrap();
+        assert_eq!(
+            request,
+            serde_json::json!({"name": "outer", "inner": {"name": "inner", "inner": null}})
+        );
+        let plain = serde_json::to_value(&thing).unwrap();
+        assert_eq!(plain["id"], "a");
+        assert_eq!(plain["inner"]["id"], "b");
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct Pager<T, E> {
     next: Next,
     parse: Parse<T, E>,
     items: VecDeque<T>,
+    /// The first request's `Accept`, sent again with every next link.
+    accept: Option<http::HeaderValue>,
     in_flight: Option<BoxFuture<'static, Result<Page<T>, Error<E>>>>,
     /// Every next link followed: one seen again would page for ever.
     followed: HashSet<String>,
@@ -50,6 +52,7 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
             next: Next::First(Box::new(request)),
             parse,
             items: VecDeque::new(),
+            accept: None,
             in_flight: None,
             followed: HashSet::new(),
         }
@@ -73,8 +76,21 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
             None => {
                 let request = match std::mem::replace(&mut self.next, Next::Done) {
                     Next::Done => return Poll::Ready(None),
-                    Next::First(request) => *request,
-                    Next::Link(link) => next_link_request(&link),
+                    Next::First(request) => {
+                        let request = *request;
+                        if let Ok(first) = &request {
+                            self.accept = first.headers().get(http::header::ACCEPT).cloned();
+                        }
+                        request
+                    }
+                    Next::Link(link) => next_link_request(&link).map(|mut request| {
+                        if let Some(accept) = &self.accept {
+                            request
+                                .headers_mut()
+                                .insert(http::header::ACCEPT, accept.clone());
+                        }
+                        request
+                    }),
                     Next::Repeated(link) => {
                         return Poll::Ready(Some(Err(Error::Request(RequestError(format!(
                             "the service sent the next link `{link}` a second time: the list would never end"

@@ -89,9 +89,10 @@ impl RequestBuilder {
         self
     }
 
-    /// The JSON body, with its content type.
+    /// The JSON body, with its content type; read-only properties are left out (see
+    /// [`to_request_body`](crate::to_request_body)).
     pub fn json<B: serde::Serialize + ?Sized>(&mut self, body: &B) -> &mut Self {
-        match serde_json::to_vec(body) {
+        match crate::models::to_request_body(body) {
             Ok(bytes) => {
                 self.body = bytes;
                 self.headers

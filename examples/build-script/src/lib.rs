@@ -27,23 +27,13 @@ pub fn create_basic_registry(
     name: &str,
     location: &str,
 ) -> Result<armgen_runtime::Request, armgen_runtime::RequestError> {
-    let registry = models::Registry {
-        location: location.into(),
-        sku: models::Sku {
-            name: models::SkuName::Basic,
-            tier: None, // read-only: the service sets it
-        },
-        properties: Some(models::RegistryProperties {
-            admin_user_enabled: Some(true),
-            ..Default::default()
-        }),
-        id: None,
-        name: None,
-        r#type: None,
-        tags: None,
-        system_data: None,
-        identity: None,
-    };
+    // `new` takes the required, writable fields; the rest start empty and are set by name.
+    // (The models are this crate's own, so struct literals work too.)
+    let mut registry = models::Registry::new(location, models::Sku::new(models::SkuName::Basic));
+    registry.properties = Some(models::RegistryProperties {
+        admin_user_enabled: Some(true),
+        ..Default::default()
+    });
     client::registries::create_request(subscription_id, resource_group, name, &registry)
 }
 

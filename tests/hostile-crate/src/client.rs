@@ -496,6 +496,8 @@ impl Sources<'_> {
 pub mod things {
     use super::*;
     /// Builds the `Things_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/things/{name}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -509,6 +511,7 @@ pub mod things {
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Things_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -519,6 +522,8 @@ pub mod things {
         }
     }
     /// Builds the `Things_get` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/things/{name}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_2_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -532,6 +537,7 @@ pub mod things {
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Things_get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -558,6 +564,8 @@ pub mod client_ops {
         pub field: Option<String>,
     }
     /// Builds the `Client_Type` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/a`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn type_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -574,6 +582,7 @@ pub mod client_ops {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.query("type", r#type);
         r.query("self", self_);
         r.query("r", r_2);
@@ -604,6 +613,8 @@ pub mod client_ops {
 pub mod models_ops {
     use super::*;
     /// Builds the `models_self` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/a`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn self_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -615,6 +626,7 @@ pub mod models_ops {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `models_self`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -626,6 +638,8 @@ pub mod models_ops {
     }
 }
 /// Builds the `New` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/b`, relative to the endpoint.
+///
+/// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
 pub fn new_2_request(
     subscription_id: &str,
     resource_group_name: &str,
@@ -637,6 +651,7 @@ pub fn new_2_request(
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
     r.query("api-version", "2024-01-01");
+    r.header("accept", "application/json");
     r.build()
 }
 /// Parses a reply to `New`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -647,6 +662,8 @@ pub fn parse_new_2(response: rt::Response) -> Result<models::Thing> {
     }
 }
 /// Builds the `Pipeline` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/b`, relative to the endpoint.
+///
+/// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
 pub fn pipeline_2_request(
     subscription_id: &str,
     resource_group_name: &str,
@@ -658,6 +675,7 @@ pub fn pipeline_2_request(
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
     r.query("api-version", "2024-01-01");
+    r.header("accept", "application/json");
     r.build()
 }
 /// Parses a reply to `Pipeline`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -671,6 +689,8 @@ pub fn parse_pipeline_2(response: rt::Response) -> Result<models::Thing> {
 pub mod r_type {
     use super::*;
     /// Builds the `r#type_Fn` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/b`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn fn_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -682,6 +702,7 @@ pub mod r_type {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/b");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `r#type_Fn`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -696,6 +717,8 @@ pub mod r_type {
 pub mod result_ops {
     use super::*;
     /// Builds the `Result_Crate` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/c`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn crate_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -707,6 +730,7 @@ pub mod result_ops {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Result_Crate`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -721,6 +745,8 @@ pub mod result_ops {
 pub mod n123 {
     use super::*;
     /// Builds the `123_456` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/c`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn n456_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -732,6 +758,7 @@ pub mod n123 {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `123_456`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -746,6 +773,8 @@ pub mod n123 {
 pub mod field {
     use super::*;
     /// Builds the `🦀_Get` request: `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Names/c`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -757,6 +786,7 @@ pub mod field {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `🦀_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -771,6 +801,8 @@ pub mod field {
 pub mod gadgets {
     use super::*;
     /// Builds the `Gadgets_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Evil/gadgets/{gadgetName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -784,6 +816,7 @@ pub mod gadgets {
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Gadgets_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -794,6 +827,8 @@ pub mod gadgets {
         }
     }
     /// Builds the `Gadgets_CreateOrUpdate` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Evil/gadgets/{gadgetName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -808,6 +843,7 @@ pub mod gadgets {
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.json(body);
         r.build()
     }
@@ -819,6 +855,8 @@ pub mod gadgets {
         }
     }
     /// Builds the `Gadgets_ListByResourceGroup` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Evil/gadgets`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_by_resource_group_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -830,6 +868,7 @@ pub mod gadgets {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Gadgets_ListByResourceGroup`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -846,6 +885,8 @@ pub mod gadgets {
 pub mod nodes {
     use super::*;
     /// Builds the `Nodes_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Trees/nodes/{nodeName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -859,6 +900,7 @@ pub mod nodes {
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Nodes_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -869,6 +911,8 @@ pub mod nodes {
         }
     }
     /// Builds the `Nodes_CreateOrUpdate` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Trees/nodes/{nodeName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -883,6 +927,7 @@ pub mod nodes {
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.json(body);
         r.build()
     }
@@ -894,6 +939,8 @@ pub mod nodes {
         }
     }
     /// Builds the `Nodes_ListByResourceGroup` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Trees/nodes`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_by_resource_group_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -905,6 +952,7 @@ pub mod nodes {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Nodes_ListByResourceGroup`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -927,6 +975,8 @@ pub mod sources {
         pub filter: Option<String>,
     }
     /// Builds the `Sources_Get\u{202E}` request: `GET /subscriptions/{subscriptionId}/providers/Microsoft.Trojan/sources/{sourceName}\u{202E}x`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error, with the `default` reply's body.
     pub fn get_request(
         subscription_id: &str,
         source_name: &str,
@@ -939,6 +989,7 @@ pub mod sources {
         r.segment(source_name);
         r.path("\u{202e}x");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         if let Some(value) = &options.filter {
             r.query("$filter\u{202e}", value);
         }

@@ -4,7 +4,7 @@ use super::{ident, Writer};
 use crate::emit::tokens::doc;
 use crate::model::operations::{Arg, ClientOperation, Shape};
 use crate::model::types::{StringFormat, Type};
-use crate::model::{Place, Segment, API_VERSION};
+use crate::model::{Place, Segment, Status, API_VERSION};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -64,8 +64,11 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let operation = op.operation;
     let name = ident(&op.names.request_fn);
     let docs = doc(&format!(
-        "Builds the `{}` request: `{} {}`, relative to the endpoint.",
-        operation.id, operation.method, operation.path
+        "Builds the `{}` request: `{} {}`, relative to the endpoint.\n\n{}",
+        operation.id,
+        operation.method,
+        operation.path,
+        replies_doc(op)
     ));
     let mut args: Vec<TokenStream> = op
         .params
@@ -83,6 +86,9 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let mut steps = path_steps(op);
     if let Some(api_version) = &operation.api_version {
         steps.push(quote!(r.query(#API_VERSION, #api_version);));
+    }
+    if let Some(accept) = &operation.accept {
+        steps.push(quote!(r.header("accept", #accept);));
     }
     for place in [Place::Query, Place::Header, Place::Body] {
         for arg in op.params.iter().filter(|arg| arg.param.place == place) {
@@ -103,6 +109,42 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             r.build()
         }
     }
+}
+
+/// What the request accepts: the `Accept` header, and which statuses come with a body.
+fn replies_doc(op: &ClientOperation<'_>) -> String {
+    let list = |with_body: bool| {
+        let codes: Vec<String> = op
+            .statuses
+            .iter()
+            .filter(|(_, ty)| ty.is_some() == with_body)
+            .map(|(code, _)| code.to_string())
+            .collect();
+        codes.join(", ")
+    };
+    let mut text = match &op.operation.accept {
+        Some(accept) => format!(
+            "Sends the header `Accept`: {}.",
+            crate::emit::rustdoc::spec_text(accept)
+        ),
+        None => "Sends no `Accept` header: no reply has a body.".to_owned(),
+    };
+    for (with_body, label) in [(true, "with a body"), (false, "without a body")] {
+        let codes = list(with_body);
+        if !codes.is_empty() {
+            text.push_str(&format!(" Replies {label}: {codes}."));
+        }
+    }
+    let error_body = op
+        .operation
+        .responses
+        .get(&Status::Default)
+        .is_some_and(|response| response.schema.is_some());
+    text.push_str(match error_body {
+        true => " Any other status is an error, with the `default` reply's body.",
+        false => " Any other status is an error.",
+    });
+    text
 }
 
 /// The path template as literal pieces and encoded parameters.

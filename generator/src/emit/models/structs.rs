@@ -1,10 +1,19 @@
-//! Structs: one field per property, in spec order.
+//! Structs: one field per property, in spec order, then the map of undeclared members.
+//!
+//! Every struct is `#[non_exhaustive]`, so code outside the crate builds it through
+//! `new` (the required, writable fields) or `Default` (when there are none) and then sets
+//! fields: a spec version that adds an optional property breaks no user code. Builders
+//! would say the same with a type and a method per field, which the models of a large spec
+//! would pay for in compile time; public fields already are the setters.
 
 use crate::emit::tokens::{ident, spec_doc as doc, ty, Site};
 use crate::model::names::unraw;
 use crate::model::types::{Struct, Type, TypeEntry, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
+
+/// Clippy's `too_many_arguments` limit, which a constructor may pass.
+const CLIPPY_MAX_ARGUMENTS: usize = 7;
 
 pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStream {
     let docs = doc(&entry.doc);
@@ -20,11 +29,17 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
             quote!(#[serde(rename = #json)])
         });
         let field_ty = ty(types, &field.ty, site);
+        // Read-only fields stay out of request bodies, which the runtime serializes in
+        // its request mode; replies and other serializations keep them.
+        let skip = match field.read_only {
+            true => quote!("::armgen_runtime::skip_read_only"),
+            false => quote!("::std::option::Option::is_none"),
+        };
         if field.optional {
             quote! {
                 #docs
                 #rename
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[serde(default, skip_serializing_if = #skip)]
                 pub #name: ::std::option::Option<#field_ty>,
             }
         } else {
@@ -35,11 +50,18 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
             }
         }
     });
-    let extras = item.extras.as_ref().map(|(field, value)| {
-        let name = ident(field);
-        let map = ty(types, &Type::Map(Box::new(value.clone())), site);
+    let extras = item.extras.as_ref().map(|extras| {
+        let name = ident(&extras.ident);
+        let map = ty(types, &Type::Map(Box::new(extras.value.clone())), site);
+        let docs = match extras.declared {
+            true => quote!(#[doc = " Properties beyond the declared ones (`additionalProperties`)."]),
+            false => quote! {
+                #[doc = " Properties this version of the spec does not declare, kept as received and"]
+                #[doc = " sent back, so that a value read, changed and written back loses nothing."]
+            },
+        };
         quote! {
-            #[doc = " Properties beyond the declared ones (`additionalProperties`)."]
+            #docs
             #[serde(flatten)]
             pub #name: #map,
         }
@@ -50,12 +72,51 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
         .iter()
         .all(|f| f.optional)
         .then(|| quote!(Default,));
+    let constructor = constructor(types, entry, item);
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             #extras
         }
+        #constructor
     }
+}
+
+/// `new`, taking the required, writable fields in spec order; every other field starts
+/// empty. Types without required fields have `Default` instead.
+fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<TokenStream> {
+    item.required().next()?;
+    let site = Site::Models {
+        from: &entry.module,
+    };
+    let params = item.required().map(|field| {
+        let (name, field_ty) = (ident(&field.ident), ty(types, &field.ty, site));
+        quote!(#name: impl ::std::convert::Into<#field_ty>)
+    });
+    let values = item.fields.iter().map(|field| {
+        let name = ident(&field.ident);
+        match field.optional {
+            true => quote!(#name: ::std::option::Option::None),
+            false => quote!(#name: #name.into()),
+        }
+    });
+    let extras = item.extras.as_ref().map(|extras| {
+        let name = ident(&extras.ident);
+        quote!(#name: ::std::default::Default::default(),)
+    });
+    let allow = (item.required().count() > CLIPPY_MAX_ARGUMENTS)
+        .then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let name = ident(&entry.name);
+    Some(quote! {
+        impl #name {
+            /// A value with the required fields; every optional field is `None`.
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#values,)* #extras }
+            }
+        }
+    })
 }

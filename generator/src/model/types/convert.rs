@@ -11,8 +11,12 @@
 //!   wire. Flattening it would only move fields in Rust, at the price of a second shape.
 //! - **Enums**: `modelAsString: true`, or no `x-ms-enum`, adds a catch-all variant keeping
 //!   unknown values; enums of numbers stay numbers.
-//! - **`readOnly`** properties are optional whatever `required` says: the client never
-//!   sends them, and their doc says so.
+//! - **`readOnly`** properties are optional whatever `required` says, and marked so that
+//!   request bodies leave them out (replies keep them); their doc says so.
+//! - **Undeclared properties are kept**: every struct has a flattened map of the members
+//!   it does not declare (`additionalProperties`' values, or any JSON when the schema
+//!   says nothing), sent back as received, so read-modify-write loses nothing. Only
+//!   `additionalProperties: false` goes without.
 //! - **Discriminators** get no special treatment: the discriminator is an ordinary field and
 //!   a subtype is a struct of its own.
 //! - Inline object and enum schemas become types in a module named after their owner
@@ -23,7 +27,7 @@
 //!   differing ones with one name, later ones from other files take their file's stem.
 
 use super::{
-    Details, Enum, Field, StringFormat, Struct, Type, TypeEntry, TypeId, TypeSpace, Variant,
+    Details, Enum, Extras, Field, StringFormat, Struct, Type, TypeEntry, TypeId, TypeSpace, Variant,
 };
 use crate::error::Result;
 use crate::model::names::{camel, snake_ident, type_name, Registry};
@@ -336,18 +340,33 @@ impl<'a> Converter<'a> {
                 json,
                 ty,
                 optional,
+                read_only: property.read_only,
             });
         }
-        let extras = match properties.extras {
+        let (value, declared) = match properties.extras {
+            Some((AdditionalProperties::Allowed(false), _)) => {
+                return Ok(Struct {
+                    fields,
+                    extras: None,
+                })
+            }
             Some((extra, at)) => {
                 let hint = "AdditionalProperty".to_owned();
                 let module = self.inner_module(owner);
-                let ty = self.map_value(&extra, &at, &Owner { module, hint })?;
-                Some((idents.take("additional_properties".to_owned()), ty))
+                (self.map_value(&extra, &at, &Owner { module, hint })?, true)
             }
-            None => None,
+            None => (Type::Json, false),
         };
-        Ok(Struct { fields, extras })
+        let ident = idents.take("additional_properties".to_owned());
+        let extras = Extras {
+            ident,
+            value,
+            declared,
+        };
+        Ok(Struct {
+            fields,
+            extras: Some(extras),
+        })
     }
 
     /// Gathers the properties of `schema` with those it inherits through `allOf`, parents
@@ -390,9 +409,6 @@ impl<'a> Converter<'a> {
         out.required.extend(schema.required.iter().cloned());
         if let Some(extra) = &schema.additional_properties {
             out.extras = Some((extra.clone(), location.child("additionalProperties")));
-        }
-        if matches!(out.extras, Some((AdditionalProperties::Allowed(false), _))) {
-            out.extras = None;
         }
         Ok(())
     }
@@ -657,7 +673,7 @@ fn field_doc(schema: &Schema) -> String {
         _ => {}
     }
     if schema.read_only {
-        note("Read-only: set by the service, which ignores it in requests.");
+        note("Read-only: set by the service; kept from replies, never sent in a request body.");
     }
     doc
 }

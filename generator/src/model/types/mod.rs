@@ -38,7 +38,7 @@ pub enum Type {
     Named(TypeId),
     Vec(Box<Type>),
     /// A JSON object of any keys: `additionalProperties` without properties, or the extra
-    /// members of a struct.
+    /// members of a struct ([`Extras`]).
     Map(Box<Type>),
     /// A struct field on a cycle of structs holding each other.
     Boxed(Box<Type>),
@@ -104,9 +104,28 @@ pub enum Details {
 #[derive(Debug, Clone)]
 pub struct Struct {
     pub fields: Vec<Field>,
-    /// `additionalProperties` beside declared properties: the flattened map's field name
-    /// and value type.
-    pub extras: Option<(String, Type)>,
+    /// The flattened map of the members the fields do not hold; `None` only for
+    /// `additionalProperties: false`.
+    pub extras: Option<Extras>,
+}
+
+impl Struct {
+    /// The fields a value cannot be made without: required and not read-only, in order.
+    pub fn required(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(|field| !field.optional)
+    }
+}
+
+/// Where a struct keeps the members it does not declare. With `additionalProperties`
+/// they are its typed values; without, they are properties this version of the spec does
+/// not know (the service may send newer ones) kept as JSON, so that a value read, changed
+/// and sent back loses nothing, as Microsoft's SDKs keep `additional_properties`.
+#[derive(Debug, Clone)]
+pub struct Extras {
+    pub ident: String,
+    pub value: Type,
+    /// Whether the schema declares them (`additionalProperties`).
+    pub declared: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -116,7 +135,10 @@ pub struct Field {
     pub json: String,
     pub doc: String,
     pub ty: Type,
+    /// `None` allowed: not required, or read-only.
     pub optional: bool,
+    /// Set by the service: kept from replies, never sent in a request body.
+    pub read_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

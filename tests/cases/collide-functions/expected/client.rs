@@ -62,10 +62,13 @@ impl G<'_> {
 pub mod g {
     use super::*;
     /// Builds the `G_FooRequest` request: `GET /things/0`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn foo_request_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/0");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `G_FooRequest`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -76,10 +79,13 @@ pub mod g {
         }
     }
     /// Builds the `G_ParseFoo` request: `GET /things/1`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn parse_foo_request_2() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `G_ParseFoo`; a status it does not document is an [`Error::Service`] with the typed error body.

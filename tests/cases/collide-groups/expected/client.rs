@@ -75,10 +75,13 @@ impl FooBar22<'_> {
 pub mod foo_bar2 {
     use super::*;
     /// Builds the `FooBar2_Get` request: `GET /things/0`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/0");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `FooBar2_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -93,10 +96,13 @@ pub mod foo_bar2 {
 pub mod foo_bar_2 {
     use super::*;
     /// Builds the `Foo-Bar-2_Get` request: `GET /things/1`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Foo-Bar-2_Get`; a status it does not document is an [`Error::Service`] with the typed error body.

@@ -86,12 +86,15 @@ pub mod foo {
         pub filter: Option<String>,
     }
     /// Builds the `Foo_GetBar` request: `GET /things/0`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_bar_request(
         options: &GetBarOptions,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/0");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         if let Some(value) = &options.filter {
             r.query("filter", value);
         }
@@ -111,12 +114,15 @@ pub mod foo {
         pub filter: Option<String>,
     }
     /// Builds the `Foo_Get_Bar` request: `GET /things/1`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_bar_2_request(
         options: &GetBar2Options,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         if let Some(value) = &options.filter {
             r.query("filter", value);
         }
@@ -136,12 +142,15 @@ pub mod foo {
         pub filter: Option<String>,
     }
     /// Builds the `Foo_GetBar2` request: `GET /things/2`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_bar2_request(
         options: &GetBar2Options2,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/2");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         if let Some(value) = &options.filter {
             r.query("filter", value);
         }

@@ -65,10 +65,13 @@ pub struct GetOptions2 {
     pub filter: Option<String>,
 }
 /// Builds the `Get` request: `GET /things/0`, relative to the endpoint.
+///
+/// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
 pub fn get_request(options: &GetOptions2) -> Result<rt::Request, rt::RequestError> {
     let mut r = rt::RequestBuilder::new(http::Method::GET);
     r.path("/things/0");
     r.query("api-version", "2024-01-01");
+    r.header("accept", "application/json");
     if let Some(value) = &options.filter {
         r.query("filter", value);
     }
@@ -85,10 +88,13 @@ pub fn parse_get(response: rt::Response) -> Result<models::Thing> {
 pub mod get_options {
     use super::*;
     /// Builds the `GetOptions_List` request: `GET /things/1`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn list_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `GetOptions_List`; a status it does not document is an [`Error::Service`] with the typed error body.

@@ -119,10 +119,13 @@ impl VecOps<'_> {
 pub mod string_ops {
     use super::*;
     /// Builds the `String_Get` request: `GET /things/0`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/0");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `String_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -137,10 +140,13 @@ pub mod string_ops {
 pub mod option_ops {
     use super::*;
     /// Builds the `Option_Get` request: `GET /things/1`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Option_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -155,10 +161,13 @@ pub mod option_ops {
 pub mod result_ops {
     use super::*;
     /// Builds the `Result_Get` request: `GET /things/2`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/2");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Result_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -173,10 +182,13 @@ pub mod result_ops {
 pub mod vec_ops {
     use super::*;
     /// Builds the `Vec_Get` request: `GET /things/3`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/3");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Vec_Get`; a status it does not document is an [`Error::Service`] with the typed error body.

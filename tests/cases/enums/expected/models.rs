@@ -47,19 +47,27 @@ pub enum CreatedByType {
     CreatedByType open Other { User = "User", Application = "Application" }
 );
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Sku {
     /// Open: unknown values are kept.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<SkuName>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tier: ::std::option::Option<Tier>,
     #[serde(rename = "createdByType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_by_type: ::std::option::Option<CreatedByType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<sku::State>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub level: ::std::option::Option<i32>,
+    /// Properties this version of the spec does not declare, kept as received and
+    /// sent back, so that a value read, changed and written back loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// Same name as Sku's, other values: another type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -71,16 +79,24 @@ pub enum Tier2 {
 }
 ::armgen_runtime::wire_enum!(Tier2 closed { Free = "Free", Paid = "Paid" });
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Other {
     /// The same enum as Sku's: one type.
     #[serde(rename = "createdByType")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_by_type: ::std::option::Option<CreatedByType>,
     /// Same name as Sku's, other values: another type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tier: ::std::option::Option<Tier2>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<other::State>,
+    /// Properties this version of the spec does not declare, kept as received and
+    /// sent back, so that a value read, changed and written back loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// A definition that is an enum.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -5,50 +5,87 @@
 /// \`\`\`
 /// indented text is no doctest either
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Awkward {
     /// A keyword field.
     pub r#type: ::std::string::String,
     #[serde(rename = "self")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::std::string::String>,
     #[serde(rename = "crate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub crate_: ::std::option::Option<::std::string::String>,
     #[serde(rename = "Self")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub self_2: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#match: ::std::option::Option<::std::string::String>,
     #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     #[serde(rename = "$filter")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<::std::string::String>,
     #[serde(rename = "foo-bar")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar: ::std::option::Option<::std::string::String>,
     #[serde(rename = "foo.bar")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar_2: ::std::option::Option<::std::string::String>,
     #[serde(rename = "fooBar")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar_3: ::std::option::Option<::std::string::String>,
     #[serde(rename = "2fa")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub n2fa: ::std::option::Option<::std::string::String>,
     #[serde(rename = "🦀")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<::std::string::String>,
     #[serde(rename = "_")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field_2: ::std::option::Option<::std::string::String>,
+    /// Properties this version of the spec does not declare, kept as received and
+    /// sent back, so that a value read, changed and written back loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+}
+impl Awkward {
+    /// A value with the required fields; every optional field is `None`.
+    pub fn new(r#type: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            self_: ::std::option::Option::None,
+            crate_: ::std::option::Option::None,
+            self_2: ::std::option::Option::None,
+            r#match: ::std::option::Option::None,
+            odata_type: ::std::option::Option::None,
+            filter: ::std::option::Option::None,
+            foo_bar: ::std::option::Option::None,
+            foo_bar_2: ::std::option::Option::None,
+            foo_bar_3: ::std::option::Option::None,
+            n2fa: ::std::option::Option::None,
+            field: ::std::option::Option::None,
+            field_2: ::std::option::Option::None,
+            additional_properties: ::std::default::Default::default(),
+        }
+    }
 }
 /// A definition whose name is a keyword that cannot be raw.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Self_ {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#ref: ::std::option::Option<::std::string::String>,
+    /// Properties this version of the spec does not declare, kept as received and
+    /// sent back, so that a value read, changed and written back loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 /// Deserializes `value` as the type of `definition`, serializes it back to text and
 /// parses that; `None` when there is no such definition. For tests only.

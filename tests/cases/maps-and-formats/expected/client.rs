@@ -199,9 +199,12 @@ impl Kinds<'_> {
 pub mod kinds {
     use super::*;
     /// Builds the `Kinds_anything` request: `GET /anything`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn anything_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/anything");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_anything`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -214,9 +217,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_empty` request: `GET /empty`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn empty_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/empty");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_empty`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -229,9 +235,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_integers` request: `GET /integers`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn integers_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/integers");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_integers`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -244,9 +253,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_int32s` request: `GET /int32s`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn int32s_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/int32s");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_int32s`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -259,9 +271,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_floats` request: `GET /floats`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn floats_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/floats");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_floats`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -274,9 +289,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_flags` request: `GET /flags`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn flags_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/flags");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_flags`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -289,9 +307,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_things` request: `GET /things`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn things_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_things`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -304,9 +325,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_lists` request: `GET /lists`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn lists_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/lists");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_lists`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -319,9 +343,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_nested` request: `GET /nested`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn nested_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/nested");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_nested`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -336,9 +363,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_times` request: `GET /times`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn times_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/times");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_times`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -351,9 +381,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_plain` request: `GET /plain`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn plain_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/plain");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_plain`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -364,9 +397,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_date_time` request: `GET /date_time`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn date_time_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/date_time");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_date_time`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -377,9 +413,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_date` request: `GET /date`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn date_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/date");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_date`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -390,9 +429,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_byte` request: `GET /byte`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn byte_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/byte");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_byte`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -403,9 +445,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_uuid` request: `GET /uuid`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn uuid_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/uuid");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_uuid`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -416,9 +461,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_duration` request: `GET /duration`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn duration_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/duration");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_duration`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -429,9 +477,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_password` request: `GET /password`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn password_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/password");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_password`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -442,9 +493,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_int64` request: `GET /int64`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn int64_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/int64");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_int64`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -455,9 +509,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_integer` request: `GET /integer`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn integer_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/integer");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_integer`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -468,9 +525,12 @@ pub mod kinds {
         }
     }
     /// Builds the `Kinds_number` request: `GET /number`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn number_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/number");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Kinds_number`; a status it does not document is an [`Error::Service`] with the typed error body.

@@ -288,6 +288,8 @@ impl Widgets<'_> {
 pub mod gadgets {
     use super::*;
     /// Builds the `Gadgets_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/gadgets/{gadgetName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error, with the `default` reply's body.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -301,6 +303,7 @@ pub mod gadgets {
         r.path("/providers/Microsoft.Gadget/gadgets/");
         r.segment(gadget_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Gadgets_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -311,6 +314,8 @@ pub mod gadgets {
         }
     }
     /// Builds the `Gadgets_CreateOrUpdate` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/gadgets/{gadgetName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error, with the `default` reply's body.
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -325,6 +330,7 @@ pub mod gadgets {
         r.path("/providers/Microsoft.Gadget/gadgets/");
         r.segment(gadget_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.json(resource);
         r.build()
     }
@@ -337,6 +343,8 @@ pub mod gadgets {
         }
     }
     /// Builds the `Gadgets_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/gadgets/{gadgetName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies without a body: 200, 204. Any other status is an error, with the `default` reply's body.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -350,6 +358,7 @@ pub mod gadgets {
         r.path("/providers/Microsoft.Gadget/gadgets/");
         r.segment(gadget_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Gadgets_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -365,6 +374,8 @@ pub mod gadgets {
 pub mod parts {
     use super::*;
     /// Builds the `Parts_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/gadgets/{gadgetName}/parts/{partName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error, with the `default` reply's body.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -381,6 +392,7 @@ pub mod parts {
         r.path("/parts/");
         r.segment(part_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Parts_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -391,6 +403,8 @@ pub mod parts {
         }
     }
     /// Builds the `Parts_CreateOrUpdate` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/gadgets/{gadgetName}/parts/{partName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error, with the `default` reply's body.
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -408,6 +422,7 @@ pub mod parts {
         r.path("/parts/");
         r.segment(part_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.json(resource);
         r.build()
     }
@@ -420,6 +435,8 @@ pub mod parts {
         }
     }
     /// Builds the `Parts_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/gadgets/{gadgetName}/parts/{partName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies without a body: 200, 204. Any other status is an error, with the `default` reply's body.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -436,6 +453,7 @@ pub mod parts {
         r.path("/parts/");
         r.segment(part_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Parts_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -447,6 +465,8 @@ pub mod parts {
         }
     }
     /// Builds the `Parts_List` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/gadgets/{gadgetName}/parts`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error, with the `default` reply's body.
     pub fn list_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -461,6 +481,7 @@ pub mod parts {
         r.segment(gadget_name);
         r.path("/parts");
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Parts_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -475,6 +496,8 @@ pub mod parts {
 pub mod widgets {
     use super::*;
     /// Builds the `Widgets_Get` request: `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/widgets/{widgetName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error, with the `default` reply's body.
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -488,6 +511,7 @@ pub mod widgets {
         r.path("/providers/Microsoft.Gadget/widgets/");
         r.segment(widget_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Widgets_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -498,6 +522,8 @@ pub mod widgets {
         }
     }
     /// Builds the `Widgets_CreateOrUpdate` request: `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/widgets/{widgetName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200, 201. Any other status is an error, with the `default` reply's body.
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -512,6 +538,7 @@ pub mod widgets {
         r.path("/providers/Microsoft.Gadget/widgets/");
         r.segment(widget_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.json(resource);
         r.build()
     }
@@ -524,6 +551,8 @@ pub mod widgets {
         }
     }
     /// Builds the `Widgets_Delete` request: `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Gadget/widgets/{widgetName}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies without a body: 200, 204. Any other status is an error, with the `default` reply's body.
     pub fn delete_request(
         subscription_id: &str,
         resource_group_name: &str,
@@ -537,6 +566,7 @@ pub mod widgets {
         r.path("/providers/Microsoft.Gadget/widgets/");
         r.segment(widget_name);
         r.query("api-version", "2024-01-01");
+        r.header("accept", "application/json");
         r.build()
     }
     /// Parses a reply to `Widgets_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
