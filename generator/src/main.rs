@@ -72,6 +72,11 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
     let out = cli.out.clone().unwrap_or(manifest.output.dir);
 
     let generated = generator.generate()?;
+    if !cli.quiet {
+        for warning in &generated.warnings {
+            eprintln!("armgen: warning: {warning}");
+        }
+    }
     if cli.verbose {
         for (step, elapsed) in &generated.steps {
             eprintln!("  {step} ({:.1} ms)", elapsed.as_secs_f64() * 1e3);

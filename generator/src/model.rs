@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 pub struct Api {
     pub documents: Documents,
     pub specs: Vec<SpecFile>,
+    /// What was left out while loading (an example file that cannot be read).
+    pub warnings: Vec<Error>,
 }
 
 impl Api {
@@ -111,21 +113,26 @@ pub struct Example {
 /// Errors name files as the user can open them: below `root`.
 pub fn load(root: &Path, specs: &[PathBuf]) -> Result<Api> {
     let documents = Documents::new(root)?;
-    load_into(documents, specs).map_err(|error| Error {
+    let in_root = |error: Error| Error {
         file: error.file.map(|file| root.join(file)),
         ..error
-    })
+    };
+    let mut api = load_into(documents, specs).map_err(in_root)?;
+    api.warnings = api.warnings.into_iter().map(in_root).collect();
+    Ok(api)
 }
 
 fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
     let mut files = Vec::new();
+    let mut warnings = Vec::new();
     for relative in specs {
         let path = crate::load::normalize(relative)
             .ok_or_else(|| Error::in_file(relative, "the spec path leads outside the spec root"))?;
-        let value = documents.load(&path)?;
-        check_version(&path, value)?;
+        check_version(&path, documents.load(&path)?)?;
+        // Before the spec is read as Swagger: loading leaves out unreadable examples.
+        load_referenced(&mut documents, &path, &mut warnings)?;
+        let value = documents.get(&path).expect("loaded above");
         let spec: Spec = deserialize(&Location::new(&path, ""), value)?;
-        load_referenced(&mut documents, &path)?;
         files.push((path, spec));
     }
     check_refs(&documents)?;
@@ -143,7 +150,11 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
             })
         })
         .collect::<Result<_>>()?;
-    Ok(Api { documents, specs })
+    Ok(Api {
+        documents,
+        specs,
+        warnings,
+    })
 }
 
 fn check_version(file: &Path, value: &Value) -> Result<()> {

@@ -9,7 +9,25 @@ use quote::quote;
 
 pub fn module(plan: &Plan<'_>) -> TokenStream {
     let ids = plan.operations.iter().map(|op| &op.operation.id);
+    // Only the helpers some arm calls, or the import is unused.
+    let required = plan.operations.iter().any(|op| !op.params.is_empty());
+    let optional = plan.operations.iter().any(|op| !op.options.is_empty());
+    let helpers = match (required, optional) {
+        (true, true) => quote!(use rt::examples::{arg, optional}; let p = parameters;),
+        (true, false) => quote!(use rt::examples::arg; let p = parameters;),
+        (false, true) => quote!(use rt::examples::optional; let p = parameters;),
+        (false, false) => quote!(let _ = parameters;),
+    };
     let requests = plan.operations.iter().map(request_arm);
+    let request_body = match plan.operations.is_empty() {
+        true => quote!(Err(format!("no operation `{operation_id}`"))),
+        false => quote! {
+            match operation_id {
+                #(#requests)*
+                _ => Err(format!("no operation `{operation_id}`")),
+            }
+        },
+    };
     let replies = plan.operations.iter().map(|op| {
         let id = &op.operation.id;
         let parse = op.item_path(&op.parse_fn());
@@ -19,6 +37,20 @@ pub fn module(plan: &Plan<'_>) -> TokenStream {
         };
         quote!(#id => #parse(response).map(#convert),)
     });
+    // With no operation there is nothing to convert (nor to import).
+    let parse_body = match plan.operations.is_empty() {
+        true => quote! {
+            let _ = (operation_id, response);
+            Ok(None)
+        },
+        false => quote! {
+            use rt::examples::json;
+            Ok(Some(match operation_id {
+                #(#replies)*
+                _ => return Ok(None),
+            }?))
+        },
+    };
     quote! {
         #[cfg(feature = "examples")]
         #[doc(hidden)]
@@ -31,22 +63,14 @@ pub fn module(plan: &Plan<'_>) -> TokenStream {
             /// Calls the operation's request function with arguments taken from an
             /// example's `parameters` by spec name.
             pub fn build_request(operation_id: &str, parameters: &serde_json::Value) -> Result<rt::Request, String> {
-                use rt::examples::{arg, optional};
-                let p = parameters;
-                match operation_id {
-                    #(#requests)*
-                    _ => Err(format!("no operation `{operation_id}`")),
-                }
+                #helpers
+                #request_body
             }
 
             /// Calls the operation's parser; the typed result comes back as JSON (a
             /// list's page as its items, no body as `null`).
             pub fn parse_response(operation_id: &str, response: rt::Response) -> Result<Option<serde_json::Value>> {
-                use rt::examples::json;
-                Ok(Some(match operation_id {
-                    #(#replies)*
-                    _ => return Ok(None),
-                }?))
+                #parse_body
             }
         }
     }
