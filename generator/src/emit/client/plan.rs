@@ -24,7 +24,10 @@ pub struct Plan<'a> {
 
 pub struct OperationPlan<'a> {
     pub operation: &'a Operation,
-    pub api_version: String,
+    /// The `api-version` query value the client sends itself: the spec's version, when
+    /// the operation has a client-held `api-version` query parameter (a plain REST
+    /// service has none, and its server may refuse unknown query parameters).
+    pub api_version: Option<String>,
     /// The operationId's prefix in snake case, the module and accessor of the group.
     pub group: Option<String>,
     pub method: String,
@@ -241,8 +244,10 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
         let method = names.take(naming::snake_ident(method));
         let mut params = Vec::new();
         let mut options = Vec::new();
+        let mut api_version = None;
         for param in &operation.parameters {
             if param.client && param.param.name == API_VERSION && param.param.location == "query" {
+                api_version = Some(spec.api_version().to_owned());
                 continue;
             }
             let arg = arg(param, &params, &type_names)?;
@@ -300,7 +305,7 @@ pub fn plan(api: &Api) -> Result<Plan<'_>> {
         };
         operations.push(OperationPlan {
             operation,
-            api_version: spec.api_version().to_owned(),
+            api_version,
             group,
             method,
             params,

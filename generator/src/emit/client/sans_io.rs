@@ -80,8 +80,9 @@ fn request_fn(plan: &OperationPlan<'_>) -> Result<TokenStream> {
     }
     let method = ident(&op.method.to_uppercase());
     let mut steps = path_steps(plan)?;
-    let api_version = &plan.api_version;
-    steps.push(quote!(r.query(#API_VERSION, #api_version);));
+    if let Some(api_version) = &plan.api_version {
+        steps.push(quote!(r.query(#API_VERSION, #api_version);));
+    }
     for location in ["query", "header", "body"] {
         for arg in plan
             .params
