@@ -18,7 +18,13 @@ fn the_command_warns_of_a_missing_example_and_writes_no_page() {
     let out = tempfile::tempdir().unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_armgen"))
         .current_dir(support::workspace_root())
-        .args(["--spec-root", "specs/fixtures/plain-service", "--spec", "spec.json", "--out"])
+        .args([
+            "--spec-root",
+            "specs/fixtures/plain-service",
+            "--spec",
+            "spec.json",
+            "--out",
+        ])
         .arg(out.path())
         .env_remove("ARMGEN_SPEC_ROOT")
         .output()
@@ -29,7 +35,10 @@ fn the_command_warns_of_a_missing_example_and_writes_no_page() {
         .strip_prefix("armgen: warning: ")
         .unwrap_or_else(|| panic!("no warning first: {stderr:?}"));
     assert!(warning.starts_with(WARNING), "{stderr}");
-    assert!(warning.trim_end().ends_with("; the example is left out"), "{stderr}");
+    assert!(
+        warning.trim_end().ends_with("; the example is left out"),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("docs: 0 written"), "{stdout}");
@@ -48,9 +57,15 @@ fn a_build_script_gets_the_warning_as_cargo_warning() {
         .unwrap();
     assert_eq!(generated.warnings.len(), 1);
     let cargo = String::from_utf8(cargo).unwrap();
-    let warnings: Vec<&str> = cargo.lines().filter(|l| l.starts_with("cargo:warning=")).collect();
+    let warnings: Vec<&str> = cargo
+        .lines()
+        .filter(|l| l.starts_with("cargo:warning="))
+        .collect();
     assert_eq!(warnings.len(), 1, "{cargo}");
-    assert!(warnings[0].starts_with("cargo:warning=armgen: warning: "), "{cargo}");
+    assert!(
+        warnings[0].starts_with("cargo:warning=armgen: warning: "),
+        "{cargo}"
+    );
     assert!(warnings[0].contains("x-ms-examples/Get a widget: $ref `./examples/missing.json`"));
     // The example is left out: no rerun-if-changed line names it.
     assert!(!cargo.contains("missing.json\n"), "{cargo}");

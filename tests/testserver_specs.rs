@@ -61,26 +61,42 @@ fn every_test_server_spec_generates_and_compiles_clippy_clean() {
         let outcome = match compiled.get(name) {
             Some(Ok(())) => (Outcome::Clean, String::new()),
             Some(Err(first_error)) => (Outcome::Compile, first_error.clone()),
-            None => (Outcome::Compile, "cargo reported nothing for the crate".into()),
+            None => (
+                Outcome::Compile,
+                "cargo reported nothing for the crate".into(),
+            ),
         };
         outcomes.insert(spec.clone(), outcome);
     }
 
     let total = specs.len();
-    let generate = outcomes.values().filter(|(o, _)| *o > Outcome::Generate).count();
-    let clean = outcomes.values().filter(|(o, _)| *o == Outcome::Clean).count();
+    let generate = outcomes
+        .values()
+        .filter(|(o, _)| *o > Outcome::Generate)
+        .count();
+    let clean = outcomes
+        .values()
+        .filter(|(o, _)| *o == Outcome::Clean)
+        .count();
     println!("{generate} of {total} test-server specs generate, {clean} compile clean");
     assert_eq!(total, 74, "the pinned test server has 74 specs");
 
     let known = known_failures();
     let mut surprises = String::new();
     for (spec, (outcome, detail)) in &outcomes {
-        let expected = known.get(spec).map(|(stage, _)| *stage).unwrap_or(Outcome::Clean);
+        let expected = known
+            .get(spec)
+            .map(|(stage, _)| *stage)
+            .unwrap_or(Outcome::Clean);
         if *outcome != expected {
             let _ = write!(
                 surprises,
                 "\n  {spec}: expected {expected:?}, got {outcome:?}{}",
-                if detail.is_empty() { String::new() } else { format!(": {detail}") }
+                if detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {detail}")
+                }
             );
         }
     }
@@ -110,7 +126,13 @@ fn crate_name(spec: &str) -> String {
     let stem = spec.strip_suffix(".json").unwrap_or(spec);
     let name: String = stem
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("ts-{name}")
 }
@@ -205,7 +227,10 @@ fn compile(workspace: &Path) -> BTreeMap<String, Result<(), String>> {
         let Ok(message) = serde_json::from_str::<Value>(line) else {
             continue;
         };
-        let Some(name) = message["target"]["name"].as_str().map(|n| n.replace('_', "-")) else {
+        let Some(name) = message["target"]["name"]
+            .as_str()
+            .map(|n| n.replace('_', "-"))
+        else {
             continue;
         };
         if !name.starts_with("ts-") {

@@ -81,7 +81,11 @@ fn npm_ci(dir: &Path, marker: &Path) {
         .current_dir(dir)
         .status()
         .unwrap_or_else(|e| panic!("cannot run `npm ci` in {}: {e}", dir.display()));
-    assert!(status.success(), "`npm ci` in {} failed: {status}", dir.display());
+    assert!(
+        status.success(),
+        "`npm ci` in {} failed: {status}",
+        dir.display()
+    );
 }
 
 /// A small deterministic PRNG (xorshift64*), so random corpora are the same on every run.

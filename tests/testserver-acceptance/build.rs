@@ -21,7 +21,10 @@ fn main() {
             .current_dir(tools)
             .status()
             .unwrap_or_else(|e| panic!("cannot run `npm ci` in tools/testserver: {e}"));
-        assert!(status.success(), "`npm ci` in tools/testserver failed: {status}");
+        assert!(
+            status.success(),
+            "`npm ci` in tools/testserver failed: {status}"
+        );
     }
     println!("cargo:rerun-if-changed=../../tools/testserver/package-lock.json");
     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("run by cargo"));

@@ -22,7 +22,10 @@ async fn put_true_and_false() {
 #[tokio::test]
 async fn get_invalid_is_a_decode_error() {
     let error = client().bool().get_invalid().await.unwrap_err();
-    assert!(matches!(error, armgen_runtime::Error::Decode(_)), "{error:?}");
+    assert!(
+        matches!(error, armgen_runtime::Error::Decode(_)),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
