@@ -7,6 +7,7 @@ use std::process::Command;
 
 /// The specs whose clients the acceptance tests drive, and their modules in `src/lib.rs`.
 const SPECS: &[(&str, &str)] = &[
+    ("body-array.json", "body_array"),
     ("body-boolean.json", "body_boolean"),
     ("body-integer.json", "body_integer"),
     ("url.json", "url"),

@@ -17,6 +17,7 @@ macro_rules! spec {
     };
 }
 
+spec!(body_array, "body_array");
 spec!(body_boolean, "body_boolean");
 spec!(body_integer, "body_integer");
 spec!(url, "url");

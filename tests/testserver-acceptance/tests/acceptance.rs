@@ -13,6 +13,7 @@
 mod acceptance {
     pub mod server;
 
+    mod body_array;
     mod body_boolean;
     mod body_integer;
     mod url;
