@@ -11,6 +11,7 @@ const SPECS: &[(&str, &str)] = &[
     ("body-boolean.json", "body_boolean"),
     ("body-dictionary.json", "body_dictionary"),
     ("body-integer.json", "body_integer"),
+    ("header.json", "header"),
     ("url.json", "url"),
 ];
 

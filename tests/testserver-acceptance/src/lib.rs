@@ -21,4 +21,5 @@ spec!(body_array, "body_array");
 spec!(body_boolean, "body_boolean");
 spec!(body_dictionary, "body_dictionary");
 spec!(body_integer, "body_integer");
+spec!(header, "header");
 spec!(url, "url");

@@ -17,5 +17,6 @@ mod acceptance {
     mod body_boolean;
     mod body_dictionary;
     mod body_integer;
+    mod header;
     mod url;
 }
