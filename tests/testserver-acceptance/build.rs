@@ -9,6 +9,7 @@ use std::process::Command;
 const SPECS: &[(&str, &str)] = &[
     ("body-array.json", "body_array"),
     ("body-boolean.json", "body_boolean"),
+    ("body-complex.json", "body_complex"),
     ("body-dictionary.json", "body_dictionary"),
     ("body-integer.json", "body_integer"),
     ("header.json", "header"),

@@ -19,6 +19,7 @@ macro_rules! spec {
 
 spec!(body_array, "body_array");
 spec!(body_boolean, "body_boolean");
+spec!(body_complex, "body_complex");
 spec!(body_dictionary, "body_dictionary");
 spec!(body_integer, "body_integer");
 spec!(header, "header");

@@ -15,6 +15,7 @@ mod acceptance {
 
     mod body_array;
     mod body_boolean;
+    mod body_complex;
     mod body_dictionary;
     mod body_integer;
     mod header;
