@@ -23,4 +23,5 @@ spec!(body_complex, "body_complex");
 spec!(body_dictionary, "body_dictionary");
 spec!(body_integer, "body_integer");
 spec!(header, "header");
+spec!(lro, "lro");
 spec!(url, "url");

@@ -19,5 +19,6 @@ mod acceptance {
     mod body_dictionary;
     mod body_integer;
     mod header;
+    mod lro;
     mod url;
 }

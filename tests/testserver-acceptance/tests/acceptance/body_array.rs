@@ -16,7 +16,9 @@ fn strings(items: &[&str]) -> Vec<String> {
 }
 
 /// Each result must be a decode error: a reply whose items do not fit the item type.
-fn all_decode_errors<T: std::fmt::Debug>(results: Vec<Result<T, testserver_acceptance::body_array::client::Error>>) {
+fn all_decode_errors<T: std::fmt::Debug>(
+    results: Vec<Result<T, testserver_acceptance::body_array::client::Error>>,
+) {
     for result in results {
         assert!(matches!(result, Err(Error::Decode(_))), "{result:?}");
     }
@@ -56,10 +58,22 @@ async fn booleans_and_integers() {
 async fn floats_and_doubles() {
     let client = client();
     let array = client.array();
-    assert_eq!(array.get_float_valid().await.unwrap(), [0.0, -0.01, -1.2e20]);
-    array.put_float_valid(&vec![0.0, -0.01, -1.2e20]).await.unwrap();
-    assert_eq!(array.get_double_valid().await.unwrap(), [0.0, -0.01, -1.2e20]);
-    array.put_double_valid(&vec![0.0, -0.01, -1.2e20]).await.unwrap();
+    assert_eq!(
+        array.get_float_valid().await.unwrap(),
+        [0.0, -0.01, -1.2e20]
+    );
+    array
+        .put_float_valid(&vec![0.0, -0.01, -1.2e20])
+        .await
+        .unwrap();
+    assert_eq!(
+        array.get_double_valid().await.unwrap(),
+        [0.0, -0.01, -1.2e20]
+    );
+    array
+        .put_double_valid(&vec![0.0, -0.01, -1.2e20])
+        .await
+        .unwrap();
     all_decode_errors(vec![
         array.get_float_invalid_null().await.map(|_| ()),
         array.get_float_invalid_string().await.map(|_| ()),
@@ -99,22 +113,38 @@ async fn uuids_dates_and_bytes_as_text() {
     let dates = strings(&["2000-12-01", "1980-01-02", "1492-10-12"]);
     assert_eq!(array.get_date_valid().await.unwrap(), dates);
     array.put_date_valid(&dates).await.unwrap();
-    let date_times = strings(&["2000-12-01T00:00:01Z", "1980-01-02T00:11:35Z", "1492-10-12T10:15:01Z"]);
+    let date_times = strings(&[
+        "2000-12-01T00:00:01Z",
+        "1980-01-02T00:11:35Z",
+        "1492-10-12T10:15:01Z",
+    ]);
     assert_eq!(
         array.get_date_time_valid().await.unwrap(),
-        ["2000-12-01t00:00:01z", "1980-01-02T00:11:35+01:00", "1492-10-12T10:15:01-08:00"]
+        [
+            "2000-12-01t00:00:01z",
+            "1980-01-02T00:11:35+01:00",
+            "1492-10-12T10:15:01-08:00"
+        ]
     );
     array.put_date_time_valid(&date_times).await.unwrap();
     assert_eq!(
         array.get_date_time_rfc1123_valid().await.unwrap(),
-        ["Fri, 01 Dec 2000 00:00:01 GMT", "Wed, 02 Jan 1980 00:11:35 GMT", "Wed, 12 Oct 1492 10:15:01 GMT"]
+        [
+            "Fri, 01 Dec 2000 00:00:01 GMT",
+            "Wed, 02 Jan 1980 00:11:35 GMT",
+            "Wed, 12 Oct 1492 10:15:01 GMT"
+        ]
     );
     let bytes = strings(&["////+g==", "AQID", "JSlD"]);
     assert_eq!(array.get_byte_valid().await.unwrap(), bytes);
     array.put_byte_valid(&bytes).await.unwrap();
     assert_eq!(
         array.get_base64_url().await.unwrap(),
-        ["YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw", "dGVzdCBzdHJpbmc", "TG9yZW0gaXBzdW0"]
+        [
+            "YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw",
+            "dGVzdCBzdHJpbmc",
+            "TG9yZW0gaXBzdW0"
+        ]
     );
     all_decode_errors(vec![
         array.get_date_invalid_null().await,
@@ -142,10 +172,17 @@ async fn models_and_arrays() {
         array.get_complex_item_empty().await.unwrap(),
         [product(1, "2"), Product::default(), product(5, "6")]
     );
-    let nested = vec![strings(&["1", "2", "3"]), strings(&["4", "5", "6"]), strings(&["7", "8", "9"])];
+    let nested = vec![
+        strings(&["1", "2", "3"]),
+        strings(&["4", "5", "6"]),
+        strings(&["7", "8", "9"]),
+    ];
     assert_eq!(array.get_array_valid().await.unwrap(), nested);
     array.put_array_valid(&nested).await.unwrap();
-    assert_eq!(array.get_array_empty().await.unwrap(), Vec::<Vec<String>>::new());
+    assert_eq!(
+        array.get_array_empty().await.unwrap(),
+        Vec::<Vec<String>>::new()
+    );
     assert_eq!(
         array.get_array_item_empty().await.unwrap(),
         [strings(&["1", "2", "3"]), vec![], strings(&["7", "8", "9"])]

@@ -39,9 +39,18 @@ async fn numbers_and_booleans() {
     let primitive = client.primitive();
     let int = primitive.get_int().await.unwrap();
     assert_eq!((int.field1, int.field2), (Some(-1), Some(2)));
-    primitive.put_int(&IntWrapper { field1: Some(-1), field2: Some(2) }).await.unwrap();
+    primitive
+        .put_int(&IntWrapper {
+            field1: Some(-1),
+            field2: Some(2),
+        })
+        .await
+        .unwrap();
     let long = primitive.get_long().await.unwrap();
-    assert_eq!((long.field1, long.field2), (Some(1_099_511_627_775), Some(-999_511_627_788)));
+    assert_eq!(
+        (long.field1, long.field2),
+        (Some(1_099_511_627_775), Some(-999_511_627_788))
+    );
     primitive.put_long(&long).await.unwrap();
     let float = primitive.get_float().await.unwrap();
     assert_eq!((float.field1, float.field2), (Some(1.05), Some(-0.003)));
@@ -50,7 +59,10 @@ async fn numbers_and_booleans() {
     assert_eq!(double.field1, Some(3e-100));
     primitive.put_double(&double).await.unwrap();
     let boolean = primitive.get_bool().await.unwrap();
-    assert_eq!((boolean.field_true, boolean.field_false), (Some(true), Some(false)));
+    assert_eq!(
+        (boolean.field_true, boolean.field_false),
+        (Some(true), Some(false))
+    );
     primitive.put_bool(&boolean).await.unwrap();
 }
 
@@ -69,7 +81,10 @@ async fn strings_dates_durations_and_bytes() {
     );
     primitive.put_string(&string).await.unwrap();
     let date = primitive.get_date().await.unwrap();
-    assert_eq!((date.field.as_deref(), date.leap.as_deref()), (Some("0001-01-01"), Some("2016-02-29")));
+    assert_eq!(
+        (date.field.as_deref(), date.leap.as_deref()),
+        (Some("0001-01-01"), Some("2016-02-29"))
+    );
     primitive.put_date(&date).await.unwrap();
     let date_time = primitive.get_date_time().await.unwrap();
     assert_eq!(
@@ -80,7 +95,10 @@ async fn strings_dates_durations_and_bytes() {
     let rfc1123 = primitive.get_date_time_rfc1123().await.unwrap();
     assert_eq!(
         (rfc1123.field.as_deref(), rfc1123.now.as_deref()),
-        (Some("Mon, 01 Jan 0001 00:00:00 GMT"), Some("Mon, 18 May 2015 11:38:00 GMT"))
+        (
+            Some("Mon, 01 Jan 0001 00:00:00 GMT"),
+            Some("Mon, 18 May 2015 11:38:00 GMT")
+        )
     );
     primitive.put_date_time_rfc1123(&rfc1123).await.unwrap();
     let duration = primitive.get_duration().await.unwrap();
@@ -105,7 +123,10 @@ async fn arrays_and_dictionaries() {
     assert_eq!(empty.default_program.as_ref().map(|m| m.len()), Some(0));
     dictionary.put_empty(&empty).await.unwrap();
     assert_eq!(dictionary.get_null().await.unwrap().default_program, None);
-    assert_eq!(dictionary.get_not_provided().await.unwrap().default_program, None);
+    assert_eq!(
+        dictionary.get_not_provided().await.unwrap().default_program,
+        None
+    );
 }
 
 #[tokio::test]

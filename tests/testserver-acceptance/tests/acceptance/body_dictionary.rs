@@ -14,7 +14,10 @@ fn client() -> Client {
 
 /// `map(&[("0", a), ("1", b)])`: the server's keys are positions.
 fn map<T: Clone>(entries: &[(&str, T)]) -> HashMap<String, T> {
-    entries.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    entries
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect()
 }
 
 fn texts(items: &[&str]) -> HashMap<String, String> {
@@ -41,7 +44,10 @@ async fn empty_keys_and_invalid() {
     let dictionary = client.dictionary();
     assert!(dictionary.get_empty().await.unwrap().is_empty());
     dictionary.put_empty(&HashMap::new()).await.unwrap();
-    assert_eq!(dictionary.get_empty_string_key().await.unwrap(), map(&[("", "val1".to_string())]));
+    assert_eq!(
+        dictionary.get_empty_string_key().await.unwrap(),
+        map(&[("", "val1".to_string())])
+    );
     all_decode_errors(vec![
         drop_value(dictionary.get_invalid().await),
         drop_value(dictionary.get_null_key().await),
@@ -94,15 +100,25 @@ async fn strings_dates_durations_and_bytes_as_text() {
     dictionary.put_date_valid(&dates).await.unwrap();
     assert_eq!(
         dictionary.get_date_time_valid().await.unwrap(),
-        texts(&["2000-12-01t00:00:01z", "1980-01-02T00:11:35+01:00", "1492-10-12T10:15:01-08:00"])
+        texts(&[
+            "2000-12-01t00:00:01z",
+            "1980-01-02T00:11:35+01:00",
+            "1492-10-12T10:15:01-08:00"
+        ])
     );
     let rfc1123 = texts(&[
         "Fri, 01 Dec 2000 00:00:01 GMT",
         "Wed, 02 Jan 1980 00:11:35 GMT",
         "Wed, 12 Oct 1492 10:15:01 GMT",
     ]);
-    assert_eq!(dictionary.get_date_time_rfc1123_valid().await.unwrap(), rfc1123);
-    dictionary.put_date_time_rfc1123_valid(&rfc1123).await.unwrap();
+    assert_eq!(
+        dictionary.get_date_time_rfc1123_valid().await.unwrap(),
+        rfc1123
+    );
+    dictionary
+        .put_date_time_rfc1123_valid(&rfc1123)
+        .await
+        .unwrap();
     let durations = texts(&["P123DT22H14M12.011S", "P5DT1H"]);
     assert_eq!(dictionary.get_duration_valid().await.unwrap(), durations);
     dictionary.put_duration_valid(&durations).await.unwrap();
@@ -111,7 +127,11 @@ async fn strings_dates_durations_and_bytes_as_text() {
     dictionary.put_byte_valid(&bytes).await.unwrap();
     assert_eq!(
         dictionary.get_base64_url().await.unwrap(),
-        texts(&["YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw", "dGVzdCBzdHJpbmc", "TG9yZW0gaXBzdW0"])
+        texts(&[
+            "YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw",
+            "dGVzdCBzdHJpbmc",
+            "TG9yZW0gaXBzdW0"
+        ])
     );
     all_decode_errors(vec![
         drop_value(dictionary.get_string_with_null().await),
@@ -133,13 +153,21 @@ fn widget(integer: i64, string: &str) -> Widget {
 async fn models_arrays_and_maps() {
     let client = client();
     let dictionary = client.dictionary();
-    let widgets = map(&[("0", widget(1, "2")), ("1", widget(3, "4")), ("2", widget(5, "6"))]);
+    let widgets = map(&[
+        ("0", widget(1, "2")),
+        ("1", widget(3, "4")),
+        ("2", widget(5, "6")),
+    ]);
     assert_eq!(dictionary.get_complex_valid().await.unwrap(), widgets);
     dictionary.put_complex_valid(&widgets).await.unwrap();
     assert!(dictionary.get_complex_empty().await.unwrap().is_empty());
     assert_eq!(
         dictionary.get_complex_item_empty().await.unwrap(),
-        map(&[("0", widget(1, "2")), ("1", Widget::default()), ("2", widget(5, "6"))])
+        map(&[
+            ("0", widget(1, "2")),
+            ("1", Widget::default()),
+            ("2", widget(5, "6"))
+        ])
     );
     let arrays = map(&[
         ("0", vec!["1".to_string(), "2".into(), "3".into()]),
@@ -149,11 +177,35 @@ async fn models_arrays_and_maps() {
     assert_eq!(dictionary.get_array_valid().await.unwrap(), arrays);
     dictionary.put_array_valid(&arrays).await.unwrap();
     assert!(dictionary.get_array_empty().await.unwrap().is_empty());
-    assert_eq!(dictionary.get_array_item_empty().await.unwrap()["1"], Vec::<String>::new());
+    assert_eq!(
+        dictionary.get_array_item_empty().await.unwrap()["1"],
+        Vec::<String>::new()
+    );
     let maps = map(&[
-        ("0", map(&[("1", "one".to_string()), ("2", "two".into()), ("3", "three".into())])),
-        ("1", map(&[("4", "four".to_string()), ("5", "five".into()), ("6", "six".into())])),
-        ("2", map(&[("7", "seven".to_string()), ("8", "eight".into()), ("9", "nine".into())])),
+        (
+            "0",
+            map(&[
+                ("1", "one".to_string()),
+                ("2", "two".into()),
+                ("3", "three".into()),
+            ]),
+        ),
+        (
+            "1",
+            map(&[
+                ("4", "four".to_string()),
+                ("5", "five".into()),
+                ("6", "six".into()),
+            ]),
+        ),
+        (
+            "2",
+            map(&[
+                ("7", "seven".to_string()),
+                ("8", "eight".into()),
+                ("9", "nine".into()),
+            ]),
+        ),
     ]);
     assert_eq!(dictionary.get_dictionary_valid().await.unwrap(), maps);
     dictionary.put_dictionary_valid(&maps).await.unwrap();

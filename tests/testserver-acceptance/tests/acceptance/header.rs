@@ -41,11 +41,17 @@ async fn strings_and_enums() {
         value_2: value.map(String::from),
     };
     header
-        .param_string("valid", string(Some("The quick brown fox jumps over the lazy dog")))
+        .param_string(
+            "valid",
+            string(Some("The quick brown fox jumps over the lazy dog")),
+        )
         .await
         .unwrap();
     header.param_string("null", string(None)).await.unwrap();
-    header.param_string("empty", string(Some(""))).await.unwrap();
+    header
+        .param_string("empty", string(Some("")))
+        .await
+        .unwrap();
     let grey = header::ParamEnumOptions {
         value_2: Some("GREY".into()),
     };
@@ -62,8 +68,14 @@ async fn dates_durations_and_bytes_as_text() {
     let header = client.header();
     header.param_date("valid", "2010-01-01").await.unwrap();
     header.param_date("min", "0001-01-01").await.unwrap();
-    header.param_datetime("valid", "2010-01-01T12:34:56Z").await.unwrap();
-    header.param_datetime("min", "0001-01-01T00:00:00Z").await.unwrap();
+    header
+        .param_datetime("valid", "2010-01-01T12:34:56Z")
+        .await
+        .unwrap();
+    header
+        .param_datetime("min", "0001-01-01T00:00:00Z")
+        .await
+        .unwrap();
     let rfc1123 = |value: &str| header::ParamDatetimeRfc1123Options {
         value_2: Some(value.into()),
     };
@@ -75,7 +87,10 @@ async fn dates_durations_and_bytes_as_text() {
         .param_datetime_rfc1123("min", rfc1123("Mon, 01 Jan 0001 00:00:00 GMT"))
         .await
         .unwrap();
-    header.param_duration("valid", "P123DT22H14M12.011S").await.unwrap();
+    header
+        .param_duration("valid", "P123DT22H14M12.011S")
+        .await
+        .unwrap();
     header
         .param_byte("valid", "5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip")
         .await

@@ -1,10 +1,16 @@
 //! The test server for this test process, and pipelines pointed at it.
 
-use armgen_runtime::{ClientOptions, Pipeline, RetryOptions, StaticToken};
+use armgen_runtime::{
+    BoxFuture, ClientOptions, Pipeline, Request, ReqwestTransport, Response, RetryOptions,
+    StaticToken, Transport, TransportError,
+};
+use http::header::{HeaderValue, COOKIE, SET_COOKIE};
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 /// The server's base URL, such as `http://127.0.0.1:41949`.
 pub fn endpoint() -> &'static str {
@@ -16,18 +22,73 @@ pub fn endpoint() -> &'static str {
 }
 
 /// A pipeline to the server: no token worth the name, no retries (a wrong request must
-/// fail at once), a short timeout.
+/// fail at once), a short timeout, quick polls.
 pub fn pipeline() -> Pipeline {
     let options = ClientOptions {
         endpoint: endpoint().to_owned(),
-        timeout: Some(std::time::Duration::from_secs(30)),
+        timeout: Some(Duration::from_secs(30)),
         retry: RetryOptions {
             max_retries: 0,
             ..RetryOptions::default()
         },
+        // The server's long-running operations end after a poll or two.
+        poll_interval: Duration::from_millis(10),
         ..ClientOptions::default()
     };
-    Pipeline::with_reqwest(Arc::new(StaticToken("test".into())), options)
+    let transport = Arc::new(CookieJar::default());
+    Pipeline::new(transport, Arc::new(StaticToken("test".into())), options)
+}
+
+/// reqwest keeping the cookies the server sets, as the AutoRest generators' own suites
+/// do: the server follows a long-running operation from poll to poll by a cookie
+/// (`scenario=...`), and without it every poll looks like the first. One jar per
+/// pipeline, so tests running at once do not share them.
+#[derive(Default)]
+struct CookieJar {
+    transport: ReqwestTransport,
+    cookies: Mutex<BTreeMap<String, String>>,
+}
+
+impl Transport for CookieJar {
+    fn send(
+        &self,
+        mut request: Request,
+        timeout: Option<Duration>,
+    ) -> BoxFuture<'_, Result<Response, TransportError>> {
+        let cookies = self.cookies.lock().unwrap();
+        if !cookies.is_empty() {
+            let header: Vec<String> = cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let value = HeaderValue::try_from(header.join("; ")).expect("cookies are header text");
+            request.headers_mut().insert(COOKIE, value);
+        }
+        drop(cookies);
+        Box::pin(async move {
+            let response = self.transport.send(request, timeout).await?;
+            let mut cookies = self.cookies.lock().unwrap();
+            for set in response.headers().get_all(SET_COOKIE) {
+                let Some((pair, attributes)) = set
+                    .to_str()
+                    .ok()
+                    .map(|s| s.split_once(';').unwrap_or((s, "")))
+                else {
+                    continue;
+                };
+                let Some((name, value)) = pair.split_once('=') else {
+                    continue;
+                };
+                let expired = attributes.to_ascii_lowercase().contains("max-age=0");
+                match expired {
+                    true => cookies.remove(name.trim()),
+                    false => cookies.insert(name.trim().to_owned(), value.trim().to_owned()),
+                };
+            }
+            Ok(response)
+        })
+    }
+
+    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
+        self.transport.sleep(duration)
+    }
 }
 
 /// The server process and the pipe whose end stops it (`tools/testserver/loopback.cjs`
@@ -69,4 +130,12 @@ fn start() -> u16 {
     std::thread::spawn(move || lines.for_each(drop));
     *SERVER.lock().unwrap() = Some((child, stdin));
     port
+}
+
+/// Awaits `call`, failing the test if it takes over 20 seconds (a poller that never
+/// ends must fail its test, not hang the suite).
+pub async fn within<F: std::future::IntoFuture>(call: F) -> F::Output {
+    tokio::time::timeout(Duration::from_secs(20), call.into_future())
+        .await
+        .expect("no answer within 20 s")
 }
