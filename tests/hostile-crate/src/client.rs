@@ -534,7 +534,6 @@ pub mod things {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -559,7 +558,6 @@ pub mod things {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -603,7 +601,6 @@ pub mod client_ops {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.query("type", r#type);
         r.query("self", self_);
@@ -646,7 +643,6 @@ pub mod models_ops {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -670,7 +666,6 @@ pub fn new_2_request(
     r.path("/resourceGroups/");
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
-    r.query("api-version", "2024-01-01");
     r.query("api-version", api_version);
     r.build()
 }
@@ -693,7 +688,6 @@ pub fn pipeline_2_request(
     r.path("/resourceGroups/");
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
-    r.query("api-version", "2024-01-01");
     r.query("api-version", api_version);
     r.build()
 }
@@ -719,7 +713,6 @@ pub mod r_type {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/b");
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -746,7 +739,6 @@ pub mod result_ops {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -773,7 +765,6 @@ pub mod n123 {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -800,7 +791,6 @@ pub mod field {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -829,7 +819,6 @@ pub mod gadgets {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -855,7 +844,6 @@ pub mod gadgets {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.json(body);
         r.build()
@@ -879,7 +867,6 @@ pub mod gadgets {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets");
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -910,7 +897,6 @@ pub mod nodes {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
@@ -936,7 +922,6 @@ pub mod nodes {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.json(body);
         r.build()
@@ -960,7 +945,6 @@ pub mod nodes {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes");
-        r.query("api-version", "2024-01-01");
         r.query("api-version", api_version);
         r.build()
     }
