@@ -14,6 +14,7 @@ const SPECS: &[(&str, &str)] = &[
     ("body-integer.json", "body_integer"),
     ("header.json", "header"),
     ("lro.json", "lro"),
+    ("paging.json", "paging"),
     ("url.json", "url"),
 ];
 

@@ -24,4 +24,5 @@ spec!(body_dictionary, "body_dictionary");
 spec!(body_integer, "body_integer");
 spec!(header, "header");
 spec!(lro, "lro");
+spec!(paging, "paging");
 spec!(url, "url");

@@ -20,5 +20,6 @@ mod acceptance {
     mod body_integer;
     mod header;
     mod lro;
+    mod paging;
     mod url;
 }
