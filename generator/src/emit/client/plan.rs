@@ -100,10 +100,9 @@ impl OperationPlan<'_> {
             Shape::Unit => quote!(()),
             Shape::One(ty) => ty.clone(),
             Shape::Optional(ty) => quote!(Option<#ty>),
-            Shape::Enum => {
-                let name = self.enum_ident();
-                quote!(#name)
-            }
+            // Named through its group's module, where it is defined: the client's
+            // methods use it from outside that module.
+            Shape::Enum => self.item_path(&self.enum_ident()),
             Shape::Page { item, .. } => quote!(rt::Page<#item>),
         }
     }
