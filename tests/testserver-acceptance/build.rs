@@ -13,6 +13,7 @@ const SPECS: &[(&str, &str)] = &[
     ("body-dictionary.json", "body_dictionary"),
     ("body-integer.json", "body_integer"),
     ("header.json", "header"),
+    ("httpInfrastructure.json", "http_infrastructure"),
     ("lro.json", "lro"),
     ("paging.json", "paging"),
     ("url.json", "url"),

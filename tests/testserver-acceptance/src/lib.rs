@@ -23,6 +23,7 @@ spec!(body_complex, "body_complex");
 spec!(body_dictionary, "body_dictionary");
 spec!(body_integer, "body_integer");
 spec!(header, "header");
+spec!(http_infrastructure, "http_infrastructure");
 spec!(lro, "lro");
 spec!(paging, "paging");
 spec!(url, "url");

@@ -19,6 +19,7 @@ mod acceptance {
     mod body_dictionary;
     mod body_integer;
     mod header;
+    mod http_infrastructure;
     mod lro;
     mod paging;
     mod url;

@@ -24,11 +24,21 @@ pub fn endpoint() -> &'static str {
 /// A pipeline to the server: no token worth the name, no retries (a wrong request must
 /// fail at once), a short timeout, quick polls.
 pub fn pipeline() -> Pipeline {
+    pipeline_retrying(0)
+}
+
+/// [`pipeline`] retrying twice, quickly, for the scenarios that answer 408 or 5xx once.
+pub fn pipeline_with_retries() -> Pipeline {
+    pipeline_retrying(2)
+}
+
+fn pipeline_retrying(max_retries: u32) -> Pipeline {
     let options = ClientOptions {
         endpoint: endpoint().to_owned(),
         timeout: Some(Duration::from_secs(30)),
         retry: RetryOptions {
-            max_retries: 0,
+            max_retries,
+            initial_delay: Duration::from_millis(10),
             ..RetryOptions::default()
         },
         // The server's long-running operations end after a poll or two.
