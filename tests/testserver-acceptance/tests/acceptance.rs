@@ -20,6 +20,7 @@ mod acceptance {
     mod body_integer;
     mod header;
     mod http_infrastructure;
+    mod http_responses;
     mod lro;
     mod paging;
     mod url;
