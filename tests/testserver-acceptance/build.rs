@@ -12,6 +12,7 @@ const SPECS: &[(&str, &str)] = &[
     ("body-complex.json", "body_complex"),
     ("body-dictionary.json", "body_dictionary"),
     ("body-integer.json", "body_integer"),
+    ("body-number.json", "body_number"),
     ("header.json", "header"),
     ("httpInfrastructure.json", "http_infrastructure"),
     ("lro.json", "lro"),

@@ -22,6 +22,7 @@ spec!(body_boolean, "body_boolean");
 spec!(body_complex, "body_complex");
 spec!(body_dictionary, "body_dictionary");
 spec!(body_integer, "body_integer");
+spec!(body_number, "body_number");
 spec!(header, "header");
 spec!(http_infrastructure, "http_infrastructure");
 spec!(lro, "lro");

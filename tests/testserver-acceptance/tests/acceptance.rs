@@ -18,6 +18,7 @@ mod acceptance {
     mod body_complex;
     mod body_dictionary;
     mod body_integer;
+    mod body_number;
     mod header;
     mod http_infrastructure;
     mod http_responses;
