@@ -9,8 +9,12 @@ use std::process::Command;
 const SPECS: &[(&str, &str)] = &[
     ("body-array.json", "body_array"),
     ("body-boolean.json", "body_boolean"),
+    ("body-byte.json", "body_byte"),
     ("body-complex.json", "body_complex"),
+    ("body-date.json", "body_date"),
+    ("body-datetime-rfc1123.json", "body_datetime_rfc1123"),
     ("body-dictionary.json", "body_dictionary"),
+    ("body-duration.json", "body_duration"),
     ("body-integer.json", "body_integer"),
     ("body-number.json", "body_number"),
     ("header.json", "header"),

@@ -19,8 +19,12 @@ macro_rules! spec {
 
 spec!(body_array, "body_array");
 spec!(body_boolean, "body_boolean");
+spec!(body_byte, "body_byte");
 spec!(body_complex, "body_complex");
+spec!(body_date, "body_date");
+spec!(body_datetime_rfc1123, "body_datetime_rfc1123");
 spec!(body_dictionary, "body_dictionary");
+spec!(body_duration, "body_duration");
 spec!(body_integer, "body_integer");
 spec!(body_number, "body_number");
 spec!(header, "header");

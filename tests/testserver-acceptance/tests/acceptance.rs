@@ -19,6 +19,7 @@ mod acceptance {
     mod body_dictionary;
     mod body_integer;
     mod body_number;
+    mod body_text_formats;
     mod header;
     mod http_infrastructure;
     mod http_responses;
