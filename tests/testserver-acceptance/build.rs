@@ -7,6 +7,7 @@ use std::process::Command;
 
 /// The specs whose clients the acceptance tests drive, and their modules in `src/lib.rs`.
 const SPECS: &[(&str, &str)] = &[
+    ("azure-special-properties.json", "azure_special_properties"),
     ("body-array.json", "body_array"),
     ("body-boolean.json", "body_boolean"),
     ("body-byte.json", "body_byte"),

@@ -17,6 +17,7 @@ macro_rules! spec {
     };
 }
 
+spec!(azure_special_properties, "azure_special_properties");
 spec!(body_array, "body_array");
 spec!(body_boolean, "body_boolean");
 spec!(body_byte, "body_byte");

@@ -13,6 +13,7 @@
 mod acceptance {
     pub mod server;
 
+    mod azure_special_properties;
     mod body_array;
     mod body_boolean;
     mod body_complex;
