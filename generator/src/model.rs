@@ -53,6 +53,8 @@ impl<'a> Model<'a> {
 pub struct Api {
     pub documents: Documents,
     pub specs: Vec<SpecFile>,
+    /// What was left out while loading (an example file that cannot be read).
+    pub warnings: Vec<Error>,
 }
 
 impl Api {
@@ -105,9 +107,9 @@ pub struct Operation {
     pub parameters: Vec<Param>,
     /// Status to response, `$ref`s resolved, in spec order.
     pub responses: IndexMap<Status, Response>,
-    /// The `api-version` every request of this operation sends, if it declares an
-    /// `api-version` query parameter: the parameter's one `enum` value, else the spec's
-    /// version. That parameter is never an argument, so the value is sent once.
+    /// The `api-version` every request of this operation sends, if it declares a
+    /// client-held `api-version` query parameter: the parameter's one `enum` value, else
+    /// the spec's version. That parameter is never an argument, so the value is sent once.
     pub api_version: Option<String>,
     pub long_running: Option<LongRunning>,
     pub pageable: Option<swagger::Pageable>,
@@ -148,9 +150,11 @@ pub struct Param {
 }
 
 impl Param {
-    /// Whether this is the parameter that [`Operation::api_version`] fills in.
+    /// Whether this is the parameter that [`Operation::api_version`] fills in: the
+    /// client-held `api-version` query parameter. One with `x-ms-parameter-location:
+    /// method` is an ordinary argument, as AutoRest makes it.
     pub fn is_api_version(&self) -> bool {
-        self.place == Place::Query && self.param.name == API_VERSION
+        self.client && self.place == Place::Query && self.param.name == API_VERSION
     }
 }
 
@@ -170,22 +174,27 @@ pub struct Example {
 /// Errors name files as the user can open them: below `root`.
 pub fn load(root: &Path, specs: &[PathBuf]) -> Result<Api> {
     let documents = Documents::new(root)?;
-    load_into(documents, specs).map_err(|error| Error {
+    let in_root = |error: Error| Error {
         file: error.file.map(|file| root.join(file)),
         ..error
-    })
+    };
+    let mut api = load_into(documents, specs).map_err(in_root)?;
+    api.warnings = api.warnings.into_iter().map(in_root).collect();
+    Ok(api)
 }
 
 fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
     let mut files = Vec::new();
+    let mut warnings = Vec::new();
     for relative in specs {
         let path = documents
             .relative(relative)
             .ok_or_else(|| Error::in_file(relative, "the spec path leads outside the spec root"))?;
-        let value = documents.load(&path)?;
-        check_version(&path, value)?;
+        check_version(&path, documents.load(&path)?)?;
+        // Before the spec is read as Swagger: loading leaves out unreadable examples.
+        load_referenced(&mut documents, &path, &mut warnings)?;
+        let value = documents.get(&path).expect("loaded above");
         let spec: Spec = deserialize(&Location::new(&path, ""), value)?;
-        load_referenced(&mut documents, &path)?;
         files.push((path, spec));
     }
     check_refs(&documents)?;
@@ -203,7 +212,11 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
             })
         })
         .collect::<Result<_>>()?;
-    Ok(Api { documents, specs })
+    Ok(Api {
+        documents,
+        specs,
+        warnings,
+    })
 }
 
 fn check_version(file: &Path, value: &Value) -> Result<()> {
