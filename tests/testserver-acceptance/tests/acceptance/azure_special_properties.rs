@@ -42,13 +42,19 @@ async fn api_versions() {
     held.get_path_global_valid().await.unwrap();
     held.get_swagger_global_valid().await.unwrap();
     let local = client.api_version_local();
-    local.get_method_local_valid(&MethodLocal::V20).await.unwrap();
+    local
+        .get_method_local_valid(&MethodLocal::V20)
+        .await
+        .unwrap();
     local
         .get_method_local_null(api_version_local::GetMethodLocalNullOptions::default())
         .await
         .unwrap();
     local.get_path_local_valid(&PathLocal::V20).await.unwrap();
-    local.get_swagger_local_valid(&SwaggerLocal::V20).await.unwrap();
+    local
+        .get_swagger_local_valid(&SwaggerLocal::V20)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -59,7 +65,7 @@ async fn unencoded_paths_and_queries() {
         .await
         .unwrap();
     skip.get_path_path_valid("path1/path2/path3").await.unwrap();
-    skip.get_swagger_path_valid("path1/path2/path3")
+    skip.get_swagger_path_valid(&"path1/path2/path3".parse().unwrap())
         .await
         .unwrap();
     skip.get_method_query_null(skip_url_encoding::GetMethodQueryNullOptions::default())
@@ -108,7 +114,7 @@ async fn unencoded_queries() {
     skip.get_path_query_valid("value1&q2=value2&q3=value3")
         .await
         .unwrap();
-    skip.get_swagger_query_valid("value1&q2=value2&q3=value3")
+    skip.get_swagger_query_valid(&"value1&q2=value2&q3=value3".parse().unwrap())
         .await
         .unwrap();
 }

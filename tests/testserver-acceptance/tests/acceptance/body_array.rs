@@ -15,6 +15,19 @@ fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
+/// Each item parsed as `T` (an enum or a timestamp), as the caller would build them.
+fn parsed<T: std::str::FromStr>(items: &[&str]) -> Vec<T>
+where
+    T::Err: std::fmt::Debug,
+{
+    items.iter().map(|s| s.parse().unwrap()).collect()
+}
+
+/// Each item's wire text, to compare with the server's text.
+fn texts<T: std::fmt::Display>(items: Vec<T>) -> Vec<String> {
+    items.iter().map(|item| item.to_string()).collect()
+}
+
 /// Each result must be a decode error: a reply whose items do not fit the item type.
 fn all_decode_errors<T: std::fmt::Debug>(
     results: Vec<Result<T, testserver_acceptance::body_array::client::Error>>,
@@ -28,7 +41,7 @@ fn all_decode_errors<T: std::fmt::Debug>(
 async fn empty_and_invalid() {
     let client = client();
     let array = client.array();
-    assert_eq!(array.get_empty().await.unwrap(), Vec::<i32>::new());
+    assert_eq!(array.get_empty().await.unwrap(), Vec::<i64>::new());
     array.put_empty(&vec![]).await.unwrap();
     all_decode_errors(vec![array.get_invalid().await]);
 }
@@ -89,10 +102,16 @@ async fn strings_and_enums() {
     let foos = strings(&["foo1", "foo2", "foo3"]);
     assert_eq!(array.get_string_valid().await.unwrap(), foos);
     array.put_string_valid(&foos).await.unwrap();
-    assert_eq!(array.get_enum_valid().await.unwrap(), foos);
-    array.put_enum_valid(&foos).await.unwrap();
-    assert_eq!(array.get_string_enum_valid().await.unwrap(), foos);
-    array.put_string_enum_valid(&foos).await.unwrap();
+    assert_eq!(texts(array.get_enum_valid().await.unwrap()), foos);
+    array
+        .put_enum_valid(&parsed(&["foo1", "foo2", "foo3"]))
+        .await
+        .unwrap();
+    assert_eq!(texts(array.get_string_enum_valid().await.unwrap()), foos);
+    array
+        .put_string_enum_valid(&parsed(&["foo1", "foo2", "foo3"]))
+        .await
+        .unwrap();
     all_decode_errors(vec![
         array.get_string_with_null().await,
         array.get_string_with_invalid().await,
@@ -113,13 +132,13 @@ async fn uuids_dates_and_bytes_as_text() {
     let dates = strings(&["2000-12-01", "1980-01-02", "1492-10-12"]);
     assert_eq!(array.get_date_valid().await.unwrap(), dates);
     array.put_date_valid(&dates).await.unwrap();
-    let date_times = strings(&[
+    let date_times = parsed(&[
         "2000-12-01T00:00:01Z",
         "1980-01-02T00:11:35Z",
         "1492-10-12T10:15:01Z",
     ]);
     assert_eq!(
-        array.get_date_time_valid().await.unwrap(),
+        texts(array.get_date_time_valid().await.unwrap()),
         [
             "2000-12-01t00:00:01z",
             "1980-01-02T00:11:35+01:00",
@@ -147,9 +166,9 @@ async fn uuids_dates_and_bytes_as_text() {
         ]
     );
     all_decode_errors(vec![
-        array.get_date_invalid_null().await,
-        array.get_date_time_invalid_null().await,
-        array.get_byte_invalid_null().await,
+        array.get_date_invalid_null().await.map(|_| ()),
+        array.get_date_time_invalid_null().await.map(|_| ()),
+        array.get_byte_invalid_null().await.map(|_| ()),
     ]);
 }
 

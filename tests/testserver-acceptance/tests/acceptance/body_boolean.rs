@@ -15,8 +15,8 @@ async fn get_true_and_false() {
 
 #[tokio::test]
 async fn put_true_and_false() {
-    client().bool().put_true(&true).await.unwrap();
-    client().bool().put_false(&false).await.unwrap();
+    client().bool().put_true(true).await.unwrap();
+    client().bool().put_false(false).await.unwrap();
 }
 
 #[tokio::test]

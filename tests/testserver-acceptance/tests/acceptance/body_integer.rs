@@ -12,10 +12,10 @@ fn client() -> Client {
 async fn put_extremes() {
     let int = client();
     let int = int.int();
-    int.put_max32(&i32::MAX).await.unwrap();
-    int.put_max64(&i64::MAX).await.unwrap();
-    int.put_min32(&i32::MIN).await.unwrap();
-    int.put_min64(&i64::MIN).await.unwrap();
+    int.put_max32(i32::MAX).await.unwrap();
+    int.put_max64(i64::MAX).await.unwrap();
+    int.put_min32(i32::MIN).await.unwrap();
+    int.put_min64(i64::MIN).await.unwrap();
 }
 
 #[tokio::test]
@@ -40,7 +40,7 @@ async fn unix_time() {
     let int = int.int();
     // 2016-04-13T00:00:00Z
     assert_eq!(int.get_unix_time().await.unwrap(), 1_460_505_600);
-    int.put_unix_time_date(&1_460_505_600).await.unwrap();
+    int.put_unix_time_date(1_460_505_600).await.unwrap();
 }
 
 #[tokio::test]

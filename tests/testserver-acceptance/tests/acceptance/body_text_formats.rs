@@ -23,9 +23,12 @@ async fn dates() {
     let client = Client::with_pipeline(pipeline());
     let date = client.date();
     assert_eq!(date.get_max_date().await.unwrap(), "9999-12-31");
-    date.put_max_date(&"9999-12-31".into()).await.unwrap();
-    assert_eq!(date.get_min_date().await.unwrap(), "0001-01-01");
-    date.put_min_date(&"0001-01-01".into()).await.unwrap();
+    date.put_max_date("9999-12-31").await.unwrap();
+    // The spec makes this reply a closed enum of the one value `0000-01-01`; the server
+    // answers `0001-01-01`, a value the enum does not list.
+    let min = date.get_min_date().await;
+    assert!(matches!(min, Err(Error::Decode(_))), "{min:?}");
+    date.put_min_date("0001-01-01").await.unwrap();
 }
 
 #[tokio::test]
@@ -42,10 +45,14 @@ async fn rfc1123_date_times() {
         dt.get_utc_uppercase_max_date_time().await.unwrap(),
         max.to_uppercase()
     );
-    dt.put_utc_max_date_time(&max.into()).await.unwrap();
-    let min = "Mon, 01 Jan 0001 00:00:00 GMT";
-    assert_eq!(dt.get_utc_min_date_time().await.unwrap(), min);
-    dt.put_utc_min_date_time(&min.into()).await.unwrap();
+    dt.put_utc_max_date_time(max).await.unwrap();
+    // The spec makes this reply a closed enum of the one value
+    // `Sun, 1 Jan 0001 00:00:00 GMT`; the server answers another text.
+    let got = dt.get_utc_min_date_time().await;
+    assert!(matches!(got, Err(Error::Decode(_))), "{got:?}");
+    dt.put_utc_min_date_time("Mon, 01 Jan 0001 00:00:00 GMT")
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -58,7 +65,7 @@ async fn durations() {
         "P3Y6M4DT12H30M5S"
     );
     duration
-        .put_positive_duration(&"P123DT22H14M12.011S".into())
+        .put_positive_duration("P123DT22H14M12.011S")
         .await
         .unwrap();
 }

@@ -4,6 +4,7 @@
 
 use super::server::pipeline;
 use testserver_acceptance::header::client::{header, Client};
+use testserver_acceptance::header::models::GreyscaleColors;
 
 fn client() -> Client {
     Client::with_pipeline(pipeline())
@@ -53,7 +54,7 @@ async fn strings_and_enums() {
         .await
         .unwrap();
     let grey = header::ParamEnumOptions {
-        value_2: Some("GREY".into()),
+        value_2: Some(GreyscaleColors::Grey),
     };
     header.param_enum("valid", grey).await.unwrap();
     header
@@ -69,11 +70,11 @@ async fn dates_durations_and_bytes_as_text() {
     header.param_date("valid", "2010-01-01").await.unwrap();
     header.param_date("min", "0001-01-01").await.unwrap();
     header
-        .param_datetime("valid", "2010-01-01T12:34:56Z")
+        .param_datetime("valid", &"2010-01-01T12:34:56Z".parse().unwrap())
         .await
         .unwrap();
     header
-        .param_datetime("min", "0001-01-01T00:00:00Z")
+        .param_datetime("min", &"0001-01-01T00:00:00Z".parse().unwrap())
         .await
         .unwrap();
     let rfc1123 = |value: &str| header::ParamDatetimeRfc1123Options {

@@ -8,6 +8,14 @@ use testserver_acceptance::url::client::{path_items, queries, Client};
 const UNICODE: &str =
     "\u{554a}\u{9f44}\u{4e02}\u{72db}\u{72dc}\u{f9f1}\u{f92c}\u{f9f1}\u{fa0c}\u{fa29}";
 
+/// `value` as the parameter's enum, whose one or more values the spec lists.
+fn parse<T: std::str::FromStr>(value: &str) -> T
+where
+    T::Err: std::fmt::Debug,
+{
+    value.parse().unwrap()
+}
+
 fn client() -> Client {
     Client::with_pipeline(
         pipeline(),
@@ -40,16 +48,16 @@ async fn scalars_in_paths() {
 async fn strings_in_paths() {
     let client = client();
     let paths = client.paths();
-    paths.string_unicode(UNICODE).await.unwrap();
+    paths.string_unicode(&parse(UNICODE)).await.unwrap();
     paths
-        .string_url_encoded("begin!*'();:@ &=+$,/?#[]end")
+        .string_url_encoded(&parse("begin!*'();:@ &=+$,/?#[]end"))
         .await
         .unwrap();
     paths
-        .string_url_non_encoded("begin!*'();:@&=+$,end")
+        .string_url_non_encoded(&parse("begin!*'();:@&=+$,end"))
         .await
         .unwrap();
-    paths.enum_valid("green color").await.unwrap();
+    paths.enum_valid(&parse("green color")).await.unwrap();
 }
 
 #[tokio::test]
@@ -76,12 +84,12 @@ async fn scalars_in_queries() {
         .double_decimal_negative(-9_999_999.999)
         .await
         .unwrap();
-    queries.string_unicode(UNICODE).await.unwrap();
+    queries.string_unicode(&parse(UNICODE)).await.unwrap();
     queries
-        .string_url_encoded("begin!*'();:@ &=+$,/?#[]end")
+        .string_url_encoded(&parse("begin!*'();:@ &=+$,/?#[]end"))
         .await
         .unwrap();
-    queries.string_empty("").await.unwrap();
+    queries.string_empty(&parse("")).await.unwrap();
 }
 
 #[tokio::test]
@@ -106,18 +114,20 @@ async fn enums_bytes_and_dates_in_queries() {
     let client = client();
     let q = client.queries();
     q.enum_valid(queries::EnumValidOptions {
-        enum_query: Some("green color".into()),
+        enum_query: Some(parse("green color")),
     })
     .await
     .unwrap();
-    q.byte_empty("").await.unwrap();
+    q.byte_empty(&parse("")).await.unwrap();
     q.byte_multi_byte(queries::ByteMultiByteOptions {
         byte_query: Some("5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip".into()),
     })
     .await
     .unwrap();
-    q.date_valid("2012-01-01").await.unwrap();
-    q.date_time_valid("2012-01-01T01:01:01Z").await.unwrap();
+    q.date_valid(&parse("2012-01-01")).await.unwrap();
+    q.date_time_valid(&parse("2012-01-01T01:01:01Z"))
+        .await
+        .unwrap();
 }
 
 /// The server's array: a null item is sent as an empty string, as on the wire.
@@ -182,8 +192,11 @@ async fn path_items_with_globals() {
 async fn dates_bytes_and_arrays_in_paths() {
     let client = client();
     let paths = client.paths();
-    paths.date_valid("2012-01-01").await.unwrap();
-    paths.date_time_valid("2012-01-01T01:01:01Z").await.unwrap();
+    paths.date_valid(&parse("2012-01-01")).await.unwrap();
+    paths
+        .date_time_valid(&parse("2012-01-01T01:01:01Z"))
+        .await
+        .unwrap();
     paths
         .byte_multi_byte("5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip")
         .await
