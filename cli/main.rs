@@ -89,6 +89,11 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
     if let Some(scaffold) = &scaffold {
         scaffold.add_to(&mut generated.files, &generator.specs)?;
     }
+    if !cli.quiet {
+        for warning in &generated.warnings {
+            eprintln!("armgen: warning: {warning}");
+        }
+    }
     if cli.verbose {
         for (step, elapsed) in &generated.steps {
             eprintln!("  {step} ({:.1} ms)", elapsed.as_secs_f64() * 1e3);

@@ -16,19 +16,38 @@ fn every_page_link_and_group_folder_resolves() {
     generator.models = None;
     generator.client = None;
     let generated = generator.generate().expect("the spec generates");
-    let docs = manifest.output.docs.expect("the manifest has a docs output");
+    let docs = manifest
+        .output
+        .docs
+        .expect("the manifest has a docs output");
 
     let files: BTreeSet<PathBuf> = generated
         .files
         .iter()
-        .map(|(path, _)| path.strip_prefix(&docs).expect("docs stay in their folder").to_path_buf())
+        .map(|(path, _)| {
+            path.strip_prefix(&docs)
+                .expect("docs stay in their folder")
+                .to_path_buf()
+        })
         .collect();
     let mut links = 0;
-    for (path, text) in generated.files.iter().filter(|(path, _)| path.extension().is_some_and(|e| e == "md")) {
-        let folder = path.strip_prefix(&docs).unwrap().parent().expect("a page lives in a group folder");
+    for (path, text) in generated
+        .files
+        .iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "md"))
+    {
+        let folder = path
+            .strip_prefix(&docs)
+            .unwrap()
+            .parent()
+            .expect("a page lives in a group folder");
         for target in relative_links(text) {
             let resolved = normalize(&folder.join(target));
-            assert!(files.contains(&resolved), "{} links to {target}, which is not generated", path.display());
+            assert!(
+                files.contains(&resolved),
+                "{} links to {target}, which is not generated",
+                path.display()
+            );
             links += 1;
         }
     }

@@ -90,6 +90,9 @@ impl Generator {
         let generated = self.generate()?;
         generated.files.write(out_dir)?;
         let lost = |e: std::io::Error| Error::new(format!("cannot write to cargo: {e}"));
+        for warning in &generated.warnings {
+            writeln!(cargo, "cargo:warning=armgen: warning: {warning}").map_err(lost)?;
+        }
         for input in &generated.inputs {
             writeln!(cargo, "cargo:rerun-if-changed={}", input.display()).map_err(lost)?;
         }

@@ -82,6 +82,8 @@ pub struct Generated {
     pub inputs: Vec<PathBuf>,
     /// Each step with what it produced and how long it took, for `--verbose`.
     pub steps: Vec<(String, Duration)>,
+    /// What was left out, named like errors (an `x-ms-examples` file that cannot be read).
+    pub warnings: Vec<Error>,
 }
 
 impl Generator {
@@ -267,6 +269,7 @@ impl Generator {
             files,
             inputs: api.documents.files().collect(),
             steps,
+            warnings: api.warnings,
         })
     }
 }

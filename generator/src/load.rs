@@ -92,6 +92,11 @@ impl Documents {
         self.documents.get(relative)
     }
 
+    /// For the loading stage, which leaves out what it cannot use (an unreadable example).
+    pub fn get_mut(&mut self, relative: &Path) -> Option<&mut Value> {
+        self.documents.get_mut(relative)
+    }
+
     /// Every document read, by its path relative to the root, in the order read.
     pub fn iter(&self) -> impl Iterator<Item = (&Path, &Value)> {
         self.documents

@@ -53,6 +53,8 @@ impl<'a> Model<'a> {
 pub struct Api {
     pub documents: Documents,
     pub specs: Vec<SpecFile>,
+    /// What was left out while loading (an example file that cannot be read).
+    pub warnings: Vec<Error>,
 }
 
 impl Api {
@@ -105,9 +107,9 @@ pub struct Operation {
     pub parameters: Vec<Param>,
     /// Status to response, `$ref`s resolved, in spec order.
     pub responses: IndexMap<Status, Response>,
-    /// The `api-version` every request of this operation sends, if it declares an
-    /// `api-version` query parameter: the parameter's one `enum` value, else the spec's
-    /// version. That parameter is never an argument, so the value is sent once.
+    /// The `api-version` every request of this operation sends, if it declares a
+    /// client-held `api-version` query parameter: the parameter's one `enum` value, else
+    /// the spec's version. That parameter is never an argument, so the value is sent once.
     pub api_version: Option<String>,
     /// The `Accept` header every request of this operation sends, by AutoRest's rule: the
     /// media types the operation `produces` (its own, else the spec's, else
@@ -153,9 +155,11 @@ pub struct Param {
 }
 
 impl Param {
-    /// Whether this is the parameter that [`Operation::api_version`] fills in.
+    /// Whether this is the parameter that [`Operation::api_version`] fills in: the
+    /// client-held `api-version` query parameter. One with `x-ms-parameter-location:
+    /// method` is an ordinary argument, as AutoRest makes it.
     pub fn is_api_version(&self) -> bool {
-        self.place == Place::Query && self.param.name == API_VERSION
+        self.client && self.place == Place::Query && self.param.name == API_VERSION
     }
 }
 
@@ -180,19 +184,24 @@ pub fn load(root: &Path, specs: &[PathBuf]) -> Result<Api> {
 /// [`load`], refusing files larger than `max_file_size` bytes.
 pub fn load_limited(root: &Path, specs: &[PathBuf], max_file_size: u64) -> Result<Api> {
     let documents = Documents::new(root)?.with_max_file_size(max_file_size);
-    load_into(documents, specs).map_err(|error| Error {
+    let in_root = |error: Error| Error {
         file: error.file.map(|file| root.join(file)),
         ..error
-    })
+    };
+    let mut api = load_into(documents, specs).map_err(in_root)?;
+    api.warnings = api.warnings.into_iter().map(in_root).collect();
+    Ok(api)
 }
 
 fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
     let mut files: Vec<(PathBuf, Spec)> = Vec::new();
+    let mut warnings = Vec::new();
     for path in spec_files(&documents, specs)? {
-        let value = documents.load(&path)?;
-        check_version(&path, value)?;
+        check_version(&path, documents.load(&path)?)?;
+        // Before the spec is read as Swagger: loading leaves out unreadable examples.
+        load_referenced(&mut documents, &path, &mut warnings)?;
+        let value = documents.get(&path).expect("loaded above");
         let spec: Spec = deserialize(&Location::new(&path, ""), value)?;
-        load_referenced(&mut documents, &path)?;
         files.push((path, spec));
     }
     check_refs(&documents)?;
@@ -210,7 +219,11 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
             })
         })
         .collect::<Result<_>>()?;
-    Ok(Api { documents, specs })
+    Ok(Api {
+        documents,
+        specs,
+        warnings,
+    })
 }
 
 /// The spec files that `specs` name, relative to the root, each once, in the order given:

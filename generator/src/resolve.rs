@@ -100,7 +100,15 @@ fn decode(from: &Location, text: &str) -> Result<String> {
 
 /// Reads, besides the documents already loaded, every file they reach through `$ref`,
 /// transitively.
-pub fn load_referenced(documents: &mut Documents, start: &Path) -> Result<()> {
+///
+/// Examples are documentation, not part of the API: an operation's `x-ms-examples` entry
+/// naming a file that cannot be read is left out of the loaded spec, with a warning
+/// pushed to `warnings`. Any other `$ref` that cannot be read is an error.
+pub fn load_referenced(
+    documents: &mut Documents,
+    start: &Path,
+    warnings: &mut Vec<Error>,
+) -> Result<()> {
     let mut pending = vec![start.to_path_buf()];
     while let Some(file) = pending.pop() {
         let mut references = Vec::new();
@@ -109,23 +117,52 @@ pub fn load_referenced(documents: &mut Documents, start: &Path) -> Result<()> {
         }
         for (from, reference) in references {
             let target = parse_ref(&from, &reference)?;
-            if documents.get(&target.file).is_none() {
-                documents.load(&target.file).map_err(|cause| {
-                    // Malformed JSON is the referenced file's fault: report it there, with
-                    // its line and column. Otherwise the referrer is where to look.
-                    if cause.position.is_some() {
-                        return cause;
-                    }
-                    from.error(format!(
-                        "$ref `{reference}` names a file that cannot be read: {}",
-                        cause.message
-                    ))
-                })?;
-                pending.push(target.file);
+            if documents.get(&target.file).is_some() {
+                continue;
             }
+            let cause = match documents.load(&target.file) {
+                Ok(_) => {
+                    pending.push(target.file);
+                    continue;
+                }
+                // Malformed JSON is the referenced file's fault: report it there, with
+                // its line and column. Otherwise the referrer is where to look.
+                Err(cause) if cause.position.is_some() => return Err(cause),
+                Err(cause) => cause,
+            };
+            let unreadable = from.error(format!(
+                "$ref `{reference}` names a file that cannot be read: {}",
+                cause.message
+            ));
+            let Some((examples, name)) = example_entry(&from.pointer) else {
+                return Err(unreadable);
+            };
+            if let Some(Value::Object(entries)) = documents
+                .get_mut(&from.file)
+                .and_then(|document| document.pointer_mut(examples))
+            {
+                entries.shift_remove(&name);
+            }
+            warnings.push(Error {
+                message: format!("{}; the example is left out", unreadable.message),
+                ..unreadable
+            });
         }
     }
     Ok(())
+}
+
+/// For the pointer of an operation's example (`/paths/<path>/<method>/x-ms-examples/<name>`),
+/// the pointer of its `x-ms-examples` object and the example's name, unescaped.
+fn example_entry(pointer: &str) -> Option<(&str, String)> {
+    let (examples, name) = pointer.rsplit_once('/')?;
+    let tokens: Vec<&str> = examples.split('/').collect();
+    match tokens.as_slice() {
+        ["", "paths", _, _, "x-ms-examples"] => {
+            Some((examples, name.replace("~1", "/").replace("~0", "~")))
+        }
+        _ => None,
+    }
 }
 
 /// Every `$ref` in `value` (found at `at`), with where it is written, in document order.

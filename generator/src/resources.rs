@@ -107,8 +107,13 @@ pub fn find(api: &Api) -> Vec<Resource<'_>> {
             if put.is_none() && delete.is_none() {
                 continue;
             }
-            let (parent_name, type_name) = names(&get.id);
             let (group, api_version) = group_and_version(spec, get);
+            // A path below no provider namespace (`/bool/true` of a plain REST service)
+            // is no ARM resource: it gets no page.
+            if group.is_empty() {
+                continue;
+            }
+            let (parent_name, type_name) = names(&get.id);
             let resource = Resource {
                 group,
                 lower_type_name: type_name.to_lowercase(),

@@ -184,7 +184,12 @@ async fn poll_status<E: DeserializeOwned>(
         if !reply.status().is_success() {
             return Err(crate::response::unexpected(reply));
         }
-        let status = body_field(&reply, &["status"]).unwrap_or_default();
+        // Without a status the operation could never be seen to end: polling on would
+        // never stop.
+        let Some(status) = body_field(&reply, &["status"]) else {
+            let message = "the operation status has no `status` string".to_owned();
+            return Err(crate::response::decode_error(&reply, message));
+        };
         if status.eq_ignore_ascii_case("succeeded") {
             return Ok(reply);
         }

@@ -106,7 +106,7 @@ pub fn unexpected<E: DeserializeOwned>(response: Response) -> Error<E> {
     Error::Service(Box::new(ServiceError::from_response(&response)))
 }
 
-fn decode_error<E>(response: &Response, message: String) -> Error<E> {
+pub(crate) fn decode_error<E>(response: &Response, message: String) -> Error<E> {
     Error::Decode(Box::new(DecodeError {
         status: response.status(),
         request_id: header(response, REQUEST_ID),

@@ -77,20 +77,36 @@ pub fn run_oracle(script: &str, inputs: &[String]) -> Vec<String> {
 
 fn install_oracle_packages(oracle_dir: &Path) {
     static INSTALL: std::sync::Once = std::sync::Once::new();
-    INSTALL.call_once(|| {
-        if oracle_dir.join("node_modules").is_dir() {
-            return;
-        }
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(oracle_dir)
-            .status()
-            .unwrap_or_else(|e| panic!("cannot run `npm ci` for the oracles: {e}"));
-        assert!(
-            status.success(),
-            "`npm ci` in tools/oracle failed: {status}"
-        );
-    });
+    INSTALL.call_once(|| npm_ci(oracle_dir, &oracle_dir.join("node_modules")));
+}
+
+/// The AutoRest test server package (`tools/testserver`, pinned by its lock file),
+/// installed with `npm ci` when missing: its `swagger/` folder holds the 74 specs and
+/// `dist/cli/cli.js` runs the mock server.
+pub fn testserver_package() -> PathBuf {
+    let tools = workspace_root().join("tools/testserver");
+    let package = tools.join("node_modules/@microsoft.azure/autorest.testserver");
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| npm_ci(&tools, &package.join("package.json")));
+    package
+}
+
+/// `npm ci` in `dir` unless `marker` exists; panics (failing the test, never skipping it)
+/// when npm is missing or fails.
+fn npm_ci(dir: &Path, marker: &Path) {
+    if marker.exists() {
+        return;
+    }
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir)
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run `npm ci` in {}: {e}", dir.display()));
+    assert!(
+        status.success(),
+        "`npm ci` in {} failed: {status}",
+        dir.display()
+    );
 }
 
 /// A small deterministic PRNG (xorshift64*), so random corpora are the same on every run.

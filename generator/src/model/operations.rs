@@ -134,16 +134,19 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
     top.methods = Registry::with_reserved(CLIENT_METHODS.iter().copied());
     let mut groups: Vec<Group> = Vec::new();
     let mut scopes: Vec<Scope> = Vec::new();
-    let mut group_of: indexmap::IndexMap<&str, usize> = indexmap::IndexMap::new();
+    // Prefixes spelled alike but for case (`HttpSuccess_Head200`, `httpSuccess_Post204`)
+    // are one group, as AutoRest makes them: keyed by the module name they give.
+    let mut group_of: indexmap::IndexMap<String, usize> = indexmap::IndexMap::new();
     // Groups first, in the order met: their accessors come before ungrouped methods.
     for (_, operation) in api.operations() {
         if let Some((prefix, _)) = operation.id.split_once('_') {
-            if group_of.contains_key(prefix) {
+            let key = group_module(prefix);
+            if group_of.contains_key(&key) {
                 continue;
             }
-            let module = top.types.take(group_module(prefix));
+            let module = top.types.take(key.clone());
             let title = module.to_upper_camel_case();
-            group_of.insert(prefix, groups.len());
+            group_of.insert(key, groups.len());
             groups.push(Group {
                 accessor: top.methods.take(module.clone()),
                 type_name: top.types.take(title.clone()),
@@ -158,7 +161,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
     let mut error_bodies: Vec<Type> = Vec::new();
     for (_, operation) in api.operations() {
         let (group, method) = match operation.id.split_once('_') {
-            Some((prefix, method)) => (Some(group_of[prefix]), method),
+            Some((prefix, method)) => (Some(group_of[&group_module(prefix)]), method),
             None => (None, operation.id.as_str()),
         };
         let scope = match group {

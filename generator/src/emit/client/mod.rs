@@ -140,15 +140,15 @@ impl Writer<'_> {
                 let ty = self.ty(ty);
                 quote!(Option<#ty>)
             }
-            Shape::Enum => {
-                let name = ident(
-                    op.names
-                        .response
-                        .as_deref()
-                        .expect("an enum result has a name"),
-                );
-                quote!(#name)
-            }
+            // Named through its group's module, where it is defined: the client's methods
+            // use it from outside that module (the module itself imports its siblings).
+            Shape::Enum => self.item_path(
+                op,
+                op.names
+                    .response
+                    .as_deref()
+                    .expect("an enum result has a name"),
+            ),
             Shape::Page { item, .. } => {
                 let item = self.ty(item);
                 quote!(rt::Page<#item>)

@@ -257,13 +257,20 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         };
         quote!(#code => #value,)
     });
-    quote! {
-        #docs
-        pub fn #name(response: rt::Response) -> Result<#ty> {
+    // An operation documenting no success status (only `default`) has no arm to match.
+    let body = match op.statuses.is_empty() {
+        true => quote!(Err(rt::response::unexpected(response))),
+        false => quote! {
             match response.status().as_u16() {
                 #(#arms)*
                 _ => Err(rt::response::unexpected(response)),
             }
+        },
+    };
+    quote! {
+        #docs
+        pub fn #name(response: rt::Response) -> Result<#ty> {
+            #body
         }
     }
 }

@@ -1,0 +1,58 @@
+//! Generates the models and client of each test-server spec in `SPECS` into `OUT_DIR`
+//! (`<module>/models.rs`, `<module>/client.rs`), installing the pinned test server
+//! package (`tools/testserver`, `npm ci`) when it is missing.
+
+use std::path::Path;
+use std::process::Command;
+
+/// The specs whose clients the acceptance tests drive, and their modules in `src/lib.rs`.
+const SPECS: &[(&str, &str)] = &[
+    ("azure-special-properties.json", "azure_special_properties"),
+    ("body-array.json", "body_array"),
+    ("body-boolean.json", "body_boolean"),
+    ("body-byte.json", "body_byte"),
+    ("body-complex.json", "body_complex"),
+    ("body-date.json", "body_date"),
+    ("body-datetime-rfc1123.json", "body_datetime_rfc1123"),
+    ("body-dictionary.json", "body_dictionary"),
+    ("body-duration.json", "body_duration"),
+    ("body-integer.json", "body_integer"),
+    ("body-number.json", "body_number"),
+    ("header.json", "header"),
+    ("httpInfrastructure.json", "http_infrastructure"),
+    ("lro.json", "lro"),
+    ("paging.json", "paging"),
+    ("url.json", "url"),
+];
+
+fn main() {
+    let tools = Path::new("../../tools/testserver");
+    let package = tools.join("node_modules/@microsoft.azure/autorest.testserver");
+    if !package.join("package.json").exists() {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(tools)
+            .status()
+            .unwrap_or_else(|e| panic!("cannot run `npm ci` in tools/testserver: {e}"));
+        assert!(
+            status.success(),
+            "`npm ci` in tools/testserver failed: {status}"
+        );
+    }
+    println!("cargo:rerun-if-changed=../../tools/testserver/package-lock.json");
+    let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("run by cargo"));
+    let mut stdout = std::io::stdout().lock();
+    for (spec, module) in SPECS {
+        // A folder each: armgen owns the files it lists in its output folder, so two
+        // runs into one folder would remove each other's.
+        let generated = armgen::Generator::new(package.join("swagger"))
+            .spec(spec)
+            .models("models.rs")
+            .client("client.rs")
+            .generate_for_cargo(&out_dir.join(module), &mut stdout);
+        if let Err(error) = generated {
+            println!("cargo:warning=armgen: error: {error}");
+            std::process::exit(1);
+        }
+    }
+}

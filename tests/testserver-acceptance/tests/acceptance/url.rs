@@ -1,0 +1,235 @@
+//! `url.json`: scalars in path segments and query parameters.
+
+use super::server::pipeline;
+use testserver_acceptance::url::client::{path_items, queries, Client};
+
+/// The server's multi-byte string; written with escapes because five of its characters
+/// are CJK compatibility ideographs, which editors may normalize into others.
+const UNICODE: &str =
+    "\u{554a}\u{9f44}\u{4e02}\u{72db}\u{72dc}\u{f9f1}\u{f92c}\u{f9f1}\u{fa0c}\u{fa29}";
+
+/// `value` as the parameter's enum, whose one or more values the spec lists.
+fn parse<T: std::str::FromStr>(value: &str) -> T
+where
+    T::Err: std::fmt::Debug,
+{
+    value.parse().unwrap()
+}
+
+fn client() -> Client {
+    Client::with_pipeline(
+        pipeline(),
+        "globalStringPath".into(),
+        "globalStringQuery".into(),
+    )
+}
+
+#[tokio::test]
+async fn scalars_in_paths() {
+    let client = client();
+    let paths = client.paths();
+    paths.get_boolean_true(true).await.unwrap();
+    paths.get_boolean_false(false).await.unwrap();
+    paths.get_int_one_million(1_000_000).await.unwrap();
+    paths
+        .get_int_negative_one_million(-1_000_000)
+        .await
+        .unwrap();
+    paths.get_ten_billion(10_000_000_000).await.unwrap();
+    paths
+        .get_negative_ten_billion(-10_000_000_000)
+        .await
+        .unwrap();
+    paths.double_decimal_positive(9_999_999.999).await.unwrap();
+    paths.double_decimal_negative(-9_999_999.999).await.unwrap();
+}
+
+#[tokio::test]
+async fn strings_in_paths() {
+    let client = client();
+    let paths = client.paths();
+    paths.string_unicode(&parse(UNICODE)).await.unwrap();
+    paths
+        .string_url_encoded(&parse("begin!*'();:@ &=+$,/?#[]end"))
+        .await
+        .unwrap();
+    paths
+        .string_url_non_encoded(&parse("begin!*'();:@&=+$,end"))
+        .await
+        .unwrap();
+    paths.enum_valid(&parse("green color")).await.unwrap();
+}
+
+#[tokio::test]
+async fn scalars_in_queries() {
+    let client = client();
+    let queries = client.queries();
+    queries.get_boolean_true(true).await.unwrap();
+    queries.get_boolean_false(false).await.unwrap();
+    queries.get_int_one_million(1_000_000).await.unwrap();
+    queries
+        .get_int_negative_one_million(-1_000_000)
+        .await
+        .unwrap();
+    queries.get_ten_billion(10_000_000_000).await.unwrap();
+    queries
+        .get_negative_ten_billion(-10_000_000_000)
+        .await
+        .unwrap();
+    queries
+        .double_decimal_positive(9_999_999.999)
+        .await
+        .unwrap();
+    queries
+        .double_decimal_negative(-9_999_999.999)
+        .await
+        .unwrap();
+    queries.string_unicode(&parse(UNICODE)).await.unwrap();
+    queries
+        .string_url_encoded(&parse("begin!*'();:@ &=+$,/?#[]end"))
+        .await
+        .unwrap();
+    queries.string_empty(&parse("")).await.unwrap();
+}
+
+#[tokio::test]
+async fn absent_optional_queries() {
+    let client = client();
+    let q = client.queries();
+    q.get_boolean_null(Default::default()).await.unwrap();
+    q.get_int_null(Default::default()).await.unwrap();
+    q.get_long_null(Default::default()).await.unwrap();
+    q.float_null(Default::default()).await.unwrap();
+    q.double_null(Default::default()).await.unwrap();
+    q.string_null(Default::default()).await.unwrap();
+    q.enum_null(Default::default()).await.unwrap();
+    q.byte_null(Default::default()).await.unwrap();
+    q.date_null(Default::default()).await.unwrap();
+    q.date_time_null(Default::default()).await.unwrap();
+    q.array_string_csv_null(Default::default()).await.unwrap();
+}
+
+#[tokio::test]
+async fn enums_bytes_and_dates_in_queries() {
+    let client = client();
+    let q = client.queries();
+    q.enum_valid(queries::EnumValidOptions {
+        enum_query: Some(parse("green color")),
+    })
+    .await
+    .unwrap();
+    q.byte_empty(&parse("")).await.unwrap();
+    q.byte_multi_byte(queries::ByteMultiByteOptions {
+        byte_query: Some("5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip".into()),
+    })
+    .await
+    .unwrap();
+    q.date_valid(&parse("2012-01-01")).await.unwrap();
+    q.date_time_valid(&parse("2012-01-01T01:01:01Z"))
+        .await
+        .unwrap();
+}
+
+/// The server's array: a null item is sent as an empty string, as on the wire.
+fn array() -> Option<Vec<String>> {
+    let items = ["ArrayQuery1", "begin!*'();:@ &=+$,/?#[]end", "", ""];
+    Some(items.iter().map(|s| s.to_string()).collect())
+}
+
+#[tokio::test]
+async fn arrays_in_queries() {
+    let client = client();
+    let q = client.queries();
+    q.array_string_csv_valid(queries::ArrayStringCsvValidOptions {
+        array_query: array(),
+    })
+    .await
+    .unwrap();
+    q.array_string_csv_empty(queries::ArrayStringCsvEmptyOptions {
+        array_query: Some(vec![]),
+    })
+    .await
+    .unwrap();
+    q.array_string_ssv_valid(queries::ArrayStringSsvValidOptions {
+        array_query: array(),
+    })
+    .await
+    .unwrap();
+    q.array_string_tsv_valid(queries::ArrayStringTsvValidOptions {
+        array_query: array(),
+    })
+    .await
+    .unwrap();
+    q.array_string_pipes_valid(queries::ArrayStringPipesValidOptions {
+        array_query: array(),
+    })
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn path_items_with_globals() {
+    let client = client();
+    let items = client.path_items();
+    items
+        .get_all_with_values(
+            "pathItemStringPath",
+            "localStringPath",
+            path_items::GetAllWithValuesOptions {
+                path_item_string_query: Some("pathItemStringQuery".into()),
+                local_string_query: Some("localStringQuery".into()),
+            },
+        )
+        .await
+        .unwrap();
+    items
+        .get_local_path_item_query_null("pathItemStringPath", "localStringPath", Default::default())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn dates_bytes_and_arrays_in_paths() {
+    let client = client();
+    let paths = client.paths();
+    paths.date_valid(&parse("2012-01-01")).await.unwrap();
+    paths
+        .date_time_valid(&parse("2012-01-01T01:01:01Z"))
+        .await
+        .unwrap();
+    paths
+        .byte_multi_byte("5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip")
+        .await
+        .unwrap();
+    paths.unix_time_url(1_460_505_600).await.unwrap();
+    let array: Vec<String> = ["ArrayPath1", "begin!*'();:@ &=+$,/?#[]end", "", ""]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    paths.array_csv_in_path(&array).await.unwrap();
+}
+
+#[tokio::test]
+async fn floats_in_scientific_notation() {
+    let client = client();
+    client
+        .paths()
+        .float_scientific_positive(1.034e20)
+        .await
+        .unwrap();
+    client
+        .paths()
+        .float_scientific_negative(-1.034e-20)
+        .await
+        .unwrap();
+    client
+        .queries()
+        .float_scientific_positive(1.034e20)
+        .await
+        .unwrap();
+    client
+        .queries()
+        .float_scientific_negative(-1.034e-20)
+        .await
+        .unwrap();
+}
