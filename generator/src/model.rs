@@ -156,10 +156,11 @@ pub struct Param {
 
 impl Param {
     /// Whether this is the parameter that [`Operation::api_version`] fills in: the
-    /// client-held `api-version` query parameter. One with `x-ms-parameter-location:
-    /// method` is an ordinary argument, as AutoRest makes it.
+    /// `api-version` query parameter when it is client-held or a constant (one `enum`
+    /// value). One declared by the operation itself is an argument, as AutoRest makes it.
     pub fn is_api_version(&self) -> bool {
-        self.client && self.place == Place::Query && self.param.name == API_VERSION
+        let constant = matches!(self.param.enum_values.as_deref(), Some([_]));
+        (self.client || constant) && self.place == Place::Query && self.param.name == API_VERSION
     }
 }
 

@@ -76,9 +76,13 @@ impl Client {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<models::Thing> {
         self.pipeline
-            .execute(new_2_request(subscription_id, resource_group_name), parse_new_2)
+            .execute(
+                new_2_request(subscription_id, resource_group_name, api_version),
+                parse_new_2,
+            )
             .await
     }
     /// Pipeline
@@ -88,10 +92,11 @@ impl Client {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<models::Thing> {
         self.pipeline
             .execute(
-                pipeline_2_request(subscription_id, resource_group_name),
+                pipeline_2_request(subscription_id, resource_group_name, api_version),
                 parse_pipeline_2,
             )
             .await
@@ -112,12 +117,18 @@ impl Things<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         name: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                things::get_request(subscription_id, resource_group_name, name),
+                things::get_request(
+                    subscription_id,
+                    resource_group_name,
+                    api_version,
+                    name,
+                ),
                 things::parse_get,
             )
             .await
@@ -129,12 +140,18 @@ impl Things<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         name: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                things::get_2_request(subscription_id, resource_group_name, name),
+                things::get_2_request(
+                    subscription_id,
+                    resource_group_name,
+                    api_version,
+                    name,
+                ),
                 things::parse_get_2,
             )
             .await
@@ -155,6 +172,7 @@ impl ClientOps<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         r#type: &str,
         self_: &str,
         r_2: &str,
@@ -167,6 +185,7 @@ impl ClientOps<'_> {
                 client_ops::type_request(
                     subscription_id,
                     resource_group_name,
+                    api_version,
                     r#type,
                     self_,
                     r_2,
@@ -193,11 +212,16 @@ impl ModelsOps<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                models_ops::self_request(subscription_id, resource_group_name),
+                models_ops::self_request(
+                    subscription_id,
+                    resource_group_name,
+                    api_version,
+                ),
                 models_ops::parse_self,
             )
             .await
@@ -218,11 +242,12 @@ impl RType<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                r_type::fn_request(subscription_id, resource_group_name),
+                r_type::fn_request(subscription_id, resource_group_name, api_version),
                 r_type::parse_fn,
             )
             .await
@@ -243,11 +268,16 @@ impl ResultOps<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                result_ops::crate_request(subscription_id, resource_group_name),
+                result_ops::crate_request(
+                    subscription_id,
+                    resource_group_name,
+                    api_version,
+                ),
                 result_ops::parse_crate,
             )
             .await
@@ -268,11 +298,12 @@ impl N123<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                n123::n456_request(subscription_id, resource_group_name),
+                n123::n456_request(subscription_id, resource_group_name, api_version),
                 n123::parse_n456,
             )
             .await
@@ -293,11 +324,12 @@ impl Field<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                field::get_request(subscription_id, resource_group_name),
+                field::get_request(subscription_id, resource_group_name, api_version),
                 field::parse_get,
             )
             .await
@@ -335,12 +367,18 @@ impl Gadgets<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         gadget_name: &str,
     ) -> Result<models::Gadget> {
         self.client
             .pipeline
             .execute(
-                gadgets::get_request(subscription_id, resource_group_name, gadget_name),
+                gadgets::get_request(
+                    subscription_id,
+                    resource_group_name,
+                    api_version,
+                    gadget_name,
+                ),
                 gadgets::parse_get,
             )
             .await
@@ -369,6 +407,7 @@ impl Gadgets<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         gadget_name: &str,
         body: &models::Gadget,
     ) -> Result<models::Gadget> {
@@ -378,6 +417,7 @@ impl Gadgets<'_> {
                 gadgets::create_or_update_request(
                     subscription_id,
                     resource_group_name,
+                    api_version,
                     gadget_name,
                     body,
                 ),
@@ -392,12 +432,14 @@ impl Gadgets<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> rt::Pager<models::Gadget, ErrorBody> {
         rt::Pager::new(
             self.client.pipeline.clone(),
             gadgets::list_by_resource_group_request(
                 subscription_id,
                 resource_group_name,
+                api_version,
             ),
             gadgets::parse_list_by_resource_group,
         )
@@ -418,12 +460,18 @@ impl Nodes<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         node_name: &str,
     ) -> Result<models::Node> {
         self.client
             .pipeline
             .execute(
-                nodes::get_request(subscription_id, resource_group_name, node_name),
+                nodes::get_request(
+                    subscription_id,
+                    resource_group_name,
+                    api_version,
+                    node_name,
+                ),
                 nodes::parse_get,
             )
             .await
@@ -435,6 +483,7 @@ impl Nodes<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         node_name: &str,
         body: &models::Node,
     ) -> Result<models::Node> {
@@ -444,6 +493,7 @@ impl Nodes<'_> {
                 nodes::create_or_update_request(
                     subscription_id,
                     resource_group_name,
+                    api_version,
                     node_name,
                     body,
                 ),
@@ -458,10 +508,15 @@ impl Nodes<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> rt::Pager<models::Node, ErrorBody> {
         rt::Pager::new(
             self.client.pipeline.clone(),
-            nodes::list_by_resource_group_request(subscription_id, resource_group_name),
+            nodes::list_by_resource_group_request(
+                subscription_id,
+                resource_group_name,
+                api_version,
+            ),
             nodes::parse_list_by_resource_group,
         )
     }
@@ -480,13 +535,19 @@ impl Sources<'_> {
     pub async fn get(
         &self,
         subscription_id: &str,
+        api_version: &str,
         source_name: &str,
         options: sources::GetOptions,
     ) -> Result<models::Source> {
         self.client
             .pipeline
             .execute(
-                sources::get_request(subscription_id, source_name, &options),
+                sources::get_request(
+                    subscription_id,
+                    api_version,
+                    source_name,
+                    &options,
+                ),
                 sources::parse_get,
             )
             .await
@@ -501,6 +562,7 @@ pub mod things {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
@@ -510,8 +572,8 @@ pub mod things {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Things_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -527,6 +589,7 @@ pub mod things {
     pub fn get_2_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
@@ -536,8 +599,8 @@ pub mod things {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Things_get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -569,6 +632,7 @@ pub mod client_ops {
     pub fn type_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         r#type: &str,
         self_: &str,
         r_2: &str,
@@ -581,8 +645,8 @@ pub mod client_ops {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.query("type", r#type);
         r.query("self", self_);
         r.query("r", r_2);
@@ -618,6 +682,7 @@ pub mod models_ops {
     pub fn self_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::POST);
         r.path("/subscriptions/");
@@ -625,8 +690,8 @@ pub mod models_ops {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `models_self`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -643,6 +708,7 @@ pub mod models_ops {
 pub fn new_2_request(
     subscription_id: &str,
     resource_group_name: &str,
+    api_version: &str,
 ) -> Result<rt::Request, rt::RequestError> {
     let mut r = rt::RequestBuilder::new(http::Method::GET);
     r.path("/subscriptions/");
@@ -650,8 +716,8 @@ pub fn new_2_request(
     r.path("/resourceGroups/");
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
-    r.query("api-version", "2024-01-01");
     r.header("accept", "application/json");
+    r.query("api-version", api_version);
     r.build()
 }
 /// Parses a reply to `New`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -667,6 +733,7 @@ pub fn parse_new_2(response: rt::Response) -> Result<models::Thing> {
 pub fn pipeline_2_request(
     subscription_id: &str,
     resource_group_name: &str,
+    api_version: &str,
 ) -> Result<rt::Request, rt::RequestError> {
     let mut r = rt::RequestBuilder::new(http::Method::POST);
     r.path("/subscriptions/");
@@ -674,8 +741,8 @@ pub fn pipeline_2_request(
     r.path("/resourceGroups/");
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
-    r.query("api-version", "2024-01-01");
     r.header("accept", "application/json");
+    r.query("api-version", api_version);
     r.build()
 }
 /// Parses a reply to `Pipeline`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -694,6 +761,7 @@ pub mod r_type {
     pub fn fn_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
         r.path("/subscriptions/");
@@ -701,8 +769,8 @@ pub mod r_type {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/b");
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `r#type_Fn`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -722,6 +790,7 @@ pub mod result_ops {
     pub fn crate_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
@@ -729,8 +798,8 @@ pub mod result_ops {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Result_Crate`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -750,6 +819,7 @@ pub mod n123 {
     pub fn n456_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
         r.path("/subscriptions/");
@@ -757,8 +827,8 @@ pub mod n123 {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `123_456`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -778,6 +848,7 @@ pub mod field {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::POST);
         r.path("/subscriptions/");
@@ -785,8 +856,8 @@ pub mod field {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `🦀_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -806,6 +877,7 @@ pub mod gadgets {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         gadget_name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
@@ -815,8 +887,8 @@ pub mod gadgets {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Gadgets_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -832,6 +904,7 @@ pub mod gadgets {
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         gadget_name: &str,
         body: &models::Gadget,
     ) -> Result<rt::Request, rt::RequestError> {
@@ -842,8 +915,8 @@ pub mod gadgets {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.json(body);
         r.build()
     }
@@ -860,6 +933,7 @@ pub mod gadgets {
     pub fn list_by_resource_group_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
@@ -867,8 +941,8 @@ pub mod gadgets {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets");
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Gadgets_ListByResourceGroup`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -890,6 +964,7 @@ pub mod nodes {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         node_name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
@@ -899,8 +974,8 @@ pub mod nodes {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Nodes_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -916,6 +991,7 @@ pub mod nodes {
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
         node_name: &str,
         body: &models::Node,
     ) -> Result<rt::Request, rt::RequestError> {
@@ -926,8 +1002,8 @@ pub mod nodes {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.json(body);
         r.build()
     }
@@ -944,6 +1020,7 @@ pub mod nodes {
     pub fn list_by_resource_group_request(
         subscription_id: &str,
         resource_group_name: &str,
+        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
@@ -951,8 +1028,8 @@ pub mod nodes {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes");
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Nodes_ListByResourceGroup`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -979,6 +1056,7 @@ pub mod sources {
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error, with the `default` reply's body.
     pub fn get_request(
         subscription_id: &str,
+        api_version: &str,
         source_name: &str,
         options: &GetOptions,
     ) -> Result<rt::Request, rt::RequestError> {
@@ -988,8 +1066,8 @@ pub mod sources {
         r.path("/providers/Microsoft.Trojan/sources/");
         r.segment(source_name);
         r.path("\u{202e}x");
-        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
+        r.query("api-version", api_version);
         if let Some(value) = &options.filter {
             r.query("$filter\u{202e}", value);
         }
@@ -1040,6 +1118,7 @@ pub mod examples {
                 things::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "name")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1048,6 +1127,7 @@ pub mod examples {
                 things::get_2_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "name")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1056,6 +1136,7 @@ pub mod examples {
                 client_ops::type_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "type")?,
                         &arg::<String>(p, "self")?,
                         &arg::<String>(p, "r")?,
@@ -1073,6 +1154,7 @@ pub mod examples {
                 models_ops::self_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1080,6 +1162,7 @@ pub mod examples {
                 new_2_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1087,6 +1170,7 @@ pub mod examples {
                 r_type::fn_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1094,6 +1178,7 @@ pub mod examples {
                 pipeline_2_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1101,6 +1186,7 @@ pub mod examples {
                 result_ops::crate_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1108,6 +1194,7 @@ pub mod examples {
                 n123::n456_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1115,6 +1202,7 @@ pub mod examples {
                 field::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1122,6 +1210,7 @@ pub mod examples {
                 gadgets::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "gadgetName")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1130,6 +1219,7 @@ pub mod examples {
                 gadgets::create_or_update_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "gadgetName")?,
                         &arg::<models::Gadget>(p, "body")?,
                     )
@@ -1139,6 +1229,7 @@ pub mod examples {
                 gadgets::list_by_resource_group_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1146,6 +1237,7 @@ pub mod examples {
                 nodes::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "nodeName")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1154,6 +1246,7 @@ pub mod examples {
                 nodes::create_or_update_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "nodeName")?,
                         &arg::<models::Node>(p, "body")?,
                     )
@@ -1163,12 +1256,14 @@ pub mod examples {
                 nodes::list_by_resource_group_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
+                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
             "Sources_Get\u{202e}" => {
                 sources::get_request(
                         &arg::<String>(p, "subscriptionId")?,
+                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "sourceName")?,
                         &sources::GetOptions {
                             filter: optional::<String>(p, "$filter\u{202e}")?,
