@@ -107,9 +107,9 @@ pub struct Operation {
     pub parameters: Vec<Param>,
     /// Status to response, `$ref`s resolved, in spec order.
     pub responses: IndexMap<Status, Response>,
-    /// The `api-version` every request of this operation sends, if it declares a
-    /// client-held `api-version` query parameter: the parameter's one `enum` value, else
-    /// the spec's version. That parameter is never an argument, so the value is sent once.
+    /// The `api-version` every request of this operation sends, if it declares an
+    /// `api-version` query parameter ([`Param::is_api_version`]): the parameter's one
+    /// `enum` value, else the spec's version. That parameter is never an argument, so the value is sent once.
     pub api_version: Option<String>,
     pub long_running: Option<LongRunning>,
     pub pageable: Option<swagger::Pageable>,
@@ -151,10 +151,14 @@ pub struct Param {
 
 impl Param {
     /// Whether this is the parameter that [`Operation::api_version`] fills in: the
-    /// client-held `api-version` query parameter. One with `x-ms-parameter-location:
-    /// method` is an ordinary argument, as AutoRest makes it.
+    /// `api-version` query parameter, declared globally or by the operation. As AutoRest
+    /// makes them, one marked `x-ms-api-version: false` or `x-ms-parameter-location:
+    /// method` is an ordinary argument.
     pub fn is_api_version(&self) -> bool {
-        self.client && self.place == Place::Query && self.param.name == API_VERSION
+        self.place == Place::Query
+            && self.param.name == API_VERSION
+            && self.param.x_ms_api_version != Some(false)
+            && self.param.x_ms_parameter_location.as_deref() != Some("method")
     }
 }
 
