@@ -42,7 +42,7 @@ async fn empty_and_invalid() {
     let client = client();
     let array = client.array();
     assert_eq!(array.get_empty().await.unwrap(), Vec::<i64>::new());
-    array.put_empty(&vec![]).await.unwrap();
+    array.put_empty(&[]).await.unwrap();
     all_decode_errors(vec![array.get_invalid().await]);
 }
 
@@ -54,9 +54,9 @@ async fn booleans_and_integers() {
     assert_eq!(array.get_boolean_tfft().await.unwrap(), tfft);
     array.put_boolean_tfft(&tfft).await.unwrap();
     assert_eq!(array.get_integer_valid().await.unwrap(), [1, -1, 3, 300]);
-    array.put_integer_valid(&vec![1, -1, 3, 300]).await.unwrap();
+    array.put_integer_valid(&[1, -1, 3, 300]).await.unwrap();
     assert_eq!(array.get_long_valid().await.unwrap(), [1, -1, 3, 300]);
-    array.put_long_valid(&vec![1, -1, 3, 300]).await.unwrap();
+    array.put_long_valid(&[1, -1, 3, 300]).await.unwrap();
     all_decode_errors(vec![
         array.get_boolean_invalid_null().await.map(|_| ()),
         array.get_boolean_invalid_string().await.map(|_| ()),
@@ -75,16 +75,13 @@ async fn floats_and_doubles() {
         array.get_float_valid().await.unwrap(),
         [0.0, -0.01, -1.2e20]
     );
-    array
-        .put_float_valid(&vec![0.0, -0.01, -1.2e20])
-        .await
-        .unwrap();
+    array.put_float_valid(&[0.0, -0.01, -1.2e20]).await.unwrap();
     assert_eq!(
         array.get_double_valid().await.unwrap(),
         [0.0, -0.01, -1.2e20]
     );
     array
-        .put_double_valid(&vec![0.0, -0.01, -1.2e20])
+        .put_double_valid(&[0.0, -0.01, -1.2e20])
         .await
         .unwrap();
     all_decode_errors(vec![
