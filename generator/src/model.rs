@@ -107,9 +107,10 @@ pub struct Operation {
     pub parameters: Vec<Param>,
     /// Status to response, `$ref`s resolved, in spec order.
     pub responses: IndexMap<Status, Response>,
-    /// The `api-version` every request of this operation sends, if it declares a
-    /// client-held `api-version` query parameter: the parameter's one `enum` value, else
-    /// the spec's version. That parameter is never an argument, so the value is sent once.
+    /// The `api-version` every request of this operation sends, if it declares an
+    /// `api-version` query parameter ([`Param::is_api_version`]): the parameter's one
+    /// `enum` value, else the spec's version. That parameter is never an argument, so the
+    /// value is sent once.
     pub api_version: Option<String>,
     /// The `Accept` header every request of this operation sends, by AutoRest's rule: the
     /// media types the operation `produces` (its own, else the spec's, else
@@ -156,11 +157,14 @@ pub struct Param {
 
 impl Param {
     /// Whether this is the parameter that [`Operation::api_version`] fills in: the
-    /// `api-version` query parameter when it is client-held or a constant (one `enum`
-    /// value). One declared by the operation itself is an argument, as AutoRest makes it.
+    /// `api-version` query parameter, declared globally or by the operation. As AutoRest
+    /// makes them, one marked `x-ms-api-version: false` or `x-ms-parameter-location:
+    /// method` is an ordinary argument.
     pub fn is_api_version(&self) -> bool {
-        let constant = matches!(self.param.enum_values.as_deref(), Some([_]));
-        (self.client || constant) && self.place == Place::Query && self.param.name == API_VERSION
+        self.place == Place::Query
+            && self.param.name == API_VERSION
+            && self.param.x_ms_api_version != Some(false)
+            && self.param.x_ms_parameter_location.as_deref() != Some("method")
     }
 }
 

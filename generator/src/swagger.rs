@@ -135,6 +135,9 @@ pub struct Parameter {
     pub x_ms_parameter_location: Option<String>,
     #[serde(rename = "x-ms-skip-url-encoding", default)]
     pub skip_url_encoding: bool,
+    /// `false` says a query parameter named `api-version` is not the API's version.
+    #[serde(rename = "x-ms-api-version")]
+    pub x_ms_api_version: Option<bool>,
     #[serde(rename = "x-ms-client-name")]
     pub client_name: Option<String>,
 }

@@ -76,13 +76,9 @@ impl Client {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.pipeline
-            .execute(
-                new_2_request(subscription_id, resource_group_name, api_version),
-                parse_new_2,
-            )
+            .execute(new_2_request(subscription_id, resource_group_name), parse_new_2)
             .await
     }
     /// Pipeline
@@ -92,11 +88,10 @@ impl Client {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.pipeline
             .execute(
-                pipeline_2_request(subscription_id, resource_group_name, api_version),
+                pipeline_2_request(subscription_id, resource_group_name),
                 parse_pipeline_2,
             )
             .await
@@ -117,18 +112,12 @@ impl Things<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         name: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                things::get_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                    name,
-                ),
+                things::get_request(subscription_id, resource_group_name, name),
                 things::parse_get,
             )
             .await
@@ -140,18 +129,12 @@ impl Things<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         name: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                things::get_2_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                    name,
-                ),
+                things::get_2_request(subscription_id, resource_group_name, name),
                 things::parse_get_2,
             )
             .await
@@ -172,7 +155,6 @@ impl ClientOps<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         r#type: &str,
         self_: &str,
         r_2: &str,
@@ -185,7 +167,6 @@ impl ClientOps<'_> {
                 client_ops::type_request(
                     subscription_id,
                     resource_group_name,
-                    api_version,
                     r#type,
                     self_,
                     r_2,
@@ -212,16 +193,11 @@ impl ModelsOps<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                models_ops::self_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                ),
+                models_ops::self_request(subscription_id, resource_group_name),
                 models_ops::parse_self,
             )
             .await
@@ -242,12 +218,11 @@ impl RType<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                r_type::fn_request(subscription_id, resource_group_name, api_version),
+                r_type::fn_request(subscription_id, resource_group_name),
                 r_type::parse_fn,
             )
             .await
@@ -268,16 +243,11 @@ impl ResultOps<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                result_ops::crate_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                ),
+                result_ops::crate_request(subscription_id, resource_group_name),
                 result_ops::parse_crate,
             )
             .await
@@ -298,12 +268,11 @@ impl N123<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                n123::n456_request(subscription_id, resource_group_name, api_version),
+                n123::n456_request(subscription_id, resource_group_name),
                 n123::parse_n456,
             )
             .await
@@ -324,12 +293,11 @@ impl Field<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
             .execute(
-                field::get_request(subscription_id, resource_group_name, api_version),
+                field::get_request(subscription_id, resource_group_name),
                 field::parse_get,
             )
             .await
@@ -367,18 +335,12 @@ impl Gadgets<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         gadget_name: &str,
     ) -> Result<models::Gadget> {
         self.client
             .pipeline
             .execute(
-                gadgets::get_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                    gadget_name,
-                ),
+                gadgets::get_request(subscription_id, resource_group_name, gadget_name),
                 gadgets::parse_get,
             )
             .await
@@ -407,7 +369,6 @@ impl Gadgets<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         gadget_name: &str,
         body: &models::Gadget,
     ) -> Result<models::Gadget> {
@@ -417,7 +378,6 @@ impl Gadgets<'_> {
                 gadgets::create_or_update_request(
                     subscription_id,
                     resource_group_name,
-                    api_version,
                     gadget_name,
                     body,
                 ),
@@ -432,14 +392,12 @@ impl Gadgets<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> rt::Pager<models::Gadget, ErrorBody> {
         rt::Pager::new(
             self.client.pipeline.clone(),
             gadgets::list_by_resource_group_request(
                 subscription_id,
                 resource_group_name,
-                api_version,
             ),
             gadgets::parse_list_by_resource_group,
         )
@@ -460,18 +418,12 @@ impl Nodes<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         node_name: &str,
     ) -> Result<models::Node> {
         self.client
             .pipeline
             .execute(
-                nodes::get_request(
-                    subscription_id,
-                    resource_group_name,
-                    api_version,
-                    node_name,
-                ),
+                nodes::get_request(subscription_id, resource_group_name, node_name),
                 nodes::parse_get,
             )
             .await
@@ -483,7 +435,6 @@ impl Nodes<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         node_name: &str,
         body: &models::Node,
     ) -> Result<models::Node> {
@@ -493,7 +444,6 @@ impl Nodes<'_> {
                 nodes::create_or_update_request(
                     subscription_id,
                     resource_group_name,
-                    api_version,
                     node_name,
                     body,
                 ),
@@ -508,15 +458,10 @@ impl Nodes<'_> {
         &self,
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> rt::Pager<models::Node, ErrorBody> {
         rt::Pager::new(
             self.client.pipeline.clone(),
-            nodes::list_by_resource_group_request(
-                subscription_id,
-                resource_group_name,
-                api_version,
-            ),
+            nodes::list_by_resource_group_request(subscription_id, resource_group_name),
             nodes::parse_list_by_resource_group,
         )
     }
@@ -535,19 +480,13 @@ impl Sources<'_> {
     pub async fn get(
         &self,
         subscription_id: &str,
-        api_version: &str,
         source_name: &str,
         options: sources::GetOptions,
     ) -> Result<models::Source> {
         self.client
             .pipeline
             .execute(
-                sources::get_request(
-                    subscription_id,
-                    api_version,
-                    source_name,
-                    &options,
-                ),
+                sources::get_request(subscription_id, source_name, &options),
                 sources::parse_get,
             )
             .await
@@ -562,7 +501,6 @@ pub mod things {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
@@ -572,8 +510,8 @@ pub mod things {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Things_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -589,7 +527,6 @@ pub mod things {
     pub fn get_2_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
@@ -599,8 +536,8 @@ pub mod things {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/things/");
         r.segment(name);
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Things_get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -632,7 +569,6 @@ pub mod client_ops {
     pub fn type_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         r#type: &str,
         self_: &str,
         r_2: &str,
@@ -645,8 +581,8 @@ pub mod client_ops {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.query("type", r#type);
         r.query("self", self_);
         r.query("r", r_2);
@@ -682,7 +618,6 @@ pub mod models_ops {
     pub fn self_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::POST);
         r.path("/subscriptions/");
@@ -690,8 +625,8 @@ pub mod models_ops {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/a");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `models_self`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -708,7 +643,6 @@ pub mod models_ops {
 pub fn new_2_request(
     subscription_id: &str,
     resource_group_name: &str,
-    api_version: &str,
 ) -> Result<rt::Request, rt::RequestError> {
     let mut r = rt::RequestBuilder::new(http::Method::GET);
     r.path("/subscriptions/");
@@ -716,8 +650,8 @@ pub fn new_2_request(
     r.path("/resourceGroups/");
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
+    r.query("api-version", "2024-01-01");
     r.header("accept", "application/json");
-    r.query("api-version", api_version);
     r.build()
 }
 /// Parses a reply to `New`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -733,7 +667,6 @@ pub fn parse_new_2(response: rt::Response) -> Result<models::Thing> {
 pub fn pipeline_2_request(
     subscription_id: &str,
     resource_group_name: &str,
-    api_version: &str,
 ) -> Result<rt::Request, rt::RequestError> {
     let mut r = rt::RequestBuilder::new(http::Method::POST);
     r.path("/subscriptions/");
@@ -741,8 +674,8 @@ pub fn pipeline_2_request(
     r.path("/resourceGroups/");
     r.segment(resource_group_name);
     r.path("/providers/Microsoft.Names/b");
+    r.query("api-version", "2024-01-01");
     r.header("accept", "application/json");
-    r.query("api-version", api_version);
     r.build()
 }
 /// Parses a reply to `Pipeline`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -761,7 +694,6 @@ pub mod r_type {
     pub fn fn_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
         r.path("/subscriptions/");
@@ -769,8 +701,8 @@ pub mod r_type {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/b");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `r#type_Fn`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -790,7 +722,6 @@ pub mod result_ops {
     pub fn crate_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
@@ -798,8 +729,8 @@ pub mod result_ops {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Result_Crate`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -819,7 +750,6 @@ pub mod n123 {
     pub fn n456_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
         r.path("/subscriptions/");
@@ -827,8 +757,8 @@ pub mod n123 {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `123_456`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -848,7 +778,6 @@ pub mod field {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::POST);
         r.path("/subscriptions/");
@@ -856,8 +785,8 @@ pub mod field {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Names/c");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `🦀_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -877,7 +806,6 @@ pub mod gadgets {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         gadget_name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
@@ -887,8 +815,8 @@ pub mod gadgets {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Gadgets_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -904,7 +832,6 @@ pub mod gadgets {
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         gadget_name: &str,
         body: &models::Gadget,
     ) -> Result<rt::Request, rt::RequestError> {
@@ -915,8 +842,8 @@ pub mod gadgets {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets/");
         r.segment(gadget_name);
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.json(body);
         r.build()
     }
@@ -933,7 +860,6 @@ pub mod gadgets {
     pub fn list_by_resource_group_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
@@ -941,8 +867,8 @@ pub mod gadgets {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Evil/gadgets");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Gadgets_ListByResourceGroup`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -964,7 +890,6 @@ pub mod nodes {
     pub fn get_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         node_name: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
@@ -974,8 +899,8 @@ pub mod nodes {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Nodes_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -991,7 +916,6 @@ pub mod nodes {
     pub fn create_or_update_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
         node_name: &str,
         body: &models::Node,
     ) -> Result<rt::Request, rt::RequestError> {
@@ -1002,8 +926,8 @@ pub mod nodes {
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes/");
         r.segment(node_name);
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.json(body);
         r.build()
     }
@@ -1020,7 +944,6 @@ pub mod nodes {
     pub fn list_by_resource_group_request(
         subscription_id: &str,
         resource_group_name: &str,
-        api_version: &str,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/subscriptions/");
@@ -1028,8 +951,8 @@ pub mod nodes {
         r.path("/resourceGroups/");
         r.segment(resource_group_name);
         r.path("/providers/Microsoft.Trees/nodes");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Nodes_ListByResourceGroup`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -1056,7 +979,6 @@ pub mod sources {
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error, with the `default` reply's body.
     pub fn get_request(
         subscription_id: &str,
-        api_version: &str,
         source_name: &str,
         options: &GetOptions,
     ) -> Result<rt::Request, rt::RequestError> {
@@ -1066,8 +988,8 @@ pub mod sources {
         r.path("/providers/Microsoft.Trojan/sources/");
         r.segment(source_name);
         r.path("\u{202e}x");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         if let Some(value) = &options.filter {
             r.query("$filter\u{202e}", value);
         }
@@ -1118,7 +1040,6 @@ pub mod examples {
                 things::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "name")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1127,7 +1048,6 @@ pub mod examples {
                 things::get_2_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "name")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1136,7 +1056,6 @@ pub mod examples {
                 client_ops::type_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "type")?,
                         &arg::<String>(p, "self")?,
                         &arg::<String>(p, "r")?,
@@ -1154,7 +1073,6 @@ pub mod examples {
                 models_ops::self_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1162,7 +1080,6 @@ pub mod examples {
                 new_2_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1170,7 +1087,6 @@ pub mod examples {
                 r_type::fn_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1178,7 +1094,6 @@ pub mod examples {
                 pipeline_2_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1186,7 +1101,6 @@ pub mod examples {
                 result_ops::crate_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1194,7 +1108,6 @@ pub mod examples {
                 n123::n456_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1202,7 +1115,6 @@ pub mod examples {
                 field::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1210,7 +1122,6 @@ pub mod examples {
                 gadgets::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "gadgetName")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1219,7 +1130,6 @@ pub mod examples {
                 gadgets::create_or_update_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "gadgetName")?,
                         &arg::<models::Gadget>(p, "body")?,
                     )
@@ -1229,7 +1139,6 @@ pub mod examples {
                 gadgets::list_by_resource_group_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
@@ -1237,7 +1146,6 @@ pub mod examples {
                 nodes::get_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "nodeName")?,
                     )
                     .map_err(|e| e.to_string())
@@ -1246,7 +1154,6 @@ pub mod examples {
                 nodes::create_or_update_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "nodeName")?,
                         &arg::<models::Node>(p, "body")?,
                     )
@@ -1256,14 +1163,12 @@ pub mod examples {
                 nodes::list_by_resource_group_request(
                         &arg::<String>(p, "subscriptionId")?,
                         &arg::<String>(p, "resourceGroupName")?,
-                        &arg::<String>(p, "api-version")?,
                     )
                     .map_err(|e| e.to_string())
             }
             "Sources_Get\u{202e}" => {
                 sources::get_request(
                         &arg::<String>(p, "subscriptionId")?,
-                        &arg::<String>(p, "api-version")?,
                         &arg::<String>(p, "sourceName")?,
                         &sources::GetOptions {
                             filter: optional::<String>(p, "$filter\u{202e}")?,

@@ -45,20 +45,17 @@ impl G<'_> {
     /// G_FooRequest
     ///
     /// `G_FooRequest` ([`g::foo_request_request`], [`g::parse_foo_request`]).
-    pub async fn foo_request(&self, api_version: &str) -> Result<models::Thing> {
+    pub async fn foo_request(&self) -> Result<models::Thing> {
         self.client
             .pipeline
-            .execute(g::foo_request_request(api_version), g::parse_foo_request)
+            .execute(g::foo_request_request(), g::parse_foo_request)
             .await
     }
     /// G_ParseFoo
     ///
     /// `G_ParseFoo` ([`g::parse_foo_request_2`], [`g::parse_parse_foo`]).
-    pub async fn parse_foo(&self, api_version: &str) -> Result<models::Thing> {
-        self.client
-            .pipeline
-            .execute(g::parse_foo_request_2(api_version), g::parse_parse_foo)
-            .await
+    pub async fn parse_foo(&self) -> Result<models::Thing> {
+        self.client.pipeline.execute(g::parse_foo_request_2(), g::parse_parse_foo).await
     }
 }
 /// Requests and replies of the `G_*` operations, without I/O.
@@ -67,13 +64,11 @@ pub mod g {
     /// Builds the `G_FooRequest` request: `GET /things/0`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-    pub fn foo_request_request(
-        api_version: &str,
-    ) -> Result<rt::Request, rt::RequestError> {
+    pub fn foo_request_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/0");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `G_FooRequest`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -86,13 +81,11 @@ pub mod g {
     /// Builds the `G_ParseFoo` request: `GET /things/1`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-    pub fn parse_foo_request_2(
-        api_version: &str,
-    ) -> Result<rt::Request, rt::RequestError> {
+    pub fn parse_foo_request_2() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `G_ParseFoo`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -115,17 +108,10 @@ pub mod examples {
         operation_id: &str,
         parameters: &serde_json::Value,
     ) -> Result<rt::Request, String> {
-        use rt::examples::arg;
-        let p = parameters;
+        let _ = parameters;
         match operation_id {
-            "G_FooRequest" => {
-                g::foo_request_request(&arg::<String>(p, "api-version")?)
-                    .map_err(|e| e.to_string())
-            }
-            "G_ParseFoo" => {
-                g::parse_foo_request_2(&arg::<String>(p, "api-version")?)
-                    .map_err(|e| e.to_string())
-            }
+            "G_FooRequest" => g::foo_request_request().map_err(|e| e.to_string()),
+            "G_ParseFoo" => g::parse_foo_request_2().map_err(|e| e.to_string()),
             _ => Err(format!("no operation `{operation_id}`")),
         }
     }

@@ -49,11 +49,8 @@ impl FooBar2<'_> {
     /// FooBar2_Get
     ///
     /// `FooBar2_Get` ([`foo_bar2::get_request`], [`foo_bar2::parse_get`]).
-    pub async fn get(&self, api_version: &str) -> Result<models::Thing> {
-        self.client
-            .pipeline
-            .execute(foo_bar2::get_request(api_version), foo_bar2::parse_get)
-            .await
+    pub async fn get(&self) -> Result<models::Thing> {
+        self.client.pipeline.execute(foo_bar2::get_request(), foo_bar2::parse_get).await
     }
 }
 /// The `FooBar2_*` operations, from [`Client::foo_bar_2`].
@@ -67,10 +64,10 @@ impl FooBar22<'_> {
     /// Foo-Bar-2_Get
     ///
     /// `Foo-Bar-2_Get` ([`foo_bar_2::get_request`], [`foo_bar_2::parse_get`]).
-    pub async fn get(&self, api_version: &str) -> Result<models::Thing> {
+    pub async fn get(&self) -> Result<models::Thing> {
         self.client
             .pipeline
-            .execute(foo_bar_2::get_request(api_version), foo_bar_2::parse_get)
+            .execute(foo_bar_2::get_request(), foo_bar_2::parse_get)
             .await
     }
 }
@@ -80,11 +77,11 @@ pub mod foo_bar2 {
     /// Builds the `FooBar2_Get` request: `GET /things/0`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-    pub fn get_request(api_version: &str) -> Result<rt::Request, rt::RequestError> {
+    pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/0");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `FooBar2_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -101,11 +98,11 @@ pub mod foo_bar_2 {
     /// Builds the `Foo-Bar-2_Get` request: `GET /things/1`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-    pub fn get_request(api_version: &str) -> Result<rt::Request, rt::RequestError> {
+    pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Foo-Bar-2_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -128,17 +125,10 @@ pub mod examples {
         operation_id: &str,
         parameters: &serde_json::Value,
     ) -> Result<rt::Request, String> {
-        use rt::examples::arg;
-        let p = parameters;
+        let _ = parameters;
         match operation_id {
-            "FooBar2_Get" => {
-                foo_bar2::get_request(&arg::<String>(p, "api-version")?)
-                    .map_err(|e| e.to_string())
-            }
-            "Foo-Bar-2_Get" => {
-                foo_bar_2::get_request(&arg::<String>(p, "api-version")?)
-                    .map_err(|e| e.to_string())
-            }
+            "FooBar2_Get" => foo_bar2::get_request().map_err(|e| e.to_string()),
+            "Foo-Bar-2_Get" => foo_bar_2::get_request().map_err(|e| e.to_string()),
             _ => Err(format!("no operation `{operation_id}`")),
         }
     }

@@ -45,14 +45,10 @@ impl Foo<'_> {
     /// Foo_GetBar
     ///
     /// `Foo_GetBar` ([`foo::get_bar_request`], [`foo::parse_get_bar`]).
-    pub async fn get_bar(
-        &self,
-        api_version: &str,
-        options: foo::GetBarOptions,
-    ) -> Result<models::Thing> {
+    pub async fn get_bar(&self, options: foo::GetBarOptions) -> Result<models::Thing> {
         self.client
             .pipeline
-            .execute(foo::get_bar_request(api_version, &options), foo::parse_get_bar)
+            .execute(foo::get_bar_request(&options), foo::parse_get_bar)
             .await
     }
     /// Foo_Get_Bar
@@ -60,12 +56,11 @@ impl Foo<'_> {
     /// `Foo_Get_Bar` ([`foo::get_bar_2_request`], [`foo::parse_get_bar_2`]).
     pub async fn get_bar_2(
         &self,
-        api_version: &str,
         options: foo::GetBar2Options,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
-            .execute(foo::get_bar_2_request(api_version, &options), foo::parse_get_bar_2)
+            .execute(foo::get_bar_2_request(&options), foo::parse_get_bar_2)
             .await
     }
     /// Foo_GetBar2
@@ -73,12 +68,11 @@ impl Foo<'_> {
     /// `Foo_GetBar2` ([`foo::get_bar2_request`], [`foo::parse_get_bar2`]).
     pub async fn get_bar2(
         &self,
-        api_version: &str,
         options: foo::GetBar2Options2,
     ) -> Result<models::Thing> {
         self.client
             .pipeline
-            .execute(foo::get_bar2_request(api_version, &options), foo::parse_get_bar2)
+            .execute(foo::get_bar2_request(&options), foo::parse_get_bar2)
             .await
     }
 }
@@ -95,13 +89,12 @@ pub mod foo {
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_bar_request(
-        api_version: &str,
         options: &GetBarOptions,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/0");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         if let Some(value) = &options.filter {
             r.query("filter", value);
         }
@@ -124,13 +117,12 @@ pub mod foo {
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_bar_2_request(
-        api_version: &str,
         options: &GetBar2Options,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         if let Some(value) = &options.filter {
             r.query("filter", value);
         }
@@ -153,13 +145,12 @@ pub mod foo {
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
     pub fn get_bar2_request(
-        api_version: &str,
         options: &GetBar2Options2,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/2");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         if let Some(value) = &options.filter {
             r.query("filter", value);
         }
@@ -185,12 +176,11 @@ pub mod examples {
         operation_id: &str,
         parameters: &serde_json::Value,
     ) -> Result<rt::Request, String> {
-        use rt::examples::{arg, optional};
+        use rt::examples::optional;
         let p = parameters;
         match operation_id {
             "Foo_GetBar" => {
                 foo::get_bar_request(
-                        &arg::<String>(p, "api-version")?,
                         &foo::GetBarOptions {
                             filter: optional::<String>(p, "filter")?,
                         },
@@ -199,7 +189,6 @@ pub mod examples {
             }
             "Foo_Get_Bar" => {
                 foo::get_bar_2_request(
-                        &arg::<String>(p, "api-version")?,
                         &foo::GetBar2Options {
                             filter: optional::<String>(p, "filter")?,
                         },
@@ -208,7 +197,6 @@ pub mod examples {
             }
             "Foo_GetBar2" => {
                 foo::get_bar2_request(
-                        &arg::<String>(p, "api-version")?,
                         &foo::GetBar2Options2 {
                             filter: optional::<String>(p, "filter")?,
                         },

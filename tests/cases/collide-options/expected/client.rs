@@ -36,12 +36,8 @@ impl Client {
     /// Get
     ///
     /// `Get` ([`get_request`], [`parse_get`]).
-    pub async fn get(
-        &self,
-        api_version: &str,
-        options: GetOptions2,
-    ) -> Result<models::Thing> {
-        self.pipeline.execute(get_request(api_version, &options), parse_get).await
+    pub async fn get(&self, options: GetOptions2) -> Result<models::Thing> {
+        self.pipeline.execute(get_request(&options), parse_get).await
     }
 }
 /// The `GetOptions_*` operations, from [`Client::get_options`].
@@ -55,10 +51,10 @@ impl GetOptions<'_> {
     /// GetOptions_List
     ///
     /// `GetOptions_List` ([`get_options::list_request`], [`get_options::parse_list`]).
-    pub async fn list(&self, api_version: &str) -> Result<models::Thing> {
+    pub async fn list(&self) -> Result<models::Thing> {
         self.client
             .pipeline
-            .execute(get_options::list_request(api_version), get_options::parse_list)
+            .execute(get_options::list_request(), get_options::parse_list)
             .await
     }
 }
@@ -71,14 +67,11 @@ pub struct GetOptions2 {
 /// Builds the `Get` request: `GET /things/0`, relative to the endpoint.
 ///
 /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-pub fn get_request(
-    api_version: &str,
-    options: &GetOptions2,
-) -> Result<rt::Request, rt::RequestError> {
+pub fn get_request(options: &GetOptions2) -> Result<rt::Request, rt::RequestError> {
     let mut r = rt::RequestBuilder::new(http::Method::GET);
     r.path("/things/0");
+    r.query("api-version", "2024-01-01");
     r.header("accept", "application/json");
-    r.query("api-version", api_version);
     if let Some(value) = &options.filter {
         r.query("filter", value);
     }
@@ -97,11 +90,11 @@ pub mod get_options {
     /// Builds the `GetOptions_List` request: `GET /things/1`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-    pub fn list_request(api_version: &str) -> Result<rt::Request, rt::RequestError> {
+    pub fn list_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `GetOptions_List`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -124,22 +117,18 @@ pub mod examples {
         operation_id: &str,
         parameters: &serde_json::Value,
     ) -> Result<rt::Request, String> {
-        use rt::examples::{arg, optional};
+        use rt::examples::optional;
         let p = parameters;
         match operation_id {
             "Get" => {
                 get_request(
-                        &arg::<String>(p, "api-version")?,
                         &GetOptions2 {
                             filter: optional::<String>(p, "filter")?,
                         },
                     )
                     .map_err(|e| e.to_string())
             }
-            "GetOptions_List" => {
-                get_options::list_request(&arg::<String>(p, "api-version")?)
-                    .map_err(|e| e.to_string())
-            }
+            "GetOptions_List" => get_options::list_request().map_err(|e| e.to_string()),
             _ => Err(format!("no operation `{operation_id}`")),
         }
     }

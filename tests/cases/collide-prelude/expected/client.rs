@@ -57,10 +57,10 @@ impl StringOps<'_> {
     /// String_Get
     ///
     /// `String_Get` ([`string_ops::get_request`], [`string_ops::parse_get`]).
-    pub async fn get(&self, api_version: &str) -> Result<models::Thing> {
+    pub async fn get(&self) -> Result<models::Thing> {
         self.client
             .pipeline
-            .execute(string_ops::get_request(api_version), string_ops::parse_get)
+            .execute(string_ops::get_request(), string_ops::parse_get)
             .await
     }
 }
@@ -75,10 +75,10 @@ impl OptionOps<'_> {
     /// Option_Get
     ///
     /// `Option_Get` ([`option_ops::get_request`], [`option_ops::parse_get`]).
-    pub async fn get(&self, api_version: &str) -> Result<models::Thing> {
+    pub async fn get(&self) -> Result<models::Thing> {
         self.client
             .pipeline
-            .execute(option_ops::get_request(api_version), option_ops::parse_get)
+            .execute(option_ops::get_request(), option_ops::parse_get)
             .await
     }
 }
@@ -93,10 +93,10 @@ impl ResultOps<'_> {
     /// Result_Get
     ///
     /// `Result_Get` ([`result_ops::get_request`], [`result_ops::parse_get`]).
-    pub async fn get(&self, api_version: &str) -> Result<models::Thing> {
+    pub async fn get(&self) -> Result<models::Thing> {
         self.client
             .pipeline
-            .execute(result_ops::get_request(api_version), result_ops::parse_get)
+            .execute(result_ops::get_request(), result_ops::parse_get)
             .await
     }
 }
@@ -111,11 +111,8 @@ impl VecOps<'_> {
     /// Vec_Get
     ///
     /// `Vec_Get` ([`vec_ops::get_request`], [`vec_ops::parse_get`]).
-    pub async fn get(&self, api_version: &str) -> Result<models::Thing> {
-        self.client
-            .pipeline
-            .execute(vec_ops::get_request(api_version), vec_ops::parse_get)
-            .await
+    pub async fn get(&self) -> Result<models::Thing> {
+        self.client.pipeline.execute(vec_ops::get_request(), vec_ops::parse_get).await
     }
 }
 /// Requests and replies of the `StringOps_*` operations, without I/O.
@@ -124,11 +121,11 @@ pub mod string_ops {
     /// Builds the `String_Get` request: `GET /things/0`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-    pub fn get_request(api_version: &str) -> Result<rt::Request, rt::RequestError> {
+    pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/0");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `String_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -145,11 +142,11 @@ pub mod option_ops {
     /// Builds the `Option_Get` request: `GET /things/1`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-    pub fn get_request(api_version: &str) -> Result<rt::Request, rt::RequestError> {
+    pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/1");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Option_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -166,11 +163,11 @@ pub mod result_ops {
     /// Builds the `Result_Get` request: `GET /things/2`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-    pub fn get_request(api_version: &str) -> Result<rt::Request, rt::RequestError> {
+    pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/2");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Result_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -187,11 +184,11 @@ pub mod vec_ops {
     /// Builds the `Vec_Get` request: `GET /things/3`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
-    pub fn get_request(api_version: &str) -> Result<rt::Request, rt::RequestError> {
+    pub fn get_request() -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::GET);
         r.path("/things/3");
+        r.query("api-version", "2024-01-01");
         r.header("accept", "application/json");
-        r.query("api-version", api_version);
         r.build()
     }
     /// Parses a reply to `Vec_Get`; a status it does not document is an [`Error::Service`] with the typed error body.
@@ -219,25 +216,12 @@ pub mod examples {
         operation_id: &str,
         parameters: &serde_json::Value,
     ) -> Result<rt::Request, String> {
-        use rt::examples::arg;
-        let p = parameters;
+        let _ = parameters;
         match operation_id {
-            "String_Get" => {
-                string_ops::get_request(&arg::<String>(p, "api-version")?)
-                    .map_err(|e| e.to_string())
-            }
-            "Option_Get" => {
-                option_ops::get_request(&arg::<String>(p, "api-version")?)
-                    .map_err(|e| e.to_string())
-            }
-            "Result_Get" => {
-                result_ops::get_request(&arg::<String>(p, "api-version")?)
-                    .map_err(|e| e.to_string())
-            }
-            "Vec_Get" => {
-                vec_ops::get_request(&arg::<String>(p, "api-version")?)
-                    .map_err(|e| e.to_string())
-            }
+            "String_Get" => string_ops::get_request().map_err(|e| e.to_string()),
+            "Option_Get" => option_ops::get_request().map_err(|e| e.to_string()),
+            "Result_Get" => result_ops::get_request().map_err(|e| e.to_string()),
+            "Vec_Get" => vec_ops::get_request().map_err(|e| e.to_string()),
             _ => Err(format!("no operation `{operation_id}`")),
         }
     }
