@@ -27,29 +27,24 @@ pub use error::{Error, Result};
 pub use manifest::Manifest;
 pub use output::{Files, Report};
 
-// The stages and the formatting ports one by one, reachable for this workspace's own
-// tests, fuzz targets and benchmarks, which check each of them. Hidden from the docs and
-// not part of the API: no promise holds for anything in them.
-#[doc(hidden)]
-pub mod emit;
-#[doc(hidden)]
-pub mod inspect;
-#[doc(hidden)]
-pub mod json_graph;
-#[doc(hidden)]
-pub mod load;
-#[doc(hidden)]
-pub mod model;
-#[doc(hidden)]
-pub mod output;
-#[doc(hidden)]
-pub mod plural;
-#[doc(hidden)]
-pub mod prettier;
-#[doc(hidden)]
-pub mod resolve;
-#[doc(hidden)]
-pub mod swagger;
+/// The stages and the formatting ports, private to the library; with the feature
+/// `internals` they are public (and hidden from the docs) for this workspace's own tests,
+/// fuzz targets and benchmarks, which check each of them. No promise holds for them.
+macro_rules! stages {
+    ($($stage:ident),* $(,)?) => {
+        $(
+            #[cfg(feature = "internals")]
+            #[doc(hidden)]
+            pub mod $stage;
+            // Some items serve only those tests: not dead, and never warned about in the
+            // workspace's builds, where the feature is on.
+            #[cfg(not(feature = "internals"))]
+            #[allow(dead_code)]
+            mod $stage;
+        )*
+    };
+}
+stages!(emit, inspect, json_graph, load, model, output, plural, prettier, resolve, swagger);
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
