@@ -39,7 +39,7 @@ struct Cli {
     #[arg(long = "crate", value_name = "NAME", requires = "out")]
     krate: Option<String>,
     /// The size limit of each spec file read, in MiB
-    #[arg(long, value_name = "MIB", default_value_t = armgen::load::DEFAULT_MAX_FILE_SIZE >> 20)]
+    #[arg(long, value_name = "MIB", default_value_t = armgen::DEFAULT_MAX_SPEC_SIZE >> 20)]
     max_spec_size: u64,
     /// Write nothing; exit 1 if any output is stale, missing or extra
     #[arg(long)]

@@ -25,6 +25,7 @@ pub mod spec_root;
 
 pub use error::{Error, Result};
 pub use manifest::Manifest;
+pub use load::DEFAULT_MAX_FILE_SIZE as DEFAULT_MAX_SPEC_SIZE;
 pub use output::{Files, Report};
 
 /// The stages and the formatting ports, private to the library; with the feature
