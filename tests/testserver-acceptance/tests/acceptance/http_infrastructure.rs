@@ -1,20 +1,11 @@
 //! `httpInfrastructure.json`: success statuses of every method, client and server
 //! failures as typed errors, retried statuses, redirects.
 
-use super::server::{pipeline, pipeline_with_retries, within};
-use armgen_runtime::Error;
+use super::server::{pipeline, pipeline_with_retries, status_of, within};
 use testserver_acceptance::http_infrastructure::client::{self, Client};
 
 fn client() -> Client {
     Client::with_pipeline(pipeline())
-}
-
-/// The status of the service error `result` must be.
-fn status_of(result: client::Result<impl std::fmt::Debug>) -> u16 {
-    match result {
-        Err(Error::Service(error)) => error.status.as_u16(),
-        other => panic!("expected a service error, got {other:?}"),
-    }
 }
 
 /// `call!(client, group, method)`, or with `Options` carrying the body `true`.

@@ -2,20 +2,12 @@
 //! different bodies (a `<Method>Response` enum), statuses without a body, and statuses
 //! the operation does not document (service errors).
 
-use super::server::{pipeline, within};
-use armgen_runtime::Error;
-use testserver_acceptance::http_infrastructure::client::{self, multiple_responses as r, Client};
+use super::server::{pipeline, status_of, within};
+use testserver_acceptance::http_infrastructure::client::{multiple_responses as r, Client};
 use testserver_acceptance::http_infrastructure::models::{A, B, C, D};
 
 fn client() -> Client {
     Client::with_pipeline(pipeline())
-}
-
-fn status_of(result: client::Result<impl std::fmt::Debug>) -> u16 {
-    match result {
-        Err(Error::Service(error)) => error.status.as_u16(),
-        other => panic!("expected a service error, got {other:?}"),
-    }
 }
 
 fn a(code: &str) -> A {

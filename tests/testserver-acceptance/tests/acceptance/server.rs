@@ -149,3 +149,13 @@ pub async fn within<F: std::future::IntoFuture>(call: F) -> F::Output {
         .await
         .expect("no answer within 20 s")
 }
+
+/// The status of the service error `result` must be, whichever client it comes from.
+pub fn status_of<T: std::fmt::Debug, E: std::fmt::Debug>(
+    result: Result<T, armgen_runtime::Error<E>>,
+) -> u16 {
+    match result {
+        Err(armgen_runtime::Error::Service(error)) => error.status.as_u16(),
+        other => panic!("expected a service error, got {other:?}"),
+    }
+}
