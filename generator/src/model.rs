@@ -138,6 +138,10 @@ impl Operation {
 #[derive(Debug, Clone)]
 pub struct Response {
     pub schema: Option<Schema>,
+    /// The headers the reply declares, by name as the spec writes it.
+    pub headers: IndexMap<String, swagger::Header>,
+    /// `x-ms-error-response`: the status is an error reply, not a success.
+    pub error: bool,
     /// Where the resolved response object is.
     pub location: Location,
 }
@@ -464,20 +468,22 @@ fn responses(
         .map(|(key, response)| {
             let here = at.child(key);
             let status = Status::parse(key, &here)?;
-            let Some(reference) = &response.reference else {
-                let schema = response.schema.clone();
-                return Ok((
-                    status,
-                    Response {
-                        schema,
-                        location: here,
-                    },
-                ));
+            let (response, location) = match &response.reference {
+                None => (response.clone(), here),
+                Some(reference) => {
+                    let (location, value) = resolver.follow_ref(&here, reference)?;
+                    (deserialize(&location, value)?, location)
+                }
             };
-            let (location, value) = resolver.follow_ref(&here, reference)?;
-            let response: swagger::Response = deserialize(&location, value)?;
-            let schema = response.schema;
-            Ok((status, Response { schema, location }))
+            Ok((
+                status,
+                Response {
+                    schema: response.schema,
+                    headers: response.headers,
+                    error: response.x_ms_error_response,
+                    location,
+                },
+            ))
         })
         .collect()
 }

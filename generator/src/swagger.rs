@@ -147,6 +147,26 @@ pub struct Response {
     #[serde(rename = "$ref")]
     pub reference: Option<String>,
     pub schema: Option<Schema>,
+    /// The headers the reply carries, by name.
+    #[serde(default)]
+    pub headers: IndexMap<String, Header>,
+    /// Marks a documented status as an error reply, not a success.
+    #[serde(rename = "x-ms-error-response", default)]
+    pub x_ms_error_response: bool,
+}
+
+/// A response header: a scalar (or an array of them) as a non-body parameter is.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Header {
+    pub description: Option<String>,
+    #[serde(rename = "type")]
+    pub type_: Option<String>,
+    pub format: Option<String>,
+    pub items: Option<Box<Schema>>,
+    #[serde(rename = "enum")]
+    pub enum_values: Option<Vec<Value>>,
+    #[serde(rename = "x-ms-enum")]
+    pub x_ms_enum: Option<XmsEnum>,
 }
 
 /// A JSON schema as Swagger 2.0 restricts it.

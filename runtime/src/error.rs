@@ -32,13 +32,28 @@ pub struct ServiceError<E> {
     pub raw: Vec<u8>,
 }
 
-impl<E: serde::de::DeserializeOwned> ServiceError<E> {
+/// How an operation's error model is read from an error reply. Any type that
+/// deserializes is read from the JSON body whatever the status; the error enums of
+/// operations documenting errors by status (`x-ms-error-response`) read the model of
+/// each status.
+pub trait ErrorModel: Sized {
+    /// The model of this reply, `None` when its body is not one.
+    fn from_reply(status: StatusCode, body: &[u8]) -> Option<Self>;
+}
+
+impl<T: serde::de::DeserializeOwned> ErrorModel for T {
+    fn from_reply(_status: StatusCode, body: &[u8]) -> Option<Self> {
+        serde_json::from_slice(body).ok()
+    }
+}
+
+impl<E: ErrorModel> ServiceError<E> {
     pub fn from_response(response: &Response) -> Self {
         Self {
             status: response.status(),
             request_id: header(response, REQUEST_ID),
             correlation_request_id: header(response, CORRELATION_REQUEST_ID),
-            body: serde_json::from_slice(response.body()).ok(),
+            body: E::from_reply(response.status(), response.body()),
             raw: response.body().clone(),
         }
     }
@@ -168,6 +183,35 @@ impl<E> fmt::Display for Error<E> {
                     shown(raw)
                 )
             }
+        }
+    }
+}
+
+impl<E> Error<E> {
+    /// The same error with its typed body, if any, converted by `convert`.
+    pub fn map_body<F>(self, convert: impl FnOnce(E) -> Option<F>) -> Error<F> {
+        match self {
+            Error::Service(error) => {
+                let ServiceError {
+                    status,
+                    request_id,
+                    correlation_request_id,
+                    body,
+                    raw,
+                } = *error;
+                Error::Service(Box::new(ServiceError {
+                    status,
+                    request_id,
+                    correlation_request_id,
+                    body: body.and_then(convert),
+                    raw,
+                }))
+            }
+            Error::Request(error) => Error::Request(error),
+            Error::Decode(error) => Error::Decode(error),
+            Error::Transport(error) => Error::Transport(error),
+            Error::Credential(message) => Error::Credential(message),
+            Error::OperationFailed { status, raw } => Error::OperationFailed { status, raw },
         }
     }
 }

@@ -11,17 +11,18 @@
 //! [`TokenCredential`].
 
 mod error;
+mod header_value;
 #[doc(hidden)]
 pub mod examples;
 mod models;
 mod request;
 pub mod response;
 
-pub use error::{BodyTooLarge, DecodeError, Error, ServiceError, TransportError};
+pub use error::{BodyTooLarge, DecodeError, Error, ErrorModel, ServiceError, TransportError};
 pub use models::{skip_read_only, to_request_body, Timestamp, UnknownEnumValue};
 
 pub use request::{RequestBuilder, RequestError};
-pub use response::Page;
+pub use response::{Page, WithHeaders};
 /// serde, for `wire_enum!`, whose expansion must not depend on the including crate's
 /// dependencies.
 #[doc(hidden)]

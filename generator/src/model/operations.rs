@@ -8,6 +8,7 @@ use super::names::{self, Registry, PRELUDE};
 use super::types::{Converter, Owner, Type};
 use super::{Api, Operation, Param, Place, Status};
 use crate::error::Result;
+use crate::resolve::Location;
 use crate::swagger::Schema;
 use heck::ToUpperCamelCase;
 
@@ -71,8 +72,32 @@ pub struct ClientOperation<'a> {
     pub params: Vec<Arg<'a>>,
     pub options: Vec<Arg<'a>>,
     pub result: Shape,
-    /// Documented statuses with the type of their body, if any.
+    /// Documented success statuses with the type of their body, if any.
     pub statuses: Vec<(u16, Option<Type>)>,
+    /// The headers the success replies declare, returned with the body; none for paged
+    /// and long-running operations, whose headers are the runtime's to follow.
+    pub headers: Vec<ResponseHeader>,
+    /// The error replies documented by status (`x-ms-error-response`), when the operation
+    /// has its own error model (an enum per operation).
+    pub errors: Option<ErrorStatuses>,
+}
+
+/// A header a reply declares, as the caller gets it.
+#[derive(Debug, Clone)]
+pub struct ResponseHeader {
+    /// As the spec writes it (HTTP compares names without case).
+    pub name: String,
+    pub ident: String,
+    pub ty: Type,
+    pub description: Option<String>,
+}
+
+/// An operation's error replies: by status, and the `default` one.
+#[derive(Debug, Clone)]
+pub struct ErrorStatuses {
+    pub statuses: Vec<(u16, Option<Type>)>,
+    /// The body of any other status: the `default` reply's schema, else any JSON.
+    pub default: Type,
 }
 
 /// The Rust names of one operation's items.
@@ -86,6 +111,10 @@ pub struct OperationNames {
     pub options: Option<String>,
     /// The enum of results, for [`Shape::Enum`].
     pub response: Option<String>,
+    /// The struct of response headers, when the replies declare some.
+    pub headers: Option<String>,
+    /// The enum of error models, for [`ClientOperation::errors`].
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -206,6 +235,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         // Client-held parameters first, so the client passes them the same way everywhere.
         params.sort_by_key(|arg| !arg.param.client);
         let mut statuses = Vec::new();
+        let mut error_statuses = Vec::new();
+        let mut default_error = None;
         let mut first_body = None;
         for (status, response) in &operation.responses {
             let ty = match &response.schema {
@@ -215,18 +246,32 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 }
                 None => None,
             };
-            if first_body.is_none() {
-                first_body = ty.clone();
-            }
             match status {
-                Status::Code(code) => statuses.push((*code, ty)),
-                Status::Default => {
-                    if let Some(ty) = ty.filter(|ty| !error_bodies.contains(ty)) {
-                        error_bodies.push(ty);
+                Status::Code(code) if response.error => error_statuses.push((*code, ty)),
+                Status::Code(code) => {
+                    if first_body.is_none() {
+                        first_body = ty.clone();
                     }
+                    statuses.push((*code, ty));
                 }
+                Status::Default => default_error = ty,
             }
         }
+        // Paged and long-running operations go through the runtime's pager and poller,
+        // which read errors as one model: their error statuses are errors of that model.
+        let plain = operation.pageable.is_none() && operation.long_running.is_none();
+        let errors = (plain && !error_statuses.is_empty()).then(|| ErrorStatuses {
+            statuses: error_statuses,
+            default: default_error.clone().unwrap_or(Type::Json),
+        });
+        if let Some(ty) = default_error.filter(|ty| errors.is_none() && !error_bodies.contains(ty))
+        {
+            error_bodies.push(ty);
+        }
+        let headers = match plain {
+            true => response_headers(operation, &hint, types)?,
+            false => Vec::new(),
+        };
         let result = match &operation.pageable {
             Some(pageable) => {
                 let item_name = pageable.item_name.clone().unwrap_or_else(|| "value".into());
@@ -252,6 +297,11 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 .then(|| scope.types.take(format!("{camel_stem}Options"))),
             response: (result == Shape::Enum)
                 .then(|| scope.types.take(format!("{camel_stem}Response"))),
+            headers: (!headers.is_empty())
+                .then(|| scope.types.take(format!("{camel_stem}Headers"))),
+            error: errors
+                .as_ref()
+                .map(|_| scope.types.take(format!("{camel_stem}Error"))),
             request_fn: scope.functions.take(format!("{stem}_request")),
             parse_fn: scope.functions.take(format!("parse_{stem}")),
             method,
@@ -264,6 +314,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             options,
             result,
             statuses,
+            headers,
+            errors,
         });
     }
     let error_body = match error_bodies.as_slice() {
@@ -279,7 +331,16 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 Shape::Page { item, .. } => Some(item),
                 _ => None,
             };
-            args.chain(results).chain(page).any(Type::names_entry)
+            let headers = op.headers.iter().map(|header| &header.ty);
+            let errors = op.errors.iter().flat_map(|errors| {
+                let statuses = errors.statuses.iter().filter_map(|(_, ty)| ty.as_ref());
+                statuses.chain(Some(&errors.default))
+            });
+            args.chain(results)
+                .chain(page)
+                .chain(headers)
+                .chain(errors)
+                .any(Type::names_entry)
         });
     Ok(Client {
         groups,
@@ -304,6 +365,51 @@ fn group_module(prefix: &str) -> String {
     }
 }
 
+/// The headers the success replies declare, each name once (HTTP compares them without
+/// case), typed as a header parameter would be.
+fn response_headers(
+    operation: &Operation,
+    hint: &str,
+    types: &mut Converter<'_>,
+) -> Result<Vec<ResponseHeader>> {
+    let mut idents = Registry::default();
+    let mut headers: Vec<ResponseHeader> = Vec::new();
+    let success = operation
+        .responses
+        .iter()
+        .filter(|(status, response)| matches!(status, Status::Code(_)) && !response.error);
+    for (_, response) in success {
+        for (name, header) in &response.headers {
+            if headers.iter().any(|h| h.name.eq_ignore_ascii_case(name)) {
+                continue;
+            }
+            let at = response.location.child("headers").child(name);
+            let owner = Owner::top(format!("{hint}{}", names::camel(name, "Header")));
+            let ty = scalar_type(
+                scalar_schema(
+                    header.type_.as_deref(),
+                    header.format.clone(),
+                    header.items.clone(),
+                    header.enum_values.clone(),
+                    header.x_ms_enum.clone(),
+                    header.description.clone(),
+                ),
+                "a response header",
+                &at,
+                &owner,
+                types,
+            )?;
+            headers.push(ResponseHeader {
+                name: name.clone(),
+                ident: idents.take(names::snake_ident(name)),
+                ty,
+                description: header.description.clone(),
+            });
+        }
+    }
+    Ok(headers)
+}
+
 /// The type of a parameter's value: its schema for a body, else the parameter itself
 /// read as a schema (a string when it has no type, as Swagger's default).
 fn param_type(param: &Param, hint: &str, types: &mut Converter<'_>) -> Result<Type> {
@@ -315,25 +421,55 @@ fn param_type(param: &Param, hint: &str, types: &mut Converter<'_>) -> Result<Ty
             None => Ok(Type::Json),
         };
     }
-    match p.type_.as_deref() {
-        None | Some("string" | "integer" | "number" | "boolean" | "array") => {}
-        Some(other) => {
-            return Err(param.location.child("type").error(format!(
-                "a {} parameter cannot be of type `{other}`: only string, number, integer, boolean and array are",
-                place_name(param.place)
-            )))
-        }
-    }
-    let schema = Schema {
-        type_: Some(p.type_.clone().unwrap_or_else(|| "string".into())),
-        format: p.format.clone(),
-        items: p.items.clone(),
-        enum_values: p.enum_values.clone(),
-        x_ms_enum: p.x_ms_enum.clone(),
-        description: p.description.clone(),
+    let schema = scalar_schema(
+        p.type_.as_deref(),
+        p.format.clone(),
+        p.items.clone(),
+        p.enum_values.clone(),
+        p.x_ms_enum.clone(),
+        p.description.clone(),
+    );
+    let what = format!("a {} parameter", place_name(param.place));
+    scalar_type(schema, &what, &param.location, &owner, types)
+}
+
+/// A parameter or header read as a schema: a string when it has no type, as Swagger's
+/// default.
+fn scalar_schema(
+    type_: Option<&str>,
+    format: Option<String>,
+    items: Option<Box<Schema>>,
+    enum_values: Option<Vec<serde_json::Value>>,
+    x_ms_enum: Option<crate::swagger::XmsEnum>,
+    description: Option<String>,
+) -> Schema {
+    Schema {
+        type_: Some(type_.unwrap_or("string").to_owned()),
+        format,
+        items,
+        enum_values,
+        x_ms_enum,
+        description,
         ..Schema::default()
-    };
-    let ty = types.ty(&schema, &param.location, &owner)?;
+    }
+}
+
+/// The type of a value sent or read as text (`what`, at `at`): a scalar or an array of
+/// scalars.
+fn scalar_type(
+    schema: Schema,
+    what: &str,
+    at: &Location,
+    owner: &Owner,
+    types: &mut Converter<'_>,
+) -> Result<Type> {
+    let scalar = ["string", "integer", "number", "boolean", "array"];
+    if let Some(other) = schema.type_.as_deref().filter(|t| !scalar.contains(t)) {
+        return Err(at.child("type").error(format!(
+            "{what} cannot be of type `{other}`: only string, number, integer, boolean and array are"
+        )));
+    }
+    let ty = types.ty(&schema, at, owner)?;
     match &ty {
         Type::Vec(item)
             if matches!(
@@ -341,7 +477,7 @@ fn param_type(param: &Param, hint: &str, types: &mut Converter<'_>) -> Result<Ty
                 Type::Vec(_) | Type::Map(_) | Type::Json | Type::JsonObject
             ) =>
         {
-            Err(param.location.child("items").error(
+            Err(at.child("items").error(
                 "the items of an array parameter must be strings, numbers, integers or booleans",
             ))
         }

@@ -16,11 +16,19 @@ pub fn module(writer: &Writer<'_>) -> TokenStream {
     let replies = operations.iter().map(|op| {
         let id = &op.operation.id;
         let parse = writer.item_path(op, &op.names.parse_fn);
-        let convert = match op.result {
-            Shape::Page { .. } => quote!(|page| json(page.items)),
-            _ => quote!(json),
+        let convert = match (&op.result, &op.names.headers) {
+            (Shape::Page { .. }, _) => quote!(|page| json(page.items)),
+            (_, None) => quote!(json),
+            (Shape::Unit, Some(_)) => quote!(|_| json(())),
+            (_, Some(_)) => quote!(|reply| json(reply.body)),
         };
-        quote!(#id => #parse(response).map(#convert),)
+        // An operation's own error enum is no body of the client's error.
+        let erase = op
+            .names
+            .error
+            .as_ref()
+            .map(|_| quote!(.map_err(|error| error.map_body(|_| None))));
+        quote!(#id => #parse(response) #erase .map(#convert),)
     });
     // Only what some operation uses, so a spec with few operations gives no warnings.
     let mut helpers = Vec::new();

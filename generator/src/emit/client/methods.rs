@@ -162,9 +162,10 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
             }
         };
     }
+    let result = writer.result_of(plan, ty);
     quote! {
         #docs
-        pub async fn #name(&self, #(#args),*) -> Result<#ty> {
+        pub async fn #name(&self, #(#args),*) -> #result {
             #client.pipeline.execute(#request, #parse_fn).await
         }
     }

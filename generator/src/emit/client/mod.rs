@@ -130,8 +130,37 @@ impl Writer<'_> {
         }
     }
 
-    /// The result type of an operation's parser.
+    /// The result type of an operation's parser: its body, with the declared headers when
+    /// the replies have some (only the headers when they have no body).
     fn result(&self, op: &ClientOperation<'_>) -> TokenStream {
+        use crate::model::operations::Shape;
+        let Some(headers) = &op.names.headers else {
+            return self.body(op);
+        };
+        let headers = self.item_path(op, headers);
+        match op.result {
+            Shape::Unit => headers,
+            _ => {
+                let body = self.body(op);
+                quote!(rt::WithHeaders<#body, #headers>)
+            }
+        }
+    }
+
+    /// The result type `Result<#ty, E>` of an operation: with its own error enum, or the
+    /// client's `Error` (the alias's default).
+    fn result_of(&self, op: &ClientOperation<'_>, ty: TokenStream) -> TokenStream {
+        match &op.names.error {
+            Some(error) => {
+                let error = self.item_path(op, error);
+                quote!(Result<#ty, rt::Error<#error>>)
+            }
+            None => quote!(Result<#ty>),
+        }
+    }
+
+    /// The type of an operation's reply body.
+    fn body(&self, op: &ClientOperation<'_>) -> TokenStream {
         use crate::model::operations::Shape;
         match &op.result {
             Shape::Unit => quote!(()),

@@ -48,9 +48,103 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             pub enum #name { #(#variants)* }
         });
     }
+    items.extend(headers_struct(writer, op));
+    items.extend(error_enum(writer, op));
     items.extend(request_fn(writer, op));
     items.extend(parse_fn(writer, op));
     items
+}
+
+/// The struct of the headers the replies declare, and how a reply fills it.
+fn headers_struct(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+    let Some(name) = &op.names.headers else {
+        return TokenStream::new();
+    };
+    let name = ident(name);
+    let docs = doc(&format!(
+        "The headers the replies to `{}` declare; `None` where a reply lacks one.",
+        op.operation.id
+    ));
+    let fields = op.headers.iter().map(|header| {
+        let (field, ty) = (ident(&header.ident), writer.ty(&header.ty));
+        let text = match &header.description {
+            Some(text) => format!(
+                "`{}`: {}",
+                header.name,
+                crate::emit::rustdoc::spec_text(text)
+            ),
+            None => format!("`{}`.", header.name),
+        };
+        let field_doc = doc(&text);
+        quote!(#field_doc pub #field: Option<#ty>,)
+    });
+    let reads = op.headers.iter().map(|header| {
+        let (field, wire) = (ident(&header.ident), &header.name);
+        quote!(#field: rt::response::header(response, #wire)?,)
+    });
+    let result = writer.result_of(op, quote!(Self));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct #name { #(#fields)* }
+
+        impl #name {
+            /// Reads the declared headers of a reply; a value not of its type is an
+            /// [`Error::Decode`](rt::Error::Decode).
+            pub fn from_response(response: &rt::Response) -> #result {
+                Ok(Self { #(#reads)* })
+            }
+        }
+    }
+}
+
+/// The enum of an operation's error models by status (`x-ms-error-response`), and how an
+/// error reply is read as one.
+fn error_enum(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+    let (Some(name), Some(errors)) = (&op.names.error, &op.errors) else {
+        return TokenStream::new();
+    };
+    let name = ident(name);
+    let docs = doc(&format!(
+        "The error replies of `{}`, by status; any other status has the `default` reply's body.",
+        op.operation.id
+    ));
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    for (status, ty) in &errors.statuses {
+        let variant = ident(&format!("Status{status}"));
+        let code = Literal::u16_unsuffixed(*status);
+        match ty {
+            Some(ty) => {
+                let ty = writer.ty(ty);
+                variants.push(quote!(#variant(#ty),));
+                arms.push(quote!(#code => rt::response::error_body(body).map(Self::#variant),));
+            }
+            None => {
+                variants.push(quote!(#variant,));
+                arms.push(quote!(#code => Some(Self::#variant),));
+            }
+        }
+    }
+    let default = writer.ty(&errors.default);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// Any other status.
+            Default(#default),
+        }
+
+        impl rt::ErrorModel for #name {
+            fn from_reply(status: http::StatusCode, body: &[u8]) -> Option<Self> {
+                match status.as_u16() {
+                    #(#arms)*
+                    _ => rt::response::error_body(body).map(Self::Default),
+                }
+            }
+        }
+    }
 }
 
 fn param_doc(arg: &Arg<'_>) -> String {
@@ -218,7 +312,7 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         "Parses a reply to `{}`; a status it does not document is an [`Error::Service`] with the typed error body.",
         op.operation.id
     ));
-    let ty = writer.result(op);
+    let result = writer.result_of(op, writer.result(op));
     let arms = op.statuses.iter().map(|(status, body)| {
         let code = Literal::u16_unsuffixed(*status);
         let value = match (&op.result, body) {
@@ -255,6 +349,21 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
                 }
             }
         };
+        // With headers, each success reads them too: only the headers, without a body.
+        let value = match (&op.names.headers, &op.result) {
+            (None, _) => value,
+            (Some(headers), Shape::Unit) => {
+                let headers = ident(headers);
+                quote!(#headers::from_response(&response))
+            }
+            (Some(headers), _) => {
+                let headers = ident(headers);
+                quote!({
+                    let headers = #headers::from_response(&response)?;
+                    #value.map(|body| rt::WithHeaders { body, headers })
+                })
+            }
+        };
         quote!(#code => #value,)
     });
     // An operation documenting no success status (only `default`) has no arm to match.
@@ -269,7 +378,7 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     };
     quote! {
         #docs
-        pub fn #name(response: rt::Response) -> Result<#ty> {
+        pub fn #name(response: rt::Response) -> #result {
             #body
         }
     }
