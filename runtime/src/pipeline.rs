@@ -1,6 +1,6 @@
 use crate::{BodyTooLarge, Error, Request, RequestError, Response, TransportError};
-use http::header::{HeaderValue, AUTHORIZATION, RETRY_AFTER};
-use http::{StatusCode, Uri};
+use http::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use http::{Method, StatusCode, Uri};
 use std::future::Future;
 use std::net::IpAddr;
 use std::pin::Pin;
@@ -171,15 +171,51 @@ impl Pipeline {
         parse(self.send(request?).await?)
     }
 
-    /// Sends with retries and returns whatever the service finally answered. The bearer
-    /// token goes only to the endpoint's origin, and only over https (or plain http when
-    /// the endpoint is an http loopback address, as in tests).
+    /// Sends with retries and redirects and returns whatever the service finally
+    /// answered. The bearer token goes only to the endpoint's origin, and only over https
+    /// (or plain http when the endpoint is an http loopback address, as in tests).
+    ///
+    /// Redirects are followed as Azure's SDKs follow them: 300, 301 and 302 for GET and
+    /// HEAD only (another method gets the 3xx reply), 303 as a GET without the body, 307
+    /// and 308 with the same method and body; at most [`MAX_REDIRECTS`] times. A
+    /// redirect to another origin is followed without the token.
     pub async fn send<E>(&self, request: Request) -> Result<Response, Error<E>> {
-        let options = &self.inner.options;
-        let (mut parts, body) = request.into_parts();
+        let (mut parts, mut body) = request.into_parts();
         let endpoint = self.endpoint()?;
         parts.uri = resolve(&endpoint, &parts.uri)?;
-        if origin(&parts.uri) == origin(&endpoint) {
+        let mut redirects = 0;
+        loop {
+            let redirected = redirects > 0;
+            let response = self
+                .send_once(&endpoint, &mut parts, &body, redirected)
+                .await?;
+            let Some(target) = redirect(&parts.method, &parts.uri, &response) else {
+                return Ok(response);
+            };
+            if redirects == MAX_REDIRECTS {
+                return Ok(response);
+            }
+            redirects += 1;
+            parts.uri = resolve(&endpoint, &target)?;
+            if response.status() == StatusCode::SEE_OTHER && parts.method != Method::HEAD {
+                parts.method = Method::GET;
+                parts.headers.remove(CONTENT_TYPE);
+                body.clear();
+            }
+        }
+    }
+
+    /// Authenticates `parts` for its origin and sends it, retrying as the options say.
+    /// `redirected`: the service redirected the request here.
+    async fn send_once<E>(
+        &self,
+        endpoint: &Uri,
+        parts: &mut http::request::Parts,
+        body: &[u8],
+        redirected: bool,
+    ) -> Result<Response, Error<E>> {
+        let options = &self.inner.options;
+        if origin(&parts.uri) == origin(endpoint) {
             let token = self
                 .inner
                 .credential
@@ -189,7 +225,9 @@ impl Pipeline {
             let bearer = HeaderValue::try_from(format!("Bearer {token}"))
                 .map_err(|_| Error::Credential("the token is not a valid header value".into()))?;
             parts.headers.insert(AUTHORIZATION, bearer);
-        } else if options.follow_links_to_other_origins {
+        } else if options.follow_links_to_other_origins || redirected {
+            // A link the service sent, followed by choice, or a redirect: neither gets the
+            // token.
             parts.headers.remove(AUTHORIZATION);
         } else {
             return Err(refused(format!(
@@ -197,7 +235,7 @@ impl Pipeline {
                  the bearer token goes only to the endpoint \
                  (ClientOptions::follow_links_to_other_origins follows such links without it)",
                 origin(&parts.uri),
-                origin(&endpoint)
+                origin(endpoint)
             )));
         }
         let limits = Limits {
@@ -207,7 +245,7 @@ impl Pipeline {
         let mut delay = options.retry.initial_delay;
         let mut attempt = 0;
         loop {
-            let mut request = http::Request::new(body.clone());
+            let mut request = http::Request::new(body.to_vec());
             *request.method_mut() = parts.method.clone();
             *request.uri_mut() = parts.uri.clone();
             *request.headers_mut() = parts.headers.clone();
@@ -247,6 +285,33 @@ impl Pipeline {
             ))),
         }
     }
+}
+
+/// The most redirects one request follows, as Azure's SDKs allow.
+pub const MAX_REDIRECTS: u32 = 30;
+
+/// Where a reply redirects the request to, if it is a redirect to follow for `method`:
+/// its `Location`, absolute or relative to the request's origin.
+fn redirect(method: &Method, uri: &Uri, response: &Response) -> Option<Uri> {
+    let follow = match response.status().as_u16() {
+        300..=302 => method == Method::GET || method == Method::HEAD,
+        303 | 307 | 308 => true,
+        _ => false,
+    };
+    if !follow {
+        return None;
+    }
+    let location = response.headers().get(LOCATION)?.to_str().ok()?;
+    let target: Uri = location.parse().ok()?;
+    if target.scheme().is_some() {
+        return Some(target);
+    }
+    // An absolute path; a reference relative to the path (`../x`) is not followed.
+    location.starts_with('/').then(|| {
+        let authority = uri.authority().map_or("", |a| a.as_str());
+        let scheme = uri.scheme_str().unwrap_or("https");
+        format!("{scheme}://{authority}{location}").parse().ok()
+    })?
 }
 
 fn refused<E>(message: String) -> Error<E> {

@@ -159,3 +159,23 @@ pub fn status_of<T: std::fmt::Debug, E: std::fmt::Debug>(
         other => panic!("expected a service error, got {other:?}"),
     }
 }
+
+/// The service error `result` must be, whichever client it comes from.
+pub fn service_error<T: std::fmt::Debug, E: std::fmt::Debug>(
+    result: Result<T, armgen_runtime::Error<E>>,
+) -> armgen_runtime::ServiceError<E> {
+    match result {
+        Err(armgen_runtime::Error::Service(error)) => *error,
+        other => panic!("expected a service error, got {other:?}"),
+    }
+}
+
+/// The decode error `result` must be: a documented status whose reply does not match.
+pub fn decode_error<T: std::fmt::Debug, E: std::fmt::Debug>(
+    result: Result<T, armgen_runtime::Error<E>>,
+) -> armgen_runtime::DecodeError {
+    match result {
+        Err(armgen_runtime::Error::Decode(error)) => *error,
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
