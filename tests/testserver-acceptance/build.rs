@@ -23,6 +23,12 @@ const SPECS: &[(&str, &str)] = &[
     ("lro.json", "lro"),
     ("paging.json", "paging"),
     ("url.json", "url"),
+    ("xms-error-responses.json", "xms_error_responses"),
+    ("incorrect-error-response.json", "incorrect_error_response"),
+    ("error-with-secrets.json", "error_with_secrets"),
+    ("security-key.json", "security_key"),
+    ("security-aad.json", "security_aad"),
+    ("subscriptionId-apiVersion.json", "subscription_id_api_version"),
 ];
 
 fn main() {
