@@ -22,6 +22,25 @@ pub struct Spec {
     /// The media types of replies, unless an operation names its own.
     #[serde(default)]
     pub produces: Vec<String>,
+    /// How callers authenticate, by scheme name.
+    #[serde(rename = "securityDefinitions", default)]
+    pub security_definitions: IndexMap<String, SecurityScheme>,
+    /// The schemes every operation requires (any one of the objects), with their scopes.
+    #[serde(default)]
+    pub security: Vec<IndexMap<String, Vec<String>>>,
+}
+
+/// A `securityDefinitions` entry.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SecurityScheme {
+    /// `apiKey`, `oauth2` or `basic`.
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// The header or query parameter of an `apiKey`.
+    pub name: Option<String>,
+    /// `header` or `query`, for an `apiKey`.
+    #[serde(rename = "in")]
+    pub location: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

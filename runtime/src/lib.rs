@@ -11,9 +11,9 @@
 //! [`TokenCredential`].
 
 mod error;
-mod header_value;
 #[doc(hidden)]
 pub mod examples;
+mod header_value;
 mod models;
 mod request;
 pub mod response;
@@ -45,8 +45,8 @@ pub use azure_core_credential::AzureCredential;
 pub use pager::Pager;
 #[cfg(feature = "client")]
 pub use pipeline::{
-    BoxFuture, ClientOptions, Limits, Pipeline, RetryOptions, StaticToken, TokenCredential,
-    Transport,
+    Authentication, BoxFuture, ClientOptions, KeyCredential, Limits, Pipeline, RetryOptions,
+    StaticToken, TokenCredential, Transport, CLIENT_REQUEST_ID,
 };
 #[cfg(feature = "client")]
 pub use poller::{FinalState, Poller};

@@ -1,5 +1,5 @@
 use crate::{BodyTooLarge, Error, Request, RequestError, Response, TransportError};
-use http::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use http::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use http::{Method, StatusCode, Uri};
 use std::future::Future;
 use std::net::IpAddr;
@@ -92,6 +92,9 @@ pub struct ClientOptions {
     /// error: the bearer token goes only to the endpoint, and the service's own links
     /// stay on it.
     pub follow_links_to_other_origins: bool,
+    /// Whether a request without an `x-ms-client-request-id` gets a new UUID in it, as
+    /// Azure's SDKs send one, so the service's logs can find the request.
+    pub client_request_id: bool,
 }
 
 impl Default for ClientOptions {
@@ -104,6 +107,7 @@ impl Default for ClientOptions {
             poll_interval: Duration::from_secs(30),
             max_body_size: 64 << 20,
             follow_links_to_other_origins: false,
+            client_request_id: true,
         }
     }
 }
@@ -117,9 +121,66 @@ pub struct Pipeline {
 
 struct Inner {
     transport: Arc<dyn Transport>,
-    credential: Arc<dyn TokenCredential>,
+    authentication: Authentication,
     options: ClientOptions,
+    /// Set on every request, over what the request has.
+    headers: Vec<(HeaderName, HeaderValue)>,
 }
+
+/// How requests to the endpoint prove who sends them, as the spec's `securityDefinitions`
+/// say: a bearer token for a scope (Azure Active Directory, ARM's way), or a key in a
+/// header. A credential goes only to the endpoint's origin.
+#[derive(Clone)]
+pub enum Authentication {
+    Bearer(Arc<dyn TokenCredential>),
+    /// The key, sent as it is in the header `header`.
+    Key {
+        header: String,
+        key: KeyCredential,
+    },
+}
+
+impl Authentication {
+    /// A key sent in the header `header` (the spec's `apiKey` scheme).
+    pub fn key(header: &str, key: KeyCredential) -> Self {
+        Authentication::Key {
+            header: header.to_owned(),
+            key,
+        }
+    }
+
+    fn header(&self) -> &str {
+        match self {
+            Authentication::Bearer(_) => AUTHORIZATION.as_str(),
+            Authentication::Key { header, .. } => header,
+        }
+    }
+}
+
+impl<T: TokenCredential + 'static> From<Arc<T>> for Authentication {
+    fn from(credential: Arc<T>) -> Self {
+        Authentication::Bearer(credential)
+    }
+}
+
+impl From<Arc<dyn TokenCredential>> for Authentication {
+    fn from(credential: Arc<dyn TokenCredential>) -> Self {
+        Authentication::Bearer(credential)
+    }
+}
+
+/// A service's key (an `apiKey` security scheme). Its `Debug` does not show it.
+#[derive(Clone)]
+pub struct KeyCredential(pub String);
+
+impl std::fmt::Debug for KeyCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyCredential(..)")
+    }
+}
+
+/// The header that identifies a request to Azure's services and in their logs.
+pub const CLIENT_REQUEST_ID: &str = "x-ms-client-request-id";
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -130,28 +191,51 @@ impl std::fmt::Debug for Pipeline {
 }
 
 impl Pipeline {
+    /// `authentication`: a [`TokenCredential`] (as `Arc`) or an [`Authentication`].
     pub fn new(
         transport: Arc<dyn Transport>,
-        credential: Arc<dyn TokenCredential>,
+        authentication: impl Into<Authentication>,
         options: ClientOptions,
     ) -> Self {
         Self {
             inner: Arc::new(Inner {
                 transport,
-                credential,
+                authentication: authentication.into(),
                 options,
+                headers: Vec::new(),
             }),
         }
     }
 
     /// A pipeline over [`ReqwestTransport`](crate::ReqwestTransport).
     #[cfg(feature = "reqwest")]
-    pub fn with_reqwest(credential: Arc<dyn TokenCredential>, options: ClientOptions) -> Self {
+    pub fn with_reqwest(authentication: impl Into<Authentication>, options: ClientOptions) -> Self {
         Self::new(
             Arc::new(crate::ReqwestTransport::default()),
-            credential,
+            authentication,
             options,
         )
+    }
+
+    /// This pipeline, also setting the header `name` to `value` on every request (over a
+    /// value the request has): the custom headers of AutoRest's clients, such as a chosen
+    /// `x-ms-client-request-id` for all the requests and polls of an operation.
+    pub fn with_header(&self, name: &str, value: &str) -> Result<Self, RequestError> {
+        let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value))
+        else {
+            return Err(RequestError(format!("`{name}` is not a valid header")));
+        };
+        let mut headers = self.inner.headers.clone();
+        headers.retain(|(set, _)| *set != name);
+        headers.push((name, value));
+        Ok(Self {
+            inner: Arc::new(Inner {
+                transport: self.inner.transport.clone(),
+                authentication: self.inner.authentication.clone(),
+                options: self.inner.options.clone(),
+                headers,
+            }),
+        })
     }
 
     pub fn options(&self) -> &ClientOptions {
@@ -183,6 +267,15 @@ impl Pipeline {
         let (mut parts, mut body) = request.into_parts();
         let endpoint = self.endpoint()?;
         parts.uri = resolve(&endpoint, &parts.uri)?;
+        for (name, value) in &self.inner.headers {
+            parts.headers.insert(name.clone(), value.clone());
+        }
+        if self.inner.options.client_request_id && !parts.headers.contains_key(CLIENT_REQUEST_ID) {
+            let id = uuid::Uuid::new_v4().hyphenated().to_string();
+            if let Ok(id) = HeaderValue::try_from(id) {
+                parts.headers.insert(CLIENT_REQUEST_ID, id);
+            }
+        }
         let mut redirects = 0;
         loop {
             let redirected = redirects > 0;
@@ -215,20 +308,33 @@ impl Pipeline {
         redirected: bool,
     ) -> Result<Response, Error<E>> {
         let options = &self.inner.options;
+        let authentication = &self.inner.authentication;
+        let header = HeaderName::try_from(authentication.header()).map_err(|_| {
+            refused(format!(
+                "`{}` is not a valid header for the credential",
+                authentication.header()
+            ))
+        })?;
         if origin(&parts.uri) == origin(endpoint) {
-            let token = self
-                .inner
-                .credential
-                .token(&options.scope)
-                .await
-                .map_err(Error::Credential)?;
-            let bearer = HeaderValue::try_from(format!("Bearer {token}"))
-                .map_err(|_| Error::Credential("the token is not a valid header value".into()))?;
-            parts.headers.insert(AUTHORIZATION, bearer);
+            let value = match authentication {
+                Authentication::Bearer(credential) => {
+                    let token = credential
+                        .token(&options.scope)
+                        .await
+                        .map_err(Error::Credential)?;
+                    format!("Bearer {token}")
+                }
+                Authentication::Key { key, .. } => key.0.clone(),
+            };
+            let mut value = HeaderValue::try_from(value).map_err(|_| {
+                Error::Credential("the credential is not a valid header value".into())
+            })?;
+            value.set_sensitive(true);
+            parts.headers.insert(header, value);
         } else if options.follow_links_to_other_origins || redirected {
             // A link the service sent, followed by choice, or a redirect: neither gets the
-            // token.
-            parts.headers.remove(AUTHORIZATION);
+            // credential.
+            parts.headers.remove(header);
         } else {
             return Err(refused(format!(
                 "the service sent a link to {}, another origin than the endpoint {}: \

@@ -73,11 +73,18 @@ impl RequestBuilder {
     }
 
     pub fn query(&mut self, name: &str, value: &str) -> &mut Self {
+        let value = utf8_percent_encode(value, COMPONENT).to_string();
+        self.raw_query(name, &value)
+    }
+
+    /// A query parameter with `x-ms-skip-url-encoding`: the caller supplies the value
+    /// encoded (it may carry `&` and `=` on purpose); the name is still encoded.
+    pub fn raw_query(&mut self, name: &str, value: &str) -> &mut Self {
         self.uri.push(if self.has_query { '&' } else { '?' });
         self.has_query = true;
         self.uri.extend(utf8_percent_encode(name, QUERY_NAME));
         self.uri.push('=');
-        self.uri.extend(utf8_percent_encode(value, COMPONENT));
+        self.uri.push_str(value);
         self
     }
 

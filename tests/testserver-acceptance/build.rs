@@ -28,7 +28,10 @@ const SPECS: &[(&str, &str)] = &[
     ("error-with-secrets.json", "error_with_secrets"),
     ("security-key.json", "security_key"),
     ("security-aad.json", "security_aad"),
-    ("subscriptionId-apiVersion.json", "subscription_id_api_version"),
+    (
+        "subscriptionId-apiVersion.json",
+        "subscription_id_api_version",
+    ),
 ];
 
 fn main() {

@@ -46,6 +46,18 @@ pub struct Client<'a> {
     pub error_body: Option<Type>,
     /// Whether any type of the client is one of the models.
     pub uses_models: bool,
+    pub authentication: Authentication,
+}
+
+/// How the client authenticates, from the spec's `security`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Authentication {
+    /// None declared: a bearer token for Azure Resource Manager, the runtime's default.
+    Arm,
+    /// OAuth 2 (Azure Active Directory): a bearer token for this scope.
+    Bearer { scope: String },
+    /// An `apiKey` in this header.
+    Key { header: String },
 }
 
 /// The operations sharing an operationId prefix (`Registries_*`).
@@ -348,7 +360,41 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         client_params,
         error_body,
         uses_models,
+        authentication: authentication(api),
     })
+}
+
+/// The first scheme the first spec declaring `security` requires: a key in a header, or
+/// an OAuth 2 scope. Any other (basic, a key in the query) is left to the caller's
+/// pipeline, with ARM's default.
+fn authentication(api: &Api) -> Authentication {
+    let Some(spec) = api.specs.iter().find(|spec| !spec.spec.security.is_empty()) else {
+        return Authentication::Arm;
+    };
+    let required = spec.spec.security.iter().flat_map(|option| option.iter());
+    for (name, scopes) in required {
+        let Some(scheme) = spec.spec.security_definitions.get(name) else {
+            continue;
+        };
+        match (
+            scheme.type_.as_str(),
+            scheme.location.as_deref(),
+            &scheme.name,
+        ) {
+            ("apiKey", Some("header"), Some(header)) => {
+                return Authentication::Key {
+                    header: header.clone(),
+                }
+            }
+            ("oauth2", _, _) if !scopes.is_empty() => {
+                return Authentication::Bearer {
+                    scope: scopes[0].clone(),
+                }
+            }
+            _ => {}
+        }
+    }
+    Authentication::Arm
 }
 
 /// The module name of an operationId prefix: its snake_case, or with `_ops` where that

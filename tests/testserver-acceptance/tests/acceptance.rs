@@ -28,4 +28,9 @@ mod acceptance {
     mod paging;
     mod url;
     mod xms_error_responses;
+
+    mod error_replies;
+    mod lro_custom_header;
+    mod security;
+    mod subscription_id_api_version;
 }

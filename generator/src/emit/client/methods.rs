@@ -4,7 +4,7 @@
 
 use super::{ident, Writer};
 use crate::emit::tokens::doc;
-use crate::model::operations::{ClientOperation, Shape};
+use crate::model::operations::{Authentication, ClientOperation, Shape};
 use crate::model::LongRunning;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -38,6 +38,7 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         let docs = doc(&format!("The `{}_*` operations.", group.title));
         quote!(#docs pub fn #accessor(&self) -> #ty<'_> { #ty { client: self } })
     });
+    let (authentication, credential, pipeline) = authentication(&client.authentication);
     let method = |op| method(writer, op);
     let ungrouped = client
         .operations
@@ -72,12 +73,14 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         #[derive(Debug, Clone)]
         pub struct Client { pipeline: rt::Pipeline, #(#fields)* }
 
+        #authentication
+
         #[cfg(feature = "client")]
         impl Client {
             /// A client over reqwest, sending to `https://management.azure.com`.
             #[cfg(feature = "reqwest")]
-            pub fn new(credential: std::sync::Arc<dyn rt::TokenCredential>, #(#args),*) -> Self {
-                Self::with_pipeline(rt::Pipeline::with_reqwest(credential, rt::ClientOptions::default()), #(#names),*)
+            pub fn new(#credential, #(#args),*) -> Self {
+                Self::with_pipeline(rt::Pipeline::with_reqwest(#pipeline), #(#names),*)
             }
 
             /// A client over any pipeline: another transport, endpoint, timeout or retry policy.
@@ -94,6 +97,44 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         }
 
         #(#group_items)*
+    }
+}
+
+/// The items the spec's security scheme adds, the credential `Client::new` takes, and the
+/// arguments of its pipeline.
+fn authentication(authentication: &Authentication) -> (TokenStream, TokenStream, TokenStream) {
+    let token = quote!(credential: std::sync::Arc<dyn rt::TokenCredential>);
+    match authentication {
+        Authentication::Arm => (
+            quote!(),
+            token,
+            quote!(credential, rt::ClientOptions::default()),
+        ),
+        Authentication::Bearer { scope } => (
+            quote! {
+                /// The OAuth 2 scope of the service's tokens (its `securityDefinitions`).
+                pub const SCOPE: &str = #scope;
+            },
+            token,
+            quote!(
+                credential,
+                rt::ClientOptions {
+                    scope: SCOPE.into(),
+                    ..rt::ClientOptions::default()
+                }
+            ),
+        ),
+        Authentication::Key { header } => (
+            quote! {
+                /// The header carrying the service's key (its `securityDefinitions`).
+                pub const KEY_HEADER: &str = #header;
+            },
+            quote!(key: rt::KeyCredential),
+            quote!(
+                rt::Authentication::key(KEY_HEADER, key),
+                rt::ClientOptions::default()
+            ),
+        ),
     }
 }
 

@@ -299,10 +299,10 @@ fn set(arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
         return quote!(for v in #value.iter() { r.query(#name, &v.to_string()); });
     };
     let text = text(arg, value, separator);
-    if arg.param.place == Place::Header {
-        quote!(r.header(#name, #text);)
-    } else {
-        quote!(r.query(#name, #text);)
+    match arg.param.place {
+        Place::Header => quote!(r.header(#name, #text);),
+        _ if arg.param.param.skip_url_encoding => quote!(r.raw_query(#name, #text);),
+        _ => quote!(r.query(#name, #text);),
     }
 }
 

@@ -1,8 +1,8 @@
 //! The test server for this test process, and pipelines pointed at it.
 
 use armgen_runtime::{
-    BoxFuture, ClientOptions, Limits, Pipeline, Request, ReqwestTransport, Response, RetryOptions,
-    StaticToken, Transport, TransportError,
+    Authentication, BoxFuture, ClientOptions, Limits, Pipeline, Request, ReqwestTransport,
+    Response, RetryOptions, StaticToken, Transport, TransportError,
 };
 use http::header::{HeaderValue, COOKIE, SET_COOKIE};
 use std::collections::BTreeMap;
@@ -33,11 +33,21 @@ pub fn pipeline_with_retries() -> Pipeline {
 }
 
 fn pipeline_retrying(max_retries: u32) -> Pipeline {
-    let options = ClientOptions {
+    custom_pipeline(Arc::new(StaticToken("test".into())), |options| {
+        options.retry.max_retries = max_retries
+    })
+}
+
+/// [`pipeline`] with another authentication, and options changed by `change`.
+pub fn custom_pipeline(
+    authentication: impl Into<Authentication>,
+    change: impl FnOnce(&mut ClientOptions),
+) -> Pipeline {
+    let mut options = ClientOptions {
         endpoint: endpoint().to_owned(),
         timeout: Some(Duration::from_secs(30)),
         retry: RetryOptions {
-            max_retries,
+            max_retries: 0,
             initial_delay: Duration::from_millis(10),
             ..RetryOptions::default()
         },
@@ -45,8 +55,9 @@ fn pipeline_retrying(max_retries: u32) -> Pipeline {
         poll_interval: Duration::from_millis(10),
         ..ClientOptions::default()
     };
+    change(&mut options);
     let transport = Arc::new(CookieJar::default());
-    Pipeline::new(transport, Arc::new(StaticToken("test".into())), options)
+    Pipeline::new(transport, authentication, options)
 }
 
 /// reqwest keeping the cookies the server sets, as the AutoRest generators' own suites

@@ -36,7 +36,10 @@ async fn errors_typed_by_status() {
     let animal = not_found("coyoteUgly").await;
     assert_eq!(animal.status.as_u16(), 404);
     let Some(pet::GetPetByIdError::Status404(model)) = &animal.body else {
-        panic!("404 is documented with NotFoundErrorBase: {:?}", animal.body)
+        panic!(
+            "404 is documented with NotFoundErrorBase: {:?}",
+            animal.body
+        )
     };
     let model = as_json(model);
     assert_eq!(model["whatNotFound"], "AnimalNotFound");
