@@ -14,6 +14,8 @@ mod error;
 #[doc(hidden)]
 pub mod examples;
 mod models;
+#[doc(hidden)]
+pub mod polymorphic;
 mod request;
 pub mod response;
 

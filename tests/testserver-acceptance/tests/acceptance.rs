@@ -21,6 +21,7 @@ mod acceptance {
     mod body_integer;
     mod body_number;
     mod body_text_formats;
+    mod complex_hierarchies;
     mod header;
     mod http_infrastructure;
     mod http_responses;

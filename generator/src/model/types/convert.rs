@@ -17,8 +17,12 @@
 //!   it does not declare (`additionalProperties`' values, or any JSON when the schema
 //!   says nothing), sent back as received, so read-modify-write loses nothing. Only
 //!   `additionalProperties: false` goes without.
-//! - **Discriminators** get no special treatment: the discriminator is an ordinary field and
-//!   a subtype is a struct of its own.
+//! - **Discriminators**: each definition of a hierarchy is a struct of its own, holding the
+//!   discriminator as a field that its constructor sets. Where a schema names a definition
+//!   that has subtypes, its type is a union (`FishUnion`) of the definition's struct and
+//!   its subtypes' (at any depth), chosen by the discriminator's value: its
+//!   `x-ms-discriminator-value`, or its definition's name. An unknown value is read as the
+//!   named definition, as AutoRest's clients do, keeping every member.
 //! - Inline object and enum schemas become types in a module named after their owner
 //!   (`connected_registry::Properties`), so two owners never clash.
 //! - Definitions are named before anything else: the input specs' in spec order, then
@@ -27,7 +31,8 @@
 //!   differing ones with one name, later ones from other files take their file's stem.
 
 use super::{
-    Details, Enum, Extras, Field, StringFormat, Struct, Type, TypeEntry, TypeId, TypeSpace, Variant,
+    Details, Enum, Extras, Field, StringFormat, Struct, Type, TypeEntry, TypeId, TypeSpace, Union,
+    Variant,
 };
 use crate::error::Result;
 use crate::model::names::{camel, snake_ident, type_name, Registry};
@@ -65,6 +70,11 @@ pub(crate) struct Converter<'a> {
     enums: HashMap<String, Vec<(Enum, TypeId)>>,
     /// The module holding each type's inline types.
     module_of: HashMap<TypeId, Vec<String>>,
+    /// The union standing for each definition of a hierarchy that has subtypes.
+    unions: HashMap<TypeId, TypeId>,
+    /// Each definition of a hierarchy: where it is, its discriminator's JSON name and its
+    /// value of it.
+    tags: HashMap<TypeId, (Location, String, String)>,
 }
 
 /// The module and name hint for an inline type met while building an owner's fields.
@@ -99,6 +109,8 @@ impl<'a> Converter<'a> {
             building: Vec::new(),
             enums: HashMap::new(),
             module_of: HashMap::new(),
+            unions: HashMap::new(),
+            tags: HashMap::new(),
         };
         let mut inputs = Vec::new();
         for spec in &api.specs {
@@ -124,6 +136,7 @@ impl<'a> Converter<'a> {
         }
         let found = converter.discover(starts)?;
         converter.name_definitions(&found, inputs)?;
+        let mut unions = converter.hierarchies()?;
         // Each type once, from the first of the definitions it stands for.
         let mut built = HashSet::new();
         let order: Vec<(Location, TypeId)> = converter
@@ -134,7 +147,12 @@ impl<'a> Converter<'a> {
             .collect();
         for (location, id) in order {
             converter.definition(&location, id)?;
+            if let Some((union_id, union)) = unions.remove(&id) {
+                let doc = converter.entries[id.0].as_ref().map(|e| e.doc.clone());
+                converter.fill(union_id, doc.unwrap_or_default(), Details::Union(union));
+            }
         }
+        converter.check_discriminator_values()?;
         Ok(converter)
     }
 
@@ -277,6 +295,128 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
+    /// Finds the hierarchies (definitions with a `discriminator`, and those inheriting it
+    /// through `allOf`), records each member's discriminator value, and reserves a union
+    /// for each member that has subtypes: the unions to fill, by the struct they stand for.
+    fn hierarchies(&mut self) -> Result<HashMap<TypeId, (TypeId, Union)>> {
+        // Each type once, from the first of the definitions it stands for.
+        let mut members: IndexMap<TypeId, (Location, String, Schema)> = IndexMap::new();
+        let definitions: Vec<(Location, String, TypeId)> = self
+            .definitions
+            .iter()
+            .map(|(location, (name, id))| (location.clone(), name.clone(), *id))
+            .collect();
+        for (location, name, id) in definitions {
+            if !members.contains_key(&id) {
+                members.insert(id, (location.clone(), name, self.schema(&location)?));
+            }
+        }
+        let mut parents: HashMap<TypeId, Vec<TypeId>> = HashMap::new();
+        let mut children: HashMap<TypeId, Vec<TypeId>> = HashMap::new();
+        for (&id, (location, _, schema)) in &members {
+            for (index, member) in schema.all_of.iter().enumerate() {
+                if let Some(reference) = &member.reference {
+                    let at = location.child("allOf").child(&index.to_string());
+                    let parent = self.definitions[&self.definition_at(&at, reference)?].1;
+                    parents.entry(id).or_default().push(parent);
+                    children.entry(parent).or_default().push(id);
+                }
+            }
+        }
+        // The discriminator of each: its own, or the nearest ancestor's (parents in order).
+        let tag_of = |start: TypeId| {
+            let mut seen = HashSet::new();
+            let mut pending = vec![start];
+            while let Some(id) = pending.pop() {
+                if !seen.insert(id) {
+                    continue;
+                }
+                if let Some(tag) = &members[&id].2.discriminator {
+                    return Some(tag.clone());
+                }
+                pending.extend(parents.get(&id).into_iter().flatten().rev());
+            }
+            None
+        };
+        // Only structs hold a discriminator.
+        for (&id, (location, name, schema)) in members.iter().filter(|(_, m)| is_struct(&m.2)) {
+            if let Some(tag) = tag_of(id) {
+                let value = schema
+                    .x_ms_discriminator_value
+                    .clone()
+                    .unwrap_or_else(|| name.clone());
+                self.tags.insert(id, (location.clone(), tag, value));
+            }
+        }
+        let mut unions = HashMap::new();
+        for &id in members.keys() {
+            let Some((_, tag, value)) = self.tags.get(&id).cloned() else {
+                continue;
+            };
+            // Every subtype at any depth sharing the discriminator, in definition order.
+            let mut below = HashSet::new();
+            let mut pending = vec![id];
+            while let Some(next) = pending.pop() {
+                for &child in children.get(&next).into_iter().flatten() {
+                    if self.tags.get(&child).is_some_and(|(_, t, _)| *t == tag)
+                        && child != id
+                        && below.insert(child)
+                    {
+                        pending.push(child);
+                    }
+                }
+            }
+            if below.is_empty() {
+                continue;
+            }
+            let mut variants = vec![(value, id)];
+            let mut wires: HashMap<String, TypeId> = HashMap::new();
+            wires.insert(variants[0].0.clone(), id);
+            for &member in members.keys().filter(|m| below.contains(m)) {
+                let (location, _, wire) = &self.tags[&member];
+                if let Some(other) = wires.insert(wire.clone(), member) {
+                    let other = &members[&other].1;
+                    return Err(location.error(format!(
+                        "the discriminator value `{wire}` is also that of `{other}`: each type of a hierarchy needs its own"
+                    )));
+                }
+                variants.push((wire.clone(), member));
+            }
+            let name = format!("{}Union", self.names[id.0].1);
+            let union_id = self.reserve(Vec::new(), name);
+            self.unions.insert(id, union_id);
+            let union = Union {
+                tag,
+                root: id,
+                variants,
+            };
+            unions.insert(id, (union_id, union));
+        }
+        Ok(unions)
+    }
+
+    /// A discriminator typed as a closed enum must list the value each type sets.
+    fn check_discriminator_values(&self) -> Result<()> {
+        for (id, (location, tag, value)) in &self.tags {
+            let Some(Details::Struct(made)) = self.entries[id.0].as_ref().map(|e| &e.details)
+            else {
+                continue;
+            };
+            let field = made.fields.iter().find(|f| f.json == *tag);
+            let Some(Type::Named(target)) = field.map(|f| &f.ty) else {
+                continue;
+            };
+            if let Some(Details::Enum(e)) = self.entries[target.0].as_ref().map(|e| &e.details) {
+                if e.other.is_none() && !e.variants.iter().any(|v| v.wire == *value) {
+                    return Err(location.error(format!(
+                        "the discriminator value `{value}` is not a value of the enum of `{tag}`"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn schema(&self, location: &Location) -> Result<Schema> {
         deserialize(location, self.resolver.lookup(location, location)?)
     }
@@ -330,17 +470,41 @@ impl<'a> Converter<'a> {
         self.properties(schema, location, owner, &mut properties, &mut Vec::new())?;
         let mut idents = Registry::default();
         let mut fields = Vec::new();
+        let tag = self
+            .tags
+            .get(&owner)
+            .map(|(_, tag, value)| (tag.clone(), value.clone()));
+        if let Some((tag, _)) = &tag {
+            // A discriminator only named by `discriminator` is a string property.
+            if !properties.list.contains_key(tag) {
+                let string = Schema {
+                    type_: Some("string".to_owned()),
+                    ..Schema::default()
+                };
+                properties.list.shift_insert(
+                    0,
+                    tag.clone(),
+                    (string, location.clone(), Vec::new()),
+                );
+            }
+        }
         for (json, (property, at, module)) in properties.list {
             let hint = camel(&json, "Field");
             let ty = self.ty(&property, &at, &Owner { module, hint })?;
-            let optional = property.read_only || !properties.required.contains(&json);
+            let fixed = tag
+                .as_ref()
+                .filter(|(tag, _)| *tag == json)
+                .map(|(_, value)| value.clone());
+            let optional =
+                fixed.is_none() && (property.read_only || !properties.required.contains(&json));
             fields.push(Field {
                 ident: idents.take(snake_ident(&json)),
                 doc: field_doc(&property),
                 json,
                 ty,
                 optional,
-                read_only: property.read_only,
+                read_only: property.read_only && fixed.is_none(),
+                fixed,
             });
         }
         let (value, declared) = match properties.extras {
@@ -426,7 +590,8 @@ impl<'a> Converter<'a> {
     pub fn ty(&mut self, schema: &Schema, location: &Location, owner: &Owner) -> Result<Type> {
         if let Some(reference) = &schema.reference {
             let target = self.definition_at(location, reference)?;
-            return Ok(Type::Named(self.definitions[&target].1));
+            let id = self.definitions[&target].1;
+            return Ok(Type::Named(self.unions.get(&id).copied().unwrap_or(id)));
         }
         if let Some(ty) = self.inline.get(location) {
             return Ok(ty.clone());
