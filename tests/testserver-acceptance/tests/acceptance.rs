@@ -13,6 +13,7 @@
 mod acceptance {
     pub mod server;
 
+    mod additional_properties;
     mod azure_special_properties;
     mod body_array;
     mod body_boolean;
@@ -26,6 +27,8 @@ mod acceptance {
     mod http_infrastructure;
     mod http_responses;
     mod lro;
+    mod model_flattening;
+    mod multiple_inheritance;
     mod paging;
     mod url;
 }
