@@ -153,6 +153,21 @@ mod tests {
                 serde_json::json!({ "A": { "properties": { "p": { "$ref": "#/definitions/A/properties/q" } } } }),
                 "/definitions/A/properties/p",
             ),
+            (
+                serde_json::json!({
+                    "A": { "discriminator": "k", "properties": { "k": { "type": "string" } } },
+                    "B": { "allOf": [{ "$ref": "#/definitions/A" }], "x-ms-discriminator-value": "C" },
+                    "C": { "allOf": [{ "$ref": "#/definitions/A" }] }
+                }),
+                "/definitions/C",
+            ),
+            (
+                serde_json::json!({
+                    "A": { "discriminator": "k", "properties": { "k": { "type": "string", "enum": ["A"], "x-ms-enum": { "name": "K", "modelAsString": false } } } },
+                    "B": { "allOf": [{ "$ref": "#/definitions/A" }] }
+                }),
+                "/definitions/B",
+            ),
         ];
         for (definitions, pointer) in cases {
             let error = emit_spec(definitions).unwrap_err();

@@ -23,6 +23,19 @@ impl Converter<'_> {
             .iter()
             .map(|(location, (name, id))| (location.clone(), name.clone(), *id))
             .collect();
+        // Most specs have no hierarchy: a look at each definition's JSON spares reading
+        // every one as a schema.
+        let mut any = false;
+        for (location, _, _) in &definitions {
+            any |= self
+                .resolver
+                .lookup(location, location)?
+                .get("discriminator")
+                .is_some();
+        }
+        if !any {
+            return Ok(HashMap::new());
+        }
         for (location, name, id) in definitions {
             if !members.contains_key(&id) {
                 members.insert(id, (location.clone(), name, self.schema(&location)?));
