@@ -168,6 +168,13 @@ mod tests {
                 }),
                 "/definitions/B",
             ),
+            (
+                serde_json::json!({
+                    "A": { "discriminator": "k", "required": ["k"], "properties": { "k": { "type": "integer" } } },
+                    "B": { "allOf": [{ "$ref": "#/definitions/A" }] }
+                }),
+                "/definitions/A",
+            ),
         ];
         for (definitions, pointer) in cases {
             let error = emit_spec(definitions).unwrap_err();

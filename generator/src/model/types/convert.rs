@@ -153,7 +153,7 @@ impl<'a> Converter<'a> {
                 converter.fill(union_id, doc.unwrap_or_default(), Details::Union(union));
             }
         }
-        converter.check_discriminator_values()?;
+        converter.check_discriminators()?;
         Ok(converter)
     }
 

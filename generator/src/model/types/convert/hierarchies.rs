@@ -5,7 +5,7 @@
 
 use super::{is_struct, Converter};
 use crate::error::Result;
-use crate::model::types::{Details, Type, TypeId, Union};
+use crate::model::types::{Details, StringFormat, Type, TypeId, Union};
 use crate::resolve::Location;
 use crate::swagger::Schema;
 use indexmap::IndexMap;
@@ -125,22 +125,38 @@ impl Converter<'_> {
         Ok(unions)
     }
 
-    /// A discriminator typed as a closed enum must list the value each type sets.
-    pub(super) fn check_discriminator_values(&self) -> Result<()> {
-        for (id, (location, tag, value)) in &self.tags {
+    /// A discriminator is text: a string, or a string enum listing the value each type
+    /// sets (an open one keeps any); the first offender in definition order is the error.
+    pub(super) fn check_discriminators(&self) -> Result<()> {
+        let mut tagged: Vec<_> = self.tags.iter().collect();
+        tagged.sort_by_key(|(id, _)| **id);
+        for (id, (location, tag, value)) in tagged {
             let Some(Details::Struct(made)) = self.entries[id.0].as_ref().map(|e| &e.details)
             else {
                 continue;
             };
-            let field = made.fields.iter().find(|f| f.json == *tag);
-            let Some(Type::Named(target)) = field.map(|f| &f.ty) else {
+            let Some(field) = made.fields.iter().find(|f| f.json == *tag) else {
                 continue;
             };
-            if let Some(Details::Enum(e)) = self.entries[target.0].as_ref().map(|e| &e.details) {
-                if e.other.is_none() && !e.variants.iter().any(|v| v.wire == *value) {
+            let target = match &field.ty {
+                Type::String(format) if *format != StringFormat::DateTime => continue,
+                Type::Named(target) => self.entries[target.0].as_ref().map(|e| &e.details),
+                _ => None,
+            };
+            match target {
+                Some(Details::Enum(e))
+                    if e.other.is_some() || e.variants.iter().any(|v| v.wire == *value) => {}
+                Some(Details::Alias(Type::String(format))) if *format != StringFormat::DateTime => {
+                }
+                Some(Details::Enum(_)) => {
                     return Err(location.error(format!(
                         "the discriminator value `{value}` is not a value of the enum of `{tag}`"
-                    )));
+                    )))
+                }
+                _ => {
+                    return Err(location.error(format!(
+                        "the discriminator `{tag}` must be a string or a string enum"
+                    )))
                 }
             }
         }
