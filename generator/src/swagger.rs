@@ -213,6 +213,11 @@ pub struct Schema {
     pub x_ms_enum: Option<XmsEnum>,
     #[serde(rename = "readOnly", default)]
     pub read_only: bool,
+    /// The property whose value names a value's type in this hierarchy.
+    pub discriminator: Option<String>,
+    /// This definition's value of the discriminator (its name when absent).
+    #[serde(rename = "x-ms-discriminator-value")]
+    pub x_ms_discriminator_value: Option<String>,
 }
 
 /// `additionalProperties`: `true`/`false` or the schema of the extra values.

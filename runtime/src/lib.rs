@@ -15,6 +15,8 @@ mod error;
 pub mod examples;
 mod header_value;
 mod models;
+#[doc(hidden)]
+pub mod polymorphic;
 mod request;
 pub mod response;
 

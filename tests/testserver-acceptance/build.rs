@@ -7,6 +7,7 @@ use std::process::Command;
 
 /// The specs whose clients the acceptance tests drive, and their modules in `src/lib.rs`.
 const SPECS: &[(&str, &str)] = &[
+    ("additionalProperties.json", "additional_properties"),
     ("azure-special-properties.json", "azure_special_properties"),
     ("body-array.json", "body_array"),
     ("body-boolean.json", "body_boolean"),
@@ -21,6 +22,8 @@ const SPECS: &[(&str, &str)] = &[
     ("header.json", "header"),
     ("httpInfrastructure.json", "http_infrastructure"),
     ("lro.json", "lro"),
+    ("model-flattening.json", "model_flattening"),
+    ("multiple-inheritance.json", "multiple_inheritance"),
     ("paging.json", "paging"),
     ("url.json", "url"),
     ("xms-error-responses.json", "xms_error_responses"),

@@ -17,6 +17,7 @@ macro_rules! spec {
     };
 }
 
+spec!(additional_properties, "additional_properties");
 spec!(azure_special_properties, "azure_special_properties");
 spec!(body_array, "body_array");
 spec!(body_boolean, "body_boolean");
@@ -31,6 +32,8 @@ spec!(body_number, "body_number");
 spec!(header, "header");
 spec!(http_infrastructure, "http_infrastructure");
 spec!(lro, "lro");
+spec!(model_flattening, "model_flattening");
+spec!(multiple_inheritance, "multiple_inheritance");
 spec!(paging, "paging");
 spec!(url, "url");
 spec!(xms_error_responses, "xms_error_responses");
