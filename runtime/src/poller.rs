@@ -23,7 +23,9 @@ pub enum FinalState {
 
 /// An `x-ms-long-running-operation`. Awaiting it sends the first request and polls
 /// `Azure-AsyncOperation`, else `Location`, else the resource itself, waiting as
-/// `Retry-After` says, until the typed result. [`Poller::begin`] sends only the first
+/// `Retry-After` says, until the typed result: after `Azure-AsyncOperation`, the
+/// status's `resourceLocation`, the resource (PUT, PATCH) or the `Location` (POST), as
+/// `final-state-via` may override; after `Location`, its last reply. [`Poller::begin`] sends only the first
 /// request, for callers who want the first response.
 pub struct Poller<T, E> {
     pipeline: Pipeline,
@@ -94,11 +96,17 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> Poller<T, E> {
         let resource = method == Method::PUT || method == Method::PATCH;
         if let Some(status_url) = header(&initial, ASYNC_OPERATION) {
             let last = poll_status(&pipeline, &status_url, &initial).await?;
+            // Where the status says the result is, as ARM's status monitors may.
+            let resource_location = body_field(&last, &["resourceLocation"]);
             let target = match (final_state, &location) {
                 (FinalState::AzureAsyncOperation, _) => return parse(last),
                 (FinalState::OriginalUri, _) => Some(uri),
                 (FinalState::Location, Some(location)) => {
                     Some(next_link_request(location)?.uri().clone())
+                }
+                (_, _) if resource_location.is_some() => {
+                    let link = resource_location.as_deref().unwrap_or_default();
+                    Some(next_link_request(link)?.uri().clone())
                 }
                 (_, _) if resource => Some(uri),
                 (FinalState::Default, Some(location)) if method == Method::POST => {
@@ -127,7 +135,9 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> Poller<T, E> {
             if !done.status().is_success() {
                 return Err(crate::response::unexpected(done));
             }
-            return if resource && final_state != FinalState::Location {
+            // The last poll of `Location` is the result, as AutoRest's runtimes take it
+            // (the resource's URI may serve nothing yet), unless the spec says otherwise.
+            return if final_state == FinalState::OriginalUri {
                 parse(pipeline.send(get(uri)).await?)
             } else {
                 parse(done)

@@ -215,8 +215,12 @@ fn set(arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
 fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let name = ident(&op.names.parse_fn);
     let docs = doc(&format!(
-        "Parses a reply to `{}`; a status it does not document is an [`Error::Service`] with the typed error body.",
-        op.operation.id
+        "Parses a reply to `{}`; a status it does not document is an [`Error::Service`] with the typed error body{}.",
+        op.operation.id,
+        match op.operation.long_running {
+            Some(_) => ", but for a success: the operation's last reply, read as its result",
+            None => "",
+        }
     ));
     let ty = writer.result(op);
     let arms = op.statuses.iter().map(|(status, body)| {
@@ -239,6 +243,11 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             (Shape::Page { .. }, None) => quote!(Ok(rt::Page::default())),
             (Shape::Unit, _) => quote!(Ok(())),
             (Shape::One(_), _) => quote!(rt::response::json(response)),
+            // A long-running operation's last reply may come without the body its
+            // status documents (a `Location` answering a bare 200).
+            (Shape::Optional(_), Some(_)) if op.operation.long_running.is_some() => {
+                quote!(rt::response::optional_json(response))
+            }
             (Shape::Optional(_), Some(_)) => quote!(rt::response::json(response).map(Some)),
             (Shape::Optional(_), None) => quote!(Ok(None)),
             (Shape::Enum, body) => {
@@ -257,12 +266,19 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         };
         quote!(#code => #value,)
     });
+    let final_arm = op
+        .operation
+        .long_running
+        .is_some()
+        .then(|| final_reply(op))
+        .map(|value| quote!(_ if response.status().is_success() => #value,));
     // An operation documenting no success status (only `default`) has no arm to match.
-    let body = match op.statuses.is_empty() {
+    let body = match op.statuses.is_empty() && final_arm.is_none() {
         true => quote!(Err(rt::response::unexpected(response))),
         false => quote! {
             match response.status().as_u16() {
                 #(#arms)*
+                #final_arm
                 _ => Err(rt::response::unexpected(response)),
             }
         },
@@ -271,6 +287,45 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         #docs
         pub fn #name(response: rt::Response) -> Result<#ty> {
             #body
+        }
+    }
+}
+
+/// How a long-running operation reads the reply that ends it when the spec does not
+/// document its status (a poll's `200` after a documented `202`): as AutoRest does, as
+/// the operation's result, its body parsed when it has one.
+fn final_reply(op: &ClientOperation<'_>) -> TokenStream {
+    match &op.result {
+        Shape::Unit => quote!(Ok(())),
+        Shape::One(_) => quote!(rt::response::json(response)),
+        Shape::Optional(_) => quote!(rt::response::optional_json(response)),
+        Shape::Page {
+            item_name,
+            next_link_name,
+            ..
+        } => {
+            let next = match next_link_name {
+                Some(name) => quote!(Some(#name)),
+                None => quote!(None),
+            };
+            quote!(rt::response::page(response, #item_name, #next))
+        }
+        Shape::Enum => {
+            let path = ident(
+                op.names
+                    .response
+                    .as_deref()
+                    .expect("an enum result has a name"),
+            );
+            // The documented success the result most likely is: 200, else 201, else
+            // the first with a body.
+            let (status, _) = [200, 201]
+                .iter()
+                .find_map(|code| op.statuses.iter().find(|(s, ty)| s == code && ty.is_some()))
+                .or_else(|| op.statuses.iter().find(|(_, ty)| ty.is_some()))
+                .expect("an enum result has statuses with bodies");
+            let variant = ident(&format!("Status{status}"));
+            quote!(rt::response::json(response).map(#path::#variant))
         }
     }
 }
