@@ -23,6 +23,10 @@ const SPECS: &[(&str, &str)] = &[
     ("lro.json", "lro"),
     ("paging.json", "paging"),
     ("url.json", "url"),
+    (
+        "url-multi-collectionFormat.json",
+        "url_multi_collection_format",
+    ),
 ];
 
 fn main() {

@@ -33,3 +33,4 @@ spec!(http_infrastructure, "http_infrastructure");
 spec!(lro, "lro");
 spec!(paging, "paging");
 spec!(url, "url");
+spec!(url_multi_collection_format, "url_multi_collection_format");

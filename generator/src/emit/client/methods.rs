@@ -15,7 +15,7 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         .client_params
         .iter()
         .map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
+            let (ident, ty) = (ident(&arg.ident), writer.held(arg));
             quote!(#ident: #ty)
         })
         .collect();
@@ -123,7 +123,9 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let mut values = Vec::new();
     for arg in &plan.params {
         let ident = ident(&arg.ident);
-        if arg.param.client {
+        if arg.param.client && !arg.param.param.required {
+            values.push(writer.borrow_optional(arg, quote!(#client.#ident)));
+        } else if arg.param.client {
             values.push(quote!(&#client.#ident));
         } else {
             let ty = writer.borrowed(arg);

@@ -74,7 +74,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         .params
         .iter()
         .map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.borrowed(arg));
+            let (ident, ty) = (ident(&arg.ident), writer.argument(arg));
             quote!(#ident: #ty)
         })
         .collect();
@@ -93,7 +93,12 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     for place in [Place::Query, Place::Header, Place::Body] {
         for arg in op.params.iter().filter(|arg| arg.param.place == place) {
             let value = ident(&arg.ident);
-            steps.push(set(arg, quote!(#value), by_value(&arg.ty)));
+            let set = set(arg, quote!(#value), by_value(&arg.ty));
+            steps.push(match arg.param.param.required {
+                true => set,
+                // An optional client-held parameter, sent when the client has it.
+                false => quote!(if let Some(#value) = #value { #set }),
+            });
         }
         for arg in op.options.iter().filter(|arg| arg.param.place == place) {
             let field = ident(&arg.ident);
