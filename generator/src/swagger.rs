@@ -22,6 +22,30 @@ pub struct Spec {
     /// The media types of replies, unless an operation names its own.
     #[serde(default)]
     pub produces: Vec<String>,
+    #[serde(default)]
+    pub schemes: Vec<String>,
+    #[serde(rename = "x-ms-parameterized-host")]
+    pub parameterized_host: Option<ParameterizedHost>,
+}
+
+/// `x-ms-parameterized-host`: the endpoint as a template whose parameters the client or
+/// each call supplies.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ParameterizedHost {
+    #[serde(rename = "hostTemplate")]
+    pub host_template: String,
+    /// Whether the template is prefixed with the spec's scheme and `://`.
+    #[serde(rename = "useSchemePrefix", default = "yes")]
+    pub use_scheme_prefix: bool,
+    /// `first` or `last`: where the method's host parameters go among its arguments.
+    #[serde(rename = "positionInOperation")]
+    pub position_in_operation: Option<String>,
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -103,6 +127,9 @@ pub struct Pageable {
     pub next_link_name: Option<String>,
     #[serde(rename = "itemName")]
     pub item_name: Option<String>,
+    /// The operation that fetches the next pages, when not a GET of the next link.
+    #[serde(rename = "operationName")]
+    pub operation_name: Option<String>,
 }
 
 /// A parameter, or a `$ref` to one of the spec's global `parameters`.

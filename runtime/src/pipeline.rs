@@ -171,13 +171,17 @@ impl Pipeline {
         parse(self.send(request?).await?)
     }
 
-    /// Sends with retries and returns whatever the service finally answered. The bearer
-    /// token goes only to the endpoint's origin, and only over https (or plain http when
+    /// Sends with retries and returns whatever the service finally answered. The
+    /// endpoint is the request's [`Endpoint`](crate::Endpoint) if it has one, else the
+    /// options'. The bearer token goes only to the endpoint's origin, and only over https (or plain http when
     /// the endpoint is an http loopback address, as in tests).
     pub async fn send<E>(&self, request: Request) -> Result<Response, Error<E>> {
         let options = &self.inner.options;
         let (mut parts, body) = request.into_parts();
-        let endpoint = self.endpoint()?;
+        let endpoint = match parts.extensions.get::<crate::Endpoint>() {
+            Some(endpoint) => checked_endpoint(endpoint.0.clone())?,
+            None => self.endpoint()?,
+        };
         parts.uri = resolve(&endpoint, &parts.uri)?;
         if origin(&parts.uri) == origin(&endpoint) {
             let token = self
@@ -238,14 +242,19 @@ impl Pipeline {
         let endpoint: Uri = text
             .parse()
             .map_err(|error| refused(format!("bad endpoint `{text}`: {error}")))?;
-        match endpoint.scheme_str() {
-            Some("https") => Ok(endpoint),
-            Some("http") if endpoint.host().is_some_and(is_loopback) => Ok(endpoint),
-            _ => Err(refused(format!(
-                "the endpoint `{text}` is not https: the bearer token is sent only over https \
-                 (or plain http to a loopback address)"
-            ))),
-        }
+        checked_endpoint(endpoint)
+    }
+}
+
+/// `endpoint` if it is https or an http loopback address.
+fn checked_endpoint<E>(endpoint: Uri) -> Result<Uri, Error<E>> {
+    match endpoint.scheme_str() {
+        Some("https") => Ok(endpoint),
+        Some("http") if endpoint.host().is_some_and(is_loopback) => Ok(endpoint),
+        _ => Err(refused(format!(
+            "the endpoint `{endpoint}` is not https: the bearer token is sent only over https \
+             (or plain http to a loopback address)"
+        ))),
     }
 }
 

@@ -1,7 +1,7 @@
 use crate::error::header;
 use crate::pager::next_link_request;
 use crate::pipeline::{retry_after, BoxFuture, Pipeline};
-use crate::{Error, Request, RequestError, Response};
+use crate::{Endpoint, Error, Request, RequestError, Response};
 use http::header::LOCATION;
 use http::{Method, StatusCode, Uri};
 use serde::de::DeserializeOwned;
@@ -42,6 +42,8 @@ enum State {
 struct Started {
     method: Method,
     uri: Uri,
+    /// The first request's endpoint, where relative polling URLs resolve.
+    endpoint: Option<Endpoint>,
     initial: Response,
 }
 
@@ -82,11 +84,13 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> Poller<T, E> {
         let Started {
             method,
             uri,
+            endpoint,
             initial,
         } = match self.state {
             State::Started(started) => started,
             State::Unsent(request) => send_first(&pipeline, request).await?,
         };
+        let pipeline = Polls { pipeline, endpoint };
         let get = |uri: Uri| {
             let mut request = http::Request::new(Vec::new());
             *request.uri_mut() = uri;
@@ -169,6 +173,7 @@ async fn send_first<E: DeserializeOwned>(
 ) -> Result<Started, Error<E>> {
     let request = request?;
     let (method, uri) = (request.method().clone(), request.uri().clone());
+    let endpoint = request.extensions().get::<Endpoint>().cloned();
     let initial = pipeline.send(request).await?;
     if !initial.status().is_success() {
         return Err(crate::response::unexpected(initial));
@@ -176,14 +181,36 @@ async fn send_first<E: DeserializeOwned>(
     Ok(Started {
         method,
         uri,
+        endpoint,
         initial,
     })
+}
+
+/// The pipeline of an operation's polls, each sent to the operation's endpoint.
+struct Polls {
+    pipeline: Pipeline,
+    endpoint: Option<Endpoint>,
+}
+
+impl Polls {
+    async fn send<E>(&self, mut request: Request) -> Result<Response, Error<E>> {
+        Endpoint::copy(self.endpoint.as_ref(), &mut request);
+        self.pipeline.send(request).await
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        self.pipeline.sleep(duration).await;
+    }
+
+    fn options(&self) -> &crate::ClientOptions {
+        self.pipeline.options()
+    }
 }
 
 /// Polls an `Azure-AsyncOperation` URL until its `status` is terminal; returns the last
 /// status response.
 async fn poll_status<E: DeserializeOwned>(
-    pipeline: &Pipeline,
+    pipeline: &Polls,
     url: &str,
     initial: &Response,
 ) -> Result<Response, Error<E>> {
@@ -214,7 +241,7 @@ async fn poll_status<E: DeserializeOwned>(
 }
 
 /// `Retry-After`, else (missing or zero) the poll interval.
-fn wait_for(pipeline: &Pipeline, response: &Response) -> Duration {
+fn wait_for(pipeline: &Polls, response: &Response) -> Duration {
     retry_after(response)
         .unwrap_or(pipeline.options().poll_interval)
         .min(pipeline.options().retry.max_delay)

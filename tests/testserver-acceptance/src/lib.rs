@@ -34,3 +34,8 @@ spec!(lro, "lro");
 spec!(paging, "paging");
 spec!(url, "url");
 spec!(url_multi_collection_format, "url_multi_collection_format");
+spec!(custom_base_url, "custom_base_url");
+spec!(custom_base_url_more_options, "custom_base_url_more_options");
+spec!(custom_base_url_paging, "custom_base_url_paging");
+spec!(parameterized_endpoint, "parameterized_endpoint");
+spec!(lro_parameterized_endpoints, "lro_parameterized_endpoints");

@@ -28,4 +28,5 @@ mod acceptance {
     mod paging;
     mod url;
     mod url_multi_collection_format;
+    mod custom_base_url;
 }

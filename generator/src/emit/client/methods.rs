@@ -65,6 +65,10 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
             impl #ty<'_> { #(#methods)* }
         }
     });
+    let new_doc = match client.operations.iter().any(|op| op.operation.host.is_some()) {
+        true => " A client over reqwest, sending to the endpoint its host parameters make (`x-ms-parameterized-host`).",
+        false => " A client over reqwest, sending to `https://management.azure.com`.",
+    };
     quote! {
         /// The async client: sends each operation's request through a [`rt::Pipeline`]
         /// (authentication, timeouts, retries) and parses the reply.
@@ -74,7 +78,7 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
 
         #[cfg(feature = "client")]
         impl Client {
-            /// A client over reqwest, sending to `https://management.azure.com`.
+            #[doc = #new_doc]
             #[cfg(feature = "reqwest")]
             pub fn new(credential: std::sync::Arc<dyn rt::TokenCredential>, #(#args),*) -> Self {
                 Self::with_pipeline(rt::Pipeline::with_reqwest(credential, rt::ClientOptions::default()), #(#names),*)

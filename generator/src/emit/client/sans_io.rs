@@ -83,7 +83,8 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         args.push(quote!(options: &#options));
     }
     let method = ident(operation.method.as_str());
-    let mut steps = path_steps(op);
+    let mut steps = host_steps(op);
+    steps.extend(path_steps(op));
     if let Some(api_version) = &operation.api_version {
         steps.push(quote!(r.query(#API_VERSION, #api_version);));
     }
@@ -152,6 +153,38 @@ fn replies_doc(op: &ClientOperation<'_>) -> String {
     text
 }
 
+/// The endpoint of an operation under `x-ms-parameterized-host`, from its template.
+fn host_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
+    let Some(host) = &op.operation.host else {
+        return Vec::new();
+    };
+    host.segments
+        .iter()
+        .map(|segment| match segment {
+            Segment::Literal(literal) => quote!(r.endpoint(#literal);),
+            Segment::Param(name) => {
+                let arg = path_arg(op, name);
+                let value = ident(&arg.ident);
+                let text = text(arg, quote!(#value), ",");
+                if arg.param.param.skip_url_encoding {
+                    quote!(r.endpoint(#text);)
+                } else {
+                    quote!(r.endpoint_segment(#text);)
+                }
+            }
+        })
+        .collect()
+}
+
+/// The argument of the path parameter a template names.
+fn path_arg<'o, 'a>(op: &'o ClientOperation<'a>, name: &str) -> &'o Arg<'a> {
+    // The model checked that each name is a required path parameter.
+    op.params
+        .iter()
+        .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
+        .expect("the template names a required path parameter")
+}
+
 /// The path template as literal pieces and encoded parameters.
 fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
     op.operation
@@ -161,12 +194,7 @@ fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
         .map(|segment| match segment {
             Segment::Literal(literal) => quote!(r.path(#literal);),
             Segment::Param(name) => {
-                // The model checked that each name is a required path parameter.
-                let arg = op
-                    .params
-                    .iter()
-                    .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
-                    .expect("the path names a required path parameter");
+                let arg = path_arg(op, name);
                 let value = ident(&arg.ident);
                 let text = text(arg, quote!(#value), ",");
                 if arg.param.param.skip_url_encoding {
