@@ -28,6 +28,10 @@ pub struct Spec {
     /// The schemes every operation requires (any one of the objects), with their scopes.
     #[serde(default)]
     pub security: Vec<IndexMap<String, Vec<String>>>,
+    #[serde(default)]
+    pub schemes: Vec<String>,
+    #[serde(rename = "x-ms-parameterized-host")]
+    pub parameterized_host: Option<ParameterizedHost>,
 }
 
 /// A `securityDefinitions` entry.
@@ -41,6 +45,26 @@ pub struct SecurityScheme {
     /// `header` or `query`, for an `apiKey`.
     #[serde(rename = "in")]
     pub location: Option<String>,
+}
+
+/// `x-ms-parameterized-host`: the endpoint as a template whose parameters the client or
+/// each call supplies.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ParameterizedHost {
+    #[serde(rename = "hostTemplate")]
+    pub host_template: String,
+    /// Whether the template is prefixed with the spec's scheme and `://`.
+    #[serde(rename = "useSchemePrefix", default = "yes")]
+    pub use_scheme_prefix: bool,
+    /// `first` or `last`: where the method's host parameters go among its arguments.
+    #[serde(rename = "positionInOperation")]
+    pub position_in_operation: Option<String>,
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -122,6 +146,9 @@ pub struct Pageable {
     pub next_link_name: Option<String>,
     #[serde(rename = "itemName")]
     pub item_name: Option<String>,
+    /// The operation that fetches the next pages, when not a GET of the next link.
+    #[serde(rename = "operationName")]
+    pub operation_name: Option<String>,
 }
 
 /// A parameter, or a `$ref` to one of the spec's global `parameters`.

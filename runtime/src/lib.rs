@@ -23,7 +23,7 @@ pub mod response;
 pub use error::{BodyTooLarge, DecodeError, Error, ErrorModel, ServiceError, TransportError};
 pub use models::{skip_read_only, to_request_body, Timestamp, UnknownEnumValue};
 
-pub use request::{RequestBuilder, RequestError};
+pub use request::{Endpoint, RequestBuilder, RequestError};
 pub use response::{Page, WithHeaders};
 /// serde, for `wire_enum!`, whose expansion must not depend on the including crate's
 /// dependencies.

@@ -256,8 +256,10 @@ impl Pipeline {
     }
 
     /// Sends with retries and redirects and returns whatever the service finally
-    /// answered. The bearer token goes only to the endpoint's origin, and only over https
-    /// (or plain http when the endpoint is an http loopback address, as in tests).
+    /// answered. The endpoint is the request's [`Endpoint`](crate::Endpoint) if it has
+    /// one, else the options'. The bearer token goes only to the endpoint's origin, and
+    /// only over https (or plain http when the endpoint is an http loopback address, as in
+    /// tests).
     ///
     /// Redirects are followed as Azure's SDKs follow them: 300, 301 and 302 for GET and
     /// HEAD only (another method gets the 3xx reply), 303 as a GET without the body, 307
@@ -265,7 +267,10 @@ impl Pipeline {
     /// redirect to another origin is followed without the token.
     pub async fn send<E>(&self, request: Request) -> Result<Response, Error<E>> {
         let (mut parts, mut body) = request.into_parts();
-        let endpoint = self.endpoint()?;
+        let endpoint = match parts.extensions.get::<crate::Endpoint>() {
+            Some(endpoint) => checked_endpoint(endpoint.0.clone())?,
+            None => self.endpoint()?,
+        };
         parts.uri = resolve(&endpoint, &parts.uri)?;
         for (name, value) in &self.inner.headers {
             parts.headers.insert(name.clone(), value.clone());
@@ -382,14 +387,19 @@ impl Pipeline {
         let endpoint: Uri = text
             .parse()
             .map_err(|error| refused(format!("bad endpoint `{text}`: {error}")))?;
-        match endpoint.scheme_str() {
-            Some("https") => Ok(endpoint),
-            Some("http") if endpoint.host().is_some_and(is_loopback) => Ok(endpoint),
-            _ => Err(refused(format!(
-                "the endpoint `{text}` is not https: the bearer token is sent only over https \
-                 (or plain http to a loopback address)"
-            ))),
-        }
+        checked_endpoint(endpoint)
+    }
+}
+
+/// `endpoint` if it is https or an http loopback address.
+fn checked_endpoint<E>(endpoint: Uri) -> Result<Uri, Error<E>> {
+    match endpoint.scheme_str() {
+        Some("https") => Ok(endpoint),
+        Some("http") if endpoint.host().is_some_and(is_loopback) => Ok(endpoint),
+        _ => Err(refused(format!(
+            "the endpoint `{endpoint}` is not https: the bearer token is sent only over https \
+             (or plain http to a loopback address)"
+        ))),
     }
 }
 

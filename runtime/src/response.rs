@@ -79,6 +79,15 @@ pub fn header<T: DeserializeOwned, E>(
     }
 }
 
+/// The body of a reply that may have none (an empty body is `None`): the reply that
+/// ends a long-running operation with a status the spec does not document.
+pub fn optional_json<T: DeserializeOwned, E>(response: Response) -> Result<Option<T>, Error<E>> {
+    if response.body().iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    json(response).map(Some)
+}
+
 /// A page of a list whose items are in `item_name` and whose next link (if the list has
 /// more than one page) is in `next_link_name`.
 ///

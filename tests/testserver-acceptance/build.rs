@@ -35,6 +35,21 @@ const SPECS: &[(&str, &str)] = &[
         "subscriptionId-apiVersion.json",
         "subscription_id_api_version",
     ),
+    (
+        "url-multi-collectionFormat.json",
+        "url_multi_collection_format",
+    ),
+    ("custom-baseUrl.json", "custom_base_url"),
+    (
+        "custom-baseUrl-more-options.json",
+        "custom_base_url_more_options",
+    ),
+    ("custom-baseUrl-paging.json", "custom_base_url_paging"),
+    ("parameterized-endpoint.json", "parameterized_endpoint"),
+    (
+        "lro-parameterized-endpoints.json",
+        "lro_parameterized_endpoints",
+    ),
 ];
 
 fn main() {

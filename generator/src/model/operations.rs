@@ -6,7 +6,7 @@
 
 use super::names::{self, Registry, PRELUDE};
 use super::types::{Converter, Owner, Type};
-use super::{Api, Operation, Param, Place, Status};
+use super::{Api, Method, Operation, Param, Place, Status};
 use crate::error::Result;
 use crate::resolve::Location;
 use crate::swagger::Schema;
@@ -300,7 +300,16 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                     next_link_name: pageable.next_link_name.clone(),
                 }
             }
-            None => shape(&statuses),
+            // The reply that ends a POST or DELETE may have no body (a `204` from its
+            // `Location`) whatever the spec documents for the first reply.
+            None => match (shape(&statuses), operation.method) {
+                (Shape::One(ty), Method::Post | Method::Delete)
+                    if operation.long_running.is_some() =>
+                {
+                    Shape::Optional(ty)
+                }
+                (shape, _) => shape,
+            },
         };
         let stem = names::unraw(&method).trim_end_matches('_').to_owned();
         let camel_stem = stem.to_upper_camel_case();

@@ -37,4 +37,6 @@ mod acceptance {
     mod lro_custom_header;
     mod security;
     mod subscription_id_api_version;
+    mod url_multi_collection_format;
+    mod custom_base_url;
 }

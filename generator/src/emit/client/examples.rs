@@ -32,10 +32,17 @@ pub fn module(writer: &Writer<'_>) -> TokenStream {
     });
     // Only what some operation uses, so a spec with few operations gives no warnings.
     let mut helpers = Vec::new();
-    if operations.iter().any(|op| !op.params.is_empty()) {
+    let unset = |arg: &Arg<'_>| arg.param.client && !arg.param.param.required;
+    if operations
+        .iter()
+        .any(|op| op.params.iter().any(|a| !unset(a)))
+    {
         helpers.push(quote!(arg));
     }
-    if operations.iter().any(|op| !op.options.is_empty()) {
+    if operations
+        .iter()
+        .any(|op| !op.options.is_empty() || op.params.iter().any(unset))
+    {
         helpers.push(quote!(optional));
     }
     let arguments = match helpers.is_empty() {
@@ -109,6 +116,9 @@ fn request_arm(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
 
 fn value(writer: &Writer<'_>, arg: &Arg<'_>, required: bool) -> TokenStream {
     let (name, ty) = (&arg.param.param.name, writer.ty(&arg.ty));
+    if arg.param.client && !arg.param.param.required {
+        return writer.borrow_optional(arg, quote!(optional::<#ty>(p, #name)?));
+    }
     if !required {
         return quote!(optional::<#ty>(p, #name)?);
     }

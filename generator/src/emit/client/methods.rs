@@ -15,7 +15,7 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         .client_params
         .iter()
         .map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
+            let (ident, ty) = (ident(&arg.ident), writer.held(arg));
             quote!(#ident: #ty)
         })
         .collect();
@@ -66,6 +66,10 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
             impl #ty<'_> { #(#methods)* }
         }
     });
+    let new_doc = match client.operations.iter().any(|op| op.operation.host.is_some()) {
+        true => " A client over reqwest, sending to the endpoint its host parameters make (`x-ms-parameterized-host`).",
+        false => " A client over reqwest, sending to `https://management.azure.com`.",
+    };
     quote! {
         /// The async client: sends each operation's request through a [`rt::Pipeline`]
         /// (authentication, timeouts, retries) and parses the reply.
@@ -77,7 +81,7 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
 
         #[cfg(feature = "client")]
         impl Client {
-            /// A client over reqwest, sending to `https://management.azure.com`.
+            #[doc = #new_doc]
             #[cfg(feature = "reqwest")]
             pub fn new(#credential, #(#args),*) -> Self {
                 Self::with_pipeline(rt::Pipeline::with_reqwest(#pipeline), #(#names),*)
@@ -164,7 +168,9 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let mut values = Vec::new();
     for arg in &plan.params {
         let ident = ident(&arg.ident);
-        if arg.param.client {
+        if arg.param.client && !arg.param.param.required {
+            values.push(writer.borrow_optional(arg, quote!(#client.#ident)));
+        } else if arg.param.client {
             values.push(quote!(&#client.#ident));
         } else {
             let ty = writer.borrowed(arg);

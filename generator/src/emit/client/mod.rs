@@ -130,6 +130,35 @@ impl Writer<'_> {
         }
     }
 
+    /// A client-held parameter's type in the client: optional ones may be unset.
+    fn held(&self, arg: &Arg<'_>) -> TokenStream {
+        let ty = self.ty(&arg.ty);
+        match arg.param.param.required {
+            true => ty,
+            false => quote!(Option<#ty>),
+        }
+    }
+
+    /// An argument's type as the request function takes it: [`Writer::borrowed`], in an
+    /// `Option` for an optional client-held parameter.
+    fn argument(&self, arg: &Arg<'_>) -> TokenStream {
+        let ty = self.borrowed(arg);
+        match arg.param.client && !arg.param.param.required {
+            true => quote!(Option<#ty>),
+            false => ty,
+        }
+    }
+
+    /// `owned` (an `Option` of the parameter's type) as [`Writer::argument`] takes it.
+    fn borrow_optional(&self, arg: &Arg<'_>, owned: TokenStream) -> TokenStream {
+        match &arg.ty {
+            Type::String(format) if !is_timestamp(*format) => quote!(#owned.as_deref()),
+            Type::Vec(_) => quote!(#owned.as_deref()),
+            Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => owned,
+            _ => quote!(#owned.as_ref()),
+        }
+    }
+
     /// The result type of an operation's parser: its body, with the declared headers when
     /// the replies have some (only the headers when they have no body).
     fn result(&self, op: &ClientOperation<'_>) -> TokenStream {

@@ -168,7 +168,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         .params
         .iter()
         .map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.borrowed(arg));
+            let (ident, ty) = (ident(&arg.ident), writer.argument(arg));
             quote!(#ident: #ty)
         })
         .collect();
@@ -177,7 +177,8 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         args.push(quote!(options: &#options));
     }
     let method = ident(operation.method.as_str());
-    let mut steps = path_steps(op);
+    let mut steps = host_steps(op);
+    steps.extend(path_steps(op));
     if let Some(api_version) = &operation.api_version {
         steps.push(quote!(r.query(#API_VERSION, #api_version);));
     }
@@ -187,7 +188,12 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     for place in [Place::Query, Place::Header, Place::Body] {
         for arg in op.params.iter().filter(|arg| arg.param.place == place) {
             let value = ident(&arg.ident);
-            steps.push(set(arg, quote!(#value), by_value(&arg.ty)));
+            let set = set(arg, quote!(#value), by_value(&arg.ty));
+            steps.push(match arg.param.param.required {
+                true => set,
+                // An optional client-held parameter, sent when the client has it.
+                false => quote!(if let Some(#value) = #value { #set }),
+            });
         }
         for arg in op.options.iter().filter(|arg| arg.param.place == place) {
             let field = ident(&arg.ident);
@@ -241,6 +247,38 @@ fn replies_doc(op: &ClientOperation<'_>) -> String {
     text
 }
 
+/// The endpoint of an operation under `x-ms-parameterized-host`, from its template.
+fn host_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
+    let Some(host) = &op.operation.host else {
+        return Vec::new();
+    };
+    host.segments
+        .iter()
+        .map(|segment| match segment {
+            Segment::Literal(literal) => quote!(r.endpoint(#literal);),
+            Segment::Param(name) => {
+                let arg = path_arg(op, name);
+                let value = ident(&arg.ident);
+                let text = text(arg, quote!(#value), ",");
+                if arg.param.param.skip_url_encoding {
+                    quote!(r.endpoint(#text);)
+                } else {
+                    quote!(r.endpoint_segment(#text);)
+                }
+            }
+        })
+        .collect()
+}
+
+/// The argument of the path parameter a template names.
+fn path_arg<'o, 'a>(op: &'o ClientOperation<'a>, name: &str) -> &'o Arg<'a> {
+    // The model checked that each name is a required path parameter.
+    op.params
+        .iter()
+        .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
+        .expect("the template names a required path parameter")
+}
+
 /// The path template as literal pieces and encoded parameters.
 fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
     op.operation
@@ -250,12 +288,7 @@ fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
         .map(|segment| match segment {
             Segment::Literal(literal) => quote!(r.path(#literal);),
             Segment::Param(name) => {
-                // The model checked that each name is a required path parameter.
-                let arg = op
-                    .params
-                    .iter()
-                    .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
-                    .expect("the path names a required path parameter");
+                let arg = path_arg(op, name);
                 let value = ident(&arg.ident);
                 let text = text(arg, quote!(#value), ",");
                 if arg.param.param.skip_url_encoding {
@@ -309,8 +342,12 @@ fn set(arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
 fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let name = ident(&op.names.parse_fn);
     let docs = doc(&format!(
-        "Parses a reply to `{}`; a status it does not document is an [`Error::Service`] with the typed error body.",
-        op.operation.id
+        "Parses a reply to `{}`; a status it does not document is an [`Error::Service`] with the typed error body{}.",
+        op.operation.id,
+        match op.operation.long_running {
+            Some(_) => ", but for a success: the operation's last reply, read as its result",
+            None => "",
+        }
     ));
     let result = writer.result_of(op, writer.result(op));
     let arms = op.statuses.iter().map(|(status, body)| {
@@ -333,6 +370,11 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             (Shape::Page { .. }, None) => quote!(Ok(rt::Page::default())),
             (Shape::Unit, _) => quote!(Ok(())),
             (Shape::One(_), _) => quote!(rt::response::json(response)),
+            // A long-running operation's last reply may come without the body its
+            // status documents (a `Location` answering a bare 200).
+            (Shape::Optional(_), Some(_)) if op.operation.long_running.is_some() => {
+                quote!(rt::response::optional_json(response))
+            }
             (Shape::Optional(_), Some(_)) => quote!(rt::response::json(response).map(Some)),
             (Shape::Optional(_), None) => quote!(Ok(None)),
             (Shape::Enum, body) => {
@@ -366,12 +408,19 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         };
         quote!(#code => #value,)
     });
+    let final_arm = op
+        .operation
+        .long_running
+        .is_some()
+        .then(|| final_reply(op))
+        .map(|value| quote!(_ if response.status().is_success() => #value,));
     // An operation documenting no success status (only `default`) has no arm to match.
-    let body = match op.statuses.is_empty() {
+    let body = match op.statuses.is_empty() && final_arm.is_none() {
         true => quote!(Err(rt::response::unexpected(response))),
         false => quote! {
             match response.status().as_u16() {
                 #(#arms)*
+                #final_arm
                 _ => Err(rt::response::unexpected(response)),
             }
         },
@@ -380,6 +429,45 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         #docs
         pub fn #name(response: rt::Response) -> #result {
             #body
+        }
+    }
+}
+
+/// How a long-running operation reads the reply that ends it when the spec does not
+/// document its status (a poll's `200` after a documented `202`): as AutoRest does, as
+/// the operation's result, its body parsed when it has one.
+fn final_reply(op: &ClientOperation<'_>) -> TokenStream {
+    match &op.result {
+        Shape::Unit => quote!(Ok(())),
+        Shape::One(_) => quote!(rt::response::json(response)),
+        Shape::Optional(_) => quote!(rt::response::optional_json(response)),
+        Shape::Page {
+            item_name,
+            next_link_name,
+            ..
+        } => {
+            let next = match next_link_name {
+                Some(name) => quote!(Some(#name)),
+                None => quote!(None),
+            };
+            quote!(rt::response::page(response, #item_name, #next))
+        }
+        Shape::Enum => {
+            let path = ident(
+                op.names
+                    .response
+                    .as_deref()
+                    .expect("an enum result has a name"),
+            );
+            // The documented success the result most likely is: 200, else 201, else
+            // the first with a body.
+            let (status, _) = [200, 201]
+                .iter()
+                .find_map(|code| op.statuses.iter().find(|(s, ty)| s == code && ty.is_some()))
+                .or_else(|| op.statuses.iter().find(|(_, ty)| ty.is_some()))
+                .expect("an enum result has statuses with bodies");
+            let variant = ident(&format!("Status{status}"));
+            quote!(rt::response::json(response).map(#path::#variant))
         }
     }
 }

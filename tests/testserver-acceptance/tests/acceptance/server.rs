@@ -32,6 +32,29 @@ pub fn pipeline_with_retries() -> Pipeline {
     pipeline_retrying(2)
 }
 
+/// [`pipeline`] whose own endpoint is a closed port: for the clients that build their
+/// endpoint from parameters (`x-ms-parameterized-host`), so that a request sent to the
+/// pipeline's endpoint instead fails.
+pub fn pipeline_to_nowhere() -> Pipeline {
+    let mut options = pipeline().options().clone();
+    options.endpoint = "http://127.0.0.1:9".into();
+    Pipeline::new(
+        Arc::new(CookieJar::default()),
+        Arc::new(StaticToken("test".into())),
+        options,
+    )
+}
+
+/// The server's `host:port` as the specs' host parameters take it: `localhost` is the
+/// template's `local` and `host` joined.
+pub fn host_parameter() -> String {
+    let port = endpoint()
+        .rsplit(':')
+        .next()
+        .expect("the endpoint has a port");
+    format!("host:{port}")
+}
+
 fn pipeline_retrying(max_retries: u32) -> Pipeline {
     custom_pipeline(Arc::new(StaticToken("test".into())), |options| {
         options.retry.max_retries = max_retries
