@@ -73,6 +73,9 @@ async fn arrays_of_resources() {
         let mut resource = Resource::default();
         resource.location = Some(location.into());
         resource.tags = product(location, tags, None).tags;
+        // Read-only: the server refuses a body that carries them.
+        resource.id = Some("set by the service".into());
+        resource.name = Some("set by the service".into());
         resource
     });
     let options = PutArrayOptions {
