@@ -174,6 +174,9 @@ pub struct Schema {
     pub x_ms_enum: Option<XmsEnum>,
     #[serde(rename = "readOnly", default)]
     pub read_only: bool,
+    /// `x-nullable: true`: JSON `null` is a value of the schema.
+    #[serde(rename = "x-nullable", default)]
+    pub x_nullable: bool,
 }
 
 /// `additionalProperties`: `true`/`false` or the schema of the extra values.

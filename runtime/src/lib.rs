@@ -13,12 +13,17 @@
 mod error;
 #[doc(hidden)]
 pub mod examples;
+mod formats;
 mod models;
 mod request;
 pub mod response;
 
 pub use error::{BodyTooLarge, DecodeError, Error, ServiceError, TransportError};
-pub use models::{skip_read_only, to_request_body, Timestamp, UnknownEnumValue};
+pub use formats::{
+    format, Base64Url, Bytes, Date, Duration, Format, FormatError, Formatted, Rfc1123Timestamp,
+    Time, Timestamp, UnixTime, Uuid,
+};
+pub use models::{skip_read_only, to_request_body, UnknownEnumValue};
 
 pub use request::{RequestBuilder, RequestError};
 pub use response::Page;

@@ -27,10 +27,19 @@ impl<T> Default for Page<T> {
     }
 }
 
-/// The body of a documented status, as the spec's schema says.
+/// The body of a documented status, as the spec's schema says. An empty body reads as
+/// JSON `null`: `None` where the schema allows null (`Option<T>`), else an error.
 pub fn json<T: DeserializeOwned, E>(response: Response) -> Result<T, Error<E>> {
-    serde_json::from_slice(response.body())
-        .map_err(|error| decode_error(&response, error.to_string()))
+    let body = response.body();
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return T::deserialize(Value::Null).map_err(|_| {
+            decode_error(
+                &response,
+                "the reply has no body, and its schema does not allow null".to_owned(),
+            )
+        });
+    }
+    serde_json::from_slice(body).map_err(|error| decode_error(&response, error.to_string()))
 }
 
 /// A page of a list whose items are in `item_name` and whose next link (if the list has

@@ -5,7 +5,7 @@
 //! `Foo_Get_Bar`) still become distinct items.
 
 use super::names::{self, Registry, PRELUDE};
-use super::types::{Converter, Owner, Type};
+use super::types::{nullable, Converter, Owner, Type};
 use super::{Api, Operation, Param, Place, Status};
 use crate::error::Result;
 use crate::swagger::Schema;
@@ -184,17 +184,21 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 .client_name
                 .as_deref()
                 .unwrap_or(&param.param.name);
-            let arg = Arg {
+            let mut arg = Arg {
                 param,
                 ident: idents.take(names::snake_ident(name)),
                 ty: param_type(param, &hint, types)?,
             };
             if param.client {
-                if !client_params
+                // The client holds one value, of the type its first operation gives it
+                // (files of one API may disagree: `subscriptionId` is text in ARM's
+                // common-types v1 and a uuid in v2).
+                match client_params
                     .iter()
-                    .any(|p| p.param.param.name == param.param.name)
+                    .find(|p| p.param.param.name == param.param.name)
                 {
-                    client_params.push(arg.clone());
+                    Some(held) => arg.ty = held.ty.clone(),
+                    None => client_params.push(arg.clone()),
                 }
                 params.push(arg);
             } else if param.param.required {
@@ -211,7 +215,10 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             let ty = match &response.schema {
                 Some(schema) => {
                     let owner = Owner::top(format!("{hint}Response"));
-                    Some(types.ty(schema, &response.location.child("schema"), &owner)?)
+                    let ty = types.ty(schema, &response.location.child("schema"), &owner)?;
+                    // A body that may be `null` is `None` to the caller, as AutoRest makes
+                    // a response nullable exactly when its schema is.
+                    Some(nullable(schema, ty))
                 }
                 None => None,
             };
@@ -368,7 +375,10 @@ fn shape(statuses: &[(u16, Option<Type>)]) -> Shape {
     }
     match types.as_slice() {
         [] => Shape::Unit,
-        [one] if statuses.iter().all(|(_, t)| t.is_some()) => Shape::One((*one).clone()),
+        // A nullable body already says "none": a status without one reads as `None`.
+        [one] if statuses.iter().all(|(_, t)| t.is_some()) || matches!(one, Type::Nullable(_)) => {
+            Shape::One((*one).clone())
+        }
         [one] => Shape::Optional((*one).clone()),
         _ => Shape::Enum,
     }

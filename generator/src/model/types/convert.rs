@@ -488,13 +488,14 @@ impl<'a> Converter<'a> {
                             ..owner.clone()
                         },
                     )?;
-                    Type::Vec(Box::new(item))
+                    Type::Vec(Box::new(nullable(items, item)))
                 }
                 None => Type::Vec(Box::new(Type::Json)),
             },
             (Some("string"), format) => Type::String(StringFormat::of(format)),
             (Some("boolean"), _) => Type::Bool,
             (Some("integer"), Some("int32")) => Type::I32,
+            (Some("integer"), Some("unixtime")) => Type::UnixTime,
             (Some("integer"), _) => Type::I64,
             (Some("number"), Some("float")) => Type::F32,
             (Some("number"), _) => Type::F64,
@@ -524,7 +525,10 @@ impl<'a> Converter<'a> {
         owner: &Owner,
     ) -> Result<Type> {
         match extra {
-            AdditionalProperties::Schema(schema) => self.ty(schema, location, owner),
+            AdditionalProperties::Schema(schema) => {
+                let ty = self.ty(schema, location, owner)?;
+                Ok(nullable(schema, ty))
+            }
             AdditionalProperties::Allowed(_) => Ok(Type::Json),
         }
     }
@@ -649,6 +653,14 @@ fn schema_refs(schema: &Schema, at: &Location, out: &mut Vec<Location>) -> Resul
     Ok(())
 }
 
+/// `ty`, or `Option<ty>` where `schema` says `x-nullable: true`.
+pub(crate) fn nullable(schema: &Schema, ty: Type) -> Type {
+    match schema.x_nullable {
+        true => Type::Nullable(Box::new(ty)),
+        false => ty,
+    }
+}
+
 fn doc_of(schema: &Schema) -> String {
     schema
         .description
@@ -666,12 +678,6 @@ fn field_doc(schema: &Schema) -> String {
         }
         doc.push_str(text);
     };
-    match StringFormat::of(schema.format.as_deref()) {
-        StringFormat::Byte => note("Base64-encoded bytes, kept as the text sent on the wire."),
-        StringFormat::Uuid => note("A UUID, kept as the text sent on the wire."),
-        StringFormat::Duration => note("An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged."),
-        _ => {}
-    }
     if schema.read_only {
         note("Read-only: set by the service; kept from replies, never sent in a request body.");
     }

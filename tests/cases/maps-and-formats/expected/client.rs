@@ -140,25 +140,25 @@ impl Kinds<'_> {
     /// Replies with one `date`.
     ///
     /// `Kinds_date` ([`kinds::date_request`], [`kinds::parse_date`]).
-    pub async fn date(&self) -> Result<String> {
+    pub async fn date(&self) -> Result<rt::Date> {
         self.client.pipeline.execute(kinds::date_request(), kinds::parse_date).await
     }
     /// Replies with one `byte`.
     ///
     /// `Kinds_byte` ([`kinds::byte_request`], [`kinds::parse_byte`]).
-    pub async fn byte(&self) -> Result<String> {
+    pub async fn byte(&self) -> Result<rt::Bytes> {
         self.client.pipeline.execute(kinds::byte_request(), kinds::parse_byte).await
     }
     /// Replies with one `uuid`.
     ///
     /// `Kinds_uuid` ([`kinds::uuid_request`], [`kinds::parse_uuid`]).
-    pub async fn uuid(&self) -> Result<String> {
+    pub async fn uuid(&self) -> Result<rt::Uuid> {
         self.client.pipeline.execute(kinds::uuid_request(), kinds::parse_uuid).await
     }
     /// Replies with one `duration`.
     ///
     /// `Kinds_duration` ([`kinds::duration_request`], [`kinds::parse_duration`]).
-    pub async fn duration(&self) -> Result<String> {
+    pub async fn duration(&self) -> Result<rt::Duration> {
         self.client
             .pipeline
             .execute(kinds::duration_request(), kinds::parse_duration)
@@ -422,7 +422,7 @@ pub mod kinds {
         r.build()
     }
     /// Parses a reply to `Kinds_date`; a status it does not document is an [`Error::Service`] with the typed error body.
-    pub fn parse_date(response: rt::Response) -> Result<String> {
+    pub fn parse_date(response: rt::Response) -> Result<rt::Date> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
@@ -438,7 +438,7 @@ pub mod kinds {
         r.build()
     }
     /// Parses a reply to `Kinds_byte`; a status it does not document is an [`Error::Service`] with the typed error body.
-    pub fn parse_byte(response: rt::Response) -> Result<String> {
+    pub fn parse_byte(response: rt::Response) -> Result<rt::Bytes> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
@@ -454,7 +454,7 @@ pub mod kinds {
         r.build()
     }
     /// Parses a reply to `Kinds_uuid`; a status it does not document is an [`Error::Service`] with the typed error body.
-    pub fn parse_uuid(response: rt::Response) -> Result<String> {
+    pub fn parse_uuid(response: rt::Response) -> Result<rt::Uuid> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
@@ -470,7 +470,7 @@ pub mod kinds {
         r.build()
     }
     /// Parses a reply to `Kinds_duration`; a status it does not document is an [`Error::Service`] with the typed error body.
-    pub fn parse_duration(response: rt::Response) -> Result<String> {
+    pub fn parse_duration(response: rt::Response) -> Result<rt::Duration> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
