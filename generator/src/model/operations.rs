@@ -215,6 +215,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             let ty = match &response.schema {
                 Some(schema) => {
                     let owner = Owner::top(format!("{hint}Response"));
+                    let schema = &reply_schema(schema);
                     let ty = types.ty(schema, &response.location.child("schema"), &owner)?;
                     // A body that may be `null` is `None` to the caller, as AutoRest makes
                     // a response nullable exactly when its schema is.
@@ -353,6 +354,25 @@ fn param_type(param: &Param, hint: &str, types: &mut Converter<'_>) -> Result<Ty
             ))
         }
         _ => Ok(ty),
+    }
+}
+
+/// A reply's schema as the client reads it: a constant (a closed enum of one value) is
+/// its value's type, as AutoRest's modeler types replies, so that a reply is read as the
+/// type it is (a date, a timestamp) rather than refused for differing from the constant.
+fn reply_schema(schema: &Schema) -> std::borrow::Cow<'_, Schema> {
+    let one_value = schema.enum_values.as_ref().is_some_and(|v| v.len() == 1);
+    let closed = schema
+        .x_ms_enum
+        .as_ref()
+        .is_some_and(|e| !e.model_as_string);
+    match one_value && closed {
+        true => std::borrow::Cow::Owned(Schema {
+            enum_values: None,
+            x_ms_enum: None,
+            ..schema.clone()
+        }),
+        false => std::borrow::Cow::Borrowed(schema),
     }
 }
 
