@@ -536,14 +536,20 @@ impl<'a> Converter<'a> {
     /// The enum for a string `enum`, or `None` for enums of numbers or booleans, which stay
     /// their base type (nothing is gained by naming `1`, `2`, `3`).
     fn enumeration(&mut self, schema: &Schema, location: &Location) -> Result<Option<Enum>> {
-        let values = schema.enum_values.as_deref().unwrap_or_default();
-        if values.is_empty() {
+        let listed = schema.enum_values.as_deref().unwrap_or_default();
+        if listed.is_empty() {
             return Err(location
                 .child("enum")
                 .error("an enum needs at least one value"));
         }
-        if !values.iter().all(Value::is_string) {
-            if schema.type_.as_deref() == Some("string") || values.iter().any(Value::is_string) {
+        // `null` among the values says the schema allows null (see `nullable`), not a
+        // variant; an enum of only `null` is its base type.
+        let values: Vec<&Value> = listed.iter().filter(|v| !v.is_null()).collect();
+        if values.is_empty() {
+            return Ok(None);
+        }
+        if !values.iter().all(|v| v.is_string()) {
+            if schema.type_.as_deref() == Some("string") || values.iter().any(|v| v.is_string()) {
                 return Err(location
                     .child("enum")
                     .error("an enum of type string may only list strings"));
@@ -557,7 +563,7 @@ impl<'a> Converter<'a> {
         let mut variants = Vec::new();
         for value in values
             .iter()
-            .filter_map(Value::as_str)
+            .filter_map(|v| v.as_str())
             .filter(|v| seen.insert(*v))
         {
             let described =
@@ -653,9 +659,14 @@ fn schema_refs(schema: &Schema, at: &Location, out: &mut Vec<Location>) -> Resul
     Ok(())
 }
 
-/// `ty`, or `Option<ty>` where `schema` says `x-nullable: true`.
+/// `ty`, or `Option<ty>` where `schema` allows null: `x-nullable: true`, or `null`
+/// among its `enum` values.
 pub(crate) fn nullable(schema: &Schema, ty: Type) -> Type {
-    match schema.x_nullable {
+    let null_listed = schema
+        .enum_values
+        .as_ref()
+        .is_some_and(|values| values.iter().any(Value::is_null));
+    match schema.x_nullable || null_listed {
         true => Type::Nullable(Box::new(ty)),
         false => ty,
     }
