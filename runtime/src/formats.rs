@@ -271,7 +271,7 @@ pub mod format {
         }
 
         fn format(value: &OffsetDateTime) -> Option<String> {
-            value.format(&Rfc3339Text).ok()
+            in_years(*value)?.format(&Rfc3339Text).ok()
         }
     }
 
@@ -726,6 +726,9 @@ mod tests {
         assert_eq!(stamp, same);
         let no_offset: Timestamp = "0001-01-01T00:00:00".parse().unwrap();
         assert_eq!(no_offset, "0001-01-01T00:00:00Z".parse().unwrap());
+        // What is refused when read cannot be written either.
+        let past = time::macros::datetime!(9999-12-31 23:59:59.999 -14:00);
+        assert!(Timestamp::try_from(past).is_err());
         for bad in [
             "9999-12-31T23:59:59.999-14:00",
             "0000-00-00T00:00:00.000+00:00",

@@ -109,6 +109,28 @@ async fn date_times() {
         min_utc
     );
     assert_eq!(dt.get_null().await.unwrap(), None);
+    // Seven fractional digits, written and read.
+    let seven = stamp(datetime!(9999-12-31 23:59:59.9999999 UTC));
+    assert_eq!(seven.as_str(), "9999-12-31T23:59:59.9999999Z");
+    dt.put_utc_max_date_time7_digits(&seven).await.unwrap();
+    assert_eq!(
+        dt.get_utc_uppercase_max_date_time7_digits().await.unwrap(),
+        seven
+    );
+    // Local offsets are written as they are.
+    let positive = stamp(datetime!(9999-12-31 23:59:59.999 +14:00));
+    assert_eq!(positive.as_str(), "9999-12-31T23:59:59.999+14:00");
+    dt.put_local_positive_offset_max_date_time(&positive)
+        .await
+        .unwrap();
+    dt.put_local_positive_offset_min_date_time(&stamp(datetime!(0001-01-01 00:00:00 +14:00)))
+        .await
+        .unwrap();
+    dt.put_local_negative_offset_min_date_time(&stamp(datetime!(0001-01-01 00:00:00 -14:00)))
+        .await
+        .unwrap();
+    // Past year 9999 in UTC: refused when written, as when read.
+    assert!(rt::Timestamp::try_from(datetime!(9999-12-31 23:59:59.999 -14:00)).is_err());
     // `201O-18-90D00:89:56.9AX`; `9999-12-31T23:59:59.999-14:00`, past year 9999 in UTC
     // (the server sends the same text for the maximum with a negative offset);
     // `0000-00-00T00:00:00.000+00:00`.
