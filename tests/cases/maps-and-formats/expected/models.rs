@@ -68,6 +68,22 @@ pub struct Kinds {
     pub integer: ::std::option::Option<i64>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub number: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub rfc1123: ::std::option::Option<::armgen_runtime::Rfc1123Timestamp>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub base64url: ::std::option::Option<::armgen_runtime::Base64Url>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub time: ::std::option::Option<::armgen_runtime::Time>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub unixtime: ::std::option::Option<::armgen_runtime::UnixTime>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub nullable_items: ::std::option::Option<
+        ::std::vec::Vec<::std::option::Option<::armgen_runtime::Date>>,
+    >,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub nullable_values: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<Thing>>,
+    >,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
