@@ -150,14 +150,17 @@ async fn not_provided() {
     assert!(matches!(got, Err(Error::Decode(_))), "{got:?}");
 }
 
+/// The server's array and map hold a null item, which their schemas (not `x-nullable`)
+/// do not allow: decode errors. (The matching `put`s expect that null back, which these
+/// types cannot send: not driven.)
 #[tokio::test]
-#[ignore = "the array and the map hold a null item: `Vec<String>` and `BTreeMap<String, String>` cannot hold it"]
 async fn collections_with_a_null_item() {
     let client = client();
-    let array = client.array();
-    let valid = array.get_valid().await.unwrap();
-    array.put_valid(&valid).await.unwrap();
-    let dictionary = client.dictionary();
-    let valid = dictionary.get_valid().await.unwrap();
-    dictionary.put_valid(&valid).await.unwrap();
+    let array = client.array().get_valid().await;
+    assert!(matches!(array, Err(Error::Decode(_))), "{array:?}");
+    let dictionary = client.dictionary().get_valid().await;
+    assert!(
+        matches!(dictionary, Err(Error::Decode(_))),
+        "{dictionary:?}"
+    );
 }
