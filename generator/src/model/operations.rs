@@ -5,7 +5,7 @@
 //! `Foo_Get_Bar`) still become distinct items.
 
 use super::names::{self, Registry, PRELUDE};
-use super::types::{Converter, Owner, Type};
+use super::types::{nullable, Converter, Owner, Type};
 use super::{Api, Method, Operation, Param, Place, Status};
 use crate::error::Result;
 use crate::resolve::Location;
@@ -225,17 +225,21 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 .client_name
                 .as_deref()
                 .unwrap_or(&param.param.name);
-            let arg = Arg {
+            let mut arg = Arg {
                 param,
                 ident: idents.take(names::snake_ident(name)),
                 ty: param_type(param, &hint, types)?,
             };
             if param.client {
-                if !client_params
+                // The client holds one value, of the type its first operation gives it
+                // (files of one API may disagree: `subscriptionId` is text in ARM's
+                // common-types v1 and a uuid in v2).
+                match client_params
                     .iter()
-                    .any(|p| p.param.param.name == param.param.name)
+                    .find(|p| p.param.param.name == param.param.name)
                 {
-                    client_params.push(arg.clone());
+                    Some(held) => arg.ty = held.ty.clone(),
+                    None => client_params.push(arg.clone()),
                 }
                 params.push(arg);
             } else if param.param.required {
@@ -254,7 +258,11 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             let ty = match &response.schema {
                 Some(schema) => {
                     let owner = Owner::top(format!("{hint}Response"));
-                    Some(types.ty(schema, &response.location.child("schema"), &owner)?)
+                    let schema = &reply_schema(schema);
+                    let ty = types.ty(schema, &response.location.child("schema"), &owner)?;
+                    // A body that may be `null` is `None` to the caller, as AutoRest makes
+                    // a response nullable exactly when its schema is.
+                    Some(nullable(schema, ty))
                 }
                 None => None,
             };
@@ -374,7 +382,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
 }
 
 /// The first scheme the first spec declaring `security` requires: a key in a header, or
-/// an OAuth 2 scope. Any other (basic, a key in the query) is left to the caller's
+/// an OAuth 2 token scope. Any other (basic, a key in the query) is left to the caller's
 /// pipeline, with ARM's default.
 fn authentication(api: &Api) -> Authentication {
     let Some(spec) = api.specs.iter().find(|spec| !spec.spec.security.is_empty()) else {
@@ -395,7 +403,10 @@ fn authentication(api: &Api) -> Authentication {
                     header: header.clone(),
                 }
             }
-            ("oauth2", _, _) if !scopes.is_empty() => {
+            // A token scope is a resource URI (`https://.../.default`); ARM specs name
+            // the delegated permission instead (`user_impersonation`), whose tokens are
+            // ARM's scope, the default.
+            ("oauth2", _, _) if scopes.first().is_some_and(|scope| scope.contains("://")) => {
                 return Authentication::Bearer {
                     scope: scopes[0].clone(),
                 }
@@ -540,6 +551,25 @@ fn scalar_type(
     }
 }
 
+/// A reply's schema as the client reads it: a constant (a closed enum of one value) is
+/// its value's type, as AutoRest's modeler types replies, so that a reply is read as the
+/// type it is (a date, a timestamp) rather than refused for differing from the constant.
+fn reply_schema(schema: &Schema) -> std::borrow::Cow<'_, Schema> {
+    let one_value = schema.enum_values.as_ref().is_some_and(|v| v.len() == 1);
+    let closed = schema
+        .x_ms_enum
+        .as_ref()
+        .is_some_and(|e| !e.model_as_string);
+    match one_value && closed {
+        true => std::borrow::Cow::Owned(Schema {
+            enum_values: None,
+            x_ms_enum: None,
+            ..schema.clone()
+        }),
+        false => std::borrow::Cow::Borrowed(schema),
+    }
+}
+
 fn place_name(place: Place) -> &'static str {
     match place {
         Place::Path => "path",
@@ -559,7 +589,10 @@ fn shape(statuses: &[(u16, Option<Type>)]) -> Shape {
     }
     match types.as_slice() {
         [] => Shape::Unit,
-        [one] if statuses.iter().all(|(_, t)| t.is_some()) => Shape::One((*one).clone()),
+        // A nullable body already says "none": a status without one reads as `None`.
+        [one] if statuses.iter().all(|(_, t)| t.is_some()) || matches!(one, Type::Nullable(_)) => {
+            Shape::One((*one).clone())
+        }
         [one] => Shape::Optional((*one).clone()),
         _ => Shape::Enum,
     }

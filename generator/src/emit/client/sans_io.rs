@@ -302,21 +302,31 @@ fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
 }
 
 /// Whether a value of this type is passed by value, not by reference.
-fn by_value(ty: &Type) -> bool {
+pub(super) fn by_value(ty: &Type) -> bool {
     matches!(
         ty,
-        Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64
+        Type::Bool | Type::I32 | Type::I64 | Type::UnixTime | Type::F32 | Type::F64
     )
 }
 
 /// An expression for a parameter's text (`value` is the argument or the option's value).
 fn text(arg: &Arg<'_>, value: TokenStream, separator: &str) -> TokenStream {
     match &arg.ty {
-        Type::String(format) if *format != StringFormat::DateTime => value,
-        Type::Vec(_) => {
-            quote!(&#value.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#separator))
+        Type::String(StringFormat::Plain) => value,
+        Type::Vec(item) => {
+            let item = item_text(item);
+            quote!(&#value.iter().map(#item).collect::<Vec<_>>().join(#separator))
         }
         _ => quote!(&#value.to_string()),
+    }
+}
+
+/// A closure from an array parameter's item to its text: an `x-nullable` item that is
+/// `None` is empty text, as AutoRest's clients send it.
+fn item_text(item: &Type) -> TokenStream {
+    match item {
+        Type::Nullable(_) => quote!(|v| v.as_ref().map(ToString::to_string).unwrap_or_default()),
+        _ => quote!(|v| v.to_string()),
     }
 }
 
@@ -329,7 +339,11 @@ fn set(arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
         _ => {}
     }
     let Some(separator) = arg.param.collection_format.separator() else {
-        return quote!(for v in #value.iter() { r.query(#name, &v.to_string()); });
+        let item = match &arg.ty {
+            Type::Vec(item) => item_text(item),
+            _ => item_text(&arg.ty),
+        };
+        return quote!(for v in #value.iter().map(#item) { r.query(#name, &v); });
     };
     let text = text(arg, value, separator);
     match arg.param.place {
