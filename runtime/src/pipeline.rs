@@ -261,7 +261,7 @@ impl Pipeline {
     ///
     /// Redirects are followed as Azure's SDKs follow them: 300, 301 and 302 for GET and
     /// HEAD only (another method gets the 3xx reply), 303 as a GET without the body, 307
-    /// and 308 with the same method and body; at most [`MAX_REDIRECTS`] times. A
+    /// and 308 with the same method and body; at most 30 times. A
     /// redirect to another origin is followed without the token.
     pub async fn send<E>(&self, request: Request) -> Result<Response, Error<E>> {
         let (mut parts, mut body) = request.into_parts();
@@ -394,7 +394,7 @@ impl Pipeline {
 }
 
 /// The most redirects one request follows, as Azure's SDKs allow.
-pub const MAX_REDIRECTS: u32 = 30;
+const MAX_REDIRECTS: u32 = 30;
 
 /// Where a reply redirects the request to, if it is a redirect to follow for `method`:
 /// its `Location`, absolute or relative to the request's origin.
