@@ -382,8 +382,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
 }
 
 /// The first scheme the first spec declaring `security` requires: a key in a header, or
-/// an OAuth 2 token scope. Any other (basic, a key in the query) is left to the caller's
-/// pipeline, with ARM's default.
+/// an OAuth 2 scope that is a resource's URI. Any other (basic, a key in the query) is
+/// left to the caller's pipeline, with ARM's default.
 fn authentication(api: &Api) -> Authentication {
     let Some(spec) = api.specs.iter().find(|spec| !spec.spec.security.is_empty()) else {
         return Authentication::Arm;
@@ -403,12 +403,13 @@ fn authentication(api: &Api) -> Authentication {
                     header: header.clone(),
                 }
             }
-            // A token scope is a resource URI (`https://.../.default`); ARM specs name
-            // the delegated permission instead (`user_impersonation`), whose tokens are
-            // ARM's scope, the default.
-            ("oauth2", _, _) if scopes.first().is_some_and(|scope| scope.contains("://")) => {
-                return Authentication::Bearer {
-                    scope: scopes[0].clone(),
+            // Only a resource's scope (`https://x/.default`): ARM specs name the delegated
+            // permission `user_impersonation`, for which ARM's own scope is right.
+            ("oauth2", _, _) => {
+                if let Some(scope) = scopes.iter().find(|scope| scope.contains("://")) {
+                    return Authentication::Bearer {
+                        scope: scope.clone(),
+                    };
                 }
             }
             _ => {}

@@ -218,3 +218,18 @@ async fn a_header_not_of_its_type_is_a_decode_error() {
         other => panic!("expected a decode error, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn a_header_the_spec_does_not_declare() {
+    // The server wants this client request id; the operation declares no parameter for
+    // it, so the caller sets it on the pipeline.
+    let id = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
+    let chosen = pipeline()
+        .with_header(armgen_runtime::CLIENT_REQUEST_ID, id)
+        .unwrap();
+    let chosen = Client::with_pipeline(chosen);
+    within(chosen.header().custom_request_id()).await.unwrap();
+    // A fresh id of the pipeline's own is refused.
+    let result = within(client().header().custom_request_id()).await;
+    assert_eq!(super::server::status_of(result), 400);
+}
