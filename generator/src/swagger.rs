@@ -15,6 +15,10 @@ pub struct Spec {
     pub info: Info,
     #[serde(default)]
     pub paths: IndexMap<String, PathItem>,
+    /// `x-ms-paths`: more paths, whose keys may end in a query string that only tells
+    /// them apart from `paths` (`/list?next`).
+    #[serde(rename = "x-ms-paths", default)]
+    pub x_ms_paths: IndexMap<String, PathItem>,
     #[serde(default)]
     pub definitions: IndexMap<String, Schema>,
     #[serde(default)]

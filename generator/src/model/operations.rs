@@ -32,7 +32,15 @@ const CLIENT_ITEMS: &[&str] = &[
 /// operations.
 const CLIENT_METHODS: &[&str] = &["new", "with_pipeline", "pipeline"];
 /// Locals and fields of the generated functions that an argument must not shadow.
-const LOCALS: &[&str] = &["r", "value", "options", "pipeline", "client"];
+const LOCALS: &[&str] = &[
+    "r",
+    "value",
+    "options",
+    "pipeline",
+    "client",
+    "link",
+    "next_options",
+];
 
 /// The client: its groups and operations, and what every operation shares.
 #[derive(Debug)]
@@ -73,6 +81,32 @@ pub struct ClientOperation<'a> {
     pub result: Shape,
     /// Documented statuses with the type of their body, if any.
     pub statuses: Vec<(u16, Option<Type>)>,
+    /// `x-ms-pageable`'s `operationName`: the operation whose request fetches the next
+    /// pages.
+    pub next: Option<NextOperation>,
+}
+
+/// How a list's next pages are requested through another operation (AutoRest's rule):
+/// its arguments are the list's own of the same name, and the next link fills the one
+/// the list does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextOperation {
+    /// Index into [`Client::operations`].
+    pub operation: usize,
+    /// For each of the next operation's `params`, in order.
+    pub args: Vec<NextArg>,
+    /// For each of the next operation's `options`: the list's option of that name.
+    pub options: Vec<Option<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextArg {
+    /// The next link.
+    Link,
+    /// The list's own argument: an index into its `params`.
+    Param(usize),
+    /// A parameter the client holds.
+    Client,
 }
 
 /// The Rust names of one operation's items.
@@ -273,7 +307,19 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             options,
             result,
             statuses,
+            next: None,
         });
+    }
+    for index in 0..operations.len() {
+        let Some(name) = operations[index]
+            .operation
+            .pageable
+            .as_ref()
+            .and_then(|p| p.operation_name.as_deref())
+        else {
+            continue;
+        };
+        operations[index].next = next_operation(&operations, index, name)?;
     }
     let error_body = match error_bodies.as_slice() {
         [one] => Some(one.clone()),
@@ -297,6 +343,72 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         error_body,
         uses_models,
     })
+}
+
+/// The next operation of the list `operations[index]`, named `name`; `None` when that
+/// is the list itself (its next pages are GETs of the link, as without the name).
+fn next_operation(
+    operations: &[ClientOperation<'_>],
+    index: usize,
+    name: &str,
+) -> Result<Option<NextOperation>> {
+    let list = &operations[index];
+    let at = list
+        .operation
+        .location
+        .child("x-ms-pageable")
+        .child("operationName");
+    let Some(next_index) = operations.iter().position(|op| op.operation.id == name) else {
+        return Err(at.error(format!("no operation has the operationId `{name}`")));
+    };
+    if next_index == index {
+        return Ok(None);
+    }
+    let next = &operations[next_index];
+    let same = |a: &Arg<'_>, b: &Arg<'_>| {
+        a.param.param.name == b.param.param.name && a.param.place == b.param.place
+    };
+    let mut args = Vec::new();
+    let mut link = false;
+    for arg in &next.params {
+        if arg.param.client {
+            args.push(NextArg::Client);
+            continue;
+        }
+        match list.params.iter().position(|own| same(own, arg)) {
+            Some(own) if list.params[own].ty == arg.ty => args.push(NextArg::Param(own)),
+            Some(_) => {
+                return Err(at.error(format!(
+                    "`{}` is of another type in `{name}` than in the list",
+                    arg.param.param.name
+                )))
+            }
+            None if !link && matches!(arg.ty, Type::String(_)) => {
+                link = true;
+                args.push(NextArg::Link);
+            }
+            None => {
+                return Err(at.error(format!(
+                    "`{name}` takes `{}`, which the list has not (only one argument, the next link, may be its own)",
+                    arg.param.param.name
+                )))
+            }
+        }
+    }
+    let options = next
+        .options
+        .iter()
+        .map(|arg| {
+            list.options
+                .iter()
+                .position(|own| same(own, arg) && own.ty == arg.ty)
+        })
+        .collect();
+    Ok(Some(NextOperation {
+        operation: next_index,
+        args,
+        options,
+    }))
 }
 
 /// The module name of an operationId prefix: its snake_case, or with `_ops` where that

@@ -208,7 +208,7 @@ fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
 }
 
 /// Whether a value of this type is passed by value, not by reference.
-fn by_value(ty: &Type) -> bool {
+pub(super) fn by_value(ty: &Type) -> bool {
     matches!(
         ty,
         Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64
