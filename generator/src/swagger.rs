@@ -171,6 +171,17 @@ pub struct Parameter {
     pub x_ms_api_version: Option<bool>,
     #[serde(rename = "x-ms-client-name")]
     pub client_name: Option<String>,
+    #[serde(rename = "x-ms-parameter-grouping")]
+    pub grouping: Option<ParameterGrouping>,
+}
+
+/// `x-ms-parameter-grouping`: the parameter is a field of a struct the method takes.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ParameterGrouping {
+    /// The group's name; without one, the operation's name and `postfix` make it.
+    pub name: Option<String>,
+    /// Replaces `Parameters` at the end of the name made from the operation's.
+    pub postfix: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -53,6 +53,29 @@ pub struct Client<'a> {
     pub error_body: Option<Type>,
     /// Whether any type of the client is one of the models.
     pub uses_models: bool,
+    /// The structs of `x-ms-parameter-grouping`, at the top of the client (operations
+    /// of several groups may share one).
+    pub param_groups: Vec<ParamGroup>,
+}
+
+/// A struct of grouped parameters (`x-ms-parameter-grouping`).
+#[derive(Debug)]
+pub struct ParamGroup {
+    pub type_name: String,
+    /// The argument's name in the functions that take it.
+    pub ident: String,
+    /// Its fields: the spec's parameter name, the field's name, type and whether it is
+    /// required (else an `Option`), and docs.
+    pub fields: Vec<GroupField>,
+}
+
+#[derive(Debug)]
+pub struct GroupField {
+    pub name: String,
+    pub ident: String,
+    pub ty: Type,
+    pub required: bool,
+    pub description: Option<String>,
 }
 
 /// The operations sharing an operationId prefix (`Registries_*`).
@@ -81,6 +104,10 @@ pub struct ClientOperation<'a> {
     pub result: Shape,
     /// Documented statuses with the type of their body, if any.
     pub statuses: Vec<(u16, Option<Type>)>,
+    /// The parameter groups the operation takes, indexes into [`Client::param_groups`],
+    /// in order of first use; their members are among `params` and `options` with
+    /// [`Arg::group`] set.
+    pub groups: Vec<usize>,
     /// `x-ms-pageable`'s `operationName`: the operation whose request fetches the next
     /// pages.
     pub next: Option<NextOperation>,
@@ -107,6 +134,8 @@ pub enum NextArg {
     Param(usize),
     /// A parameter the client holds.
     Client,
+    /// A member of a parameter group, which the list passes on whole.
+    Grouped,
 }
 
 /// The Rust names of one operation's items.
@@ -127,6 +156,16 @@ pub struct Arg<'a> {
     pub param: &'a Param,
     pub ident: String,
     pub ty: Type,
+    /// The parameter group holding it (an index into [`Client::param_groups`]) and its
+    /// field there.
+    pub group: Option<(usize, String)>,
+}
+
+impl Arg<'_> {
+    /// Whether the caller must give it: the client holds it, or it is required.
+    pub fn required(&self) -> bool {
+        self.param.client || self.param.param.required
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,6 +230,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         }
     }
     let mut operations = Vec::new();
+    let mut param_groups: Vec<ParamGroup> = Vec::new();
     let mut client_params: Vec<Arg<'a>> = Vec::new();
     let mut error_bodies: Vec<Type> = Vec::new();
     for (_, operation) in api.operations() {
@@ -205,6 +245,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         let method = scope.methods.take(names::snake_ident(method));
         let hint = names::camel(&operation.id, "Operation");
         let mut idents = Registry::with_reserved(LOCALS.iter().copied());
+        let mut groups = Vec::new();
         let mut params = Vec::new();
         let mut options = Vec::new();
         for param in operation.parameters.iter().filter(|p| !p.is_api_version()) {
@@ -218,11 +259,19 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 .client_name
                 .as_deref()
                 .unwrap_or(&param.param.name);
-            let arg = Arg {
+            let mut arg = Arg {
                 param,
                 ident: idents.take(names::snake_ident(name)),
                 ty: param_type(param, &hint, types)?,
+                group: None,
             };
+            if let Some(grouping) = param.param.grouping.as_ref().filter(|_| !param.client) {
+                let group = group_of_param(&mut param_groups, grouping, &operation.id, &arg);
+                if !groups.contains(&group.0) {
+                    groups.push(group.0);
+                }
+                arg.group = Some(group);
+            }
             if param.client {
                 if !client_params
                     .iter()
@@ -291,7 +340,9 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         let stem = names::unraw(&method).trim_end_matches('_').to_owned();
         let camel_stem = stem.to_upper_camel_case();
         let names = OperationNames {
-            options: (!options.is_empty())
+            options: options
+                .iter()
+                .any(|arg| arg.group.is_none())
                 .then(|| scope.types.take(format!("{camel_stem}Options"))),
             response: (result == Shape::Enum)
                 .then(|| scope.types.take(format!("{camel_stem}Response"))),
@@ -307,8 +358,13 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             options,
             result,
             statuses,
+            groups,
             next: None,
         });
+    }
+    // Named once every operation's items are: they share the top of the client.
+    for group in &mut param_groups {
+        group.type_name = top.types.take(std::mem::take(&mut group.type_name));
     }
     for index in 0..operations.len() {
         let Some(name) = operations[index]
@@ -342,6 +398,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         client_params,
         error_body,
         uses_models,
+        param_groups,
     })
 }
 
@@ -375,6 +432,16 @@ fn next_operation(
             args.push(NextArg::Client);
             continue;
         }
+        if let Some((group, _)) = &arg.group {
+            if !list.groups.contains(group) {
+                return Err(at.error(format!(
+                    "`{name}` takes the parameter group of `{}`, which the list does not",
+                    arg.param.param.name
+                )));
+            }
+            args.push(NextArg::Grouped);
+            continue;
+        }
         match list.params.iter().position(|own| same(own, arg)) {
             Some(own) if list.params[own].ty == arg.ty => args.push(NextArg::Param(own)),
             Some(_) => {
@@ -395,6 +462,17 @@ fn next_operation(
             }
         }
     }
+    for arg in next.options.iter().filter(|arg| arg.group.is_some()) {
+        if !list
+            .groups
+            .contains(&arg.group.as_ref().expect("filtered").0)
+        {
+            return Err(at.error(format!(
+                "`{name}` takes the parameter group of `{}`, which the list does not",
+                arg.param.param.name
+            )));
+        }
+    }
     let options = next
         .options
         .iter()
@@ -409,6 +487,58 @@ fn next_operation(
         args,
         options,
     }))
+}
+
+/// The group `arg` belongs to, made or found by its name (AutoRest's: the `name`, else
+/// the operationId's words and the `postfix` or `Parameters`), and its field there.
+fn group_of_param(
+    groups: &mut Vec<ParamGroup>,
+    grouping: &crate::swagger::ParameterGrouping,
+    operation_id: &str,
+    arg: &Arg<'_>,
+) -> (usize, String) {
+    let name = match &grouping.name {
+        Some(name) => names::camel(name, "Group"),
+        None => format!(
+            "{}{}",
+            names::camel(operation_id, "Operation"),
+            names::camel(
+                grouping.postfix.as_deref().unwrap_or("Parameters"),
+                "Parameters"
+            )
+        ),
+    };
+    let index = match groups
+        .iter()
+        .position(|g| g.ident == names::snake_ident(&name))
+    {
+        Some(index) => index,
+        None => {
+            groups.push(ParamGroup {
+                type_name: name.clone(),
+                ident: names::snake_ident(&name),
+                fields: Vec::new(),
+            });
+            groups.len() - 1
+        }
+    };
+    let group = &mut groups[index];
+    let p = &arg.param.param;
+    let field = match group.fields.iter().find(|f| f.name == p.name) {
+        Some(field) => field.ident.clone(),
+        None => {
+            let ident = names::snake_ident(p.client_name.as_deref().unwrap_or(&p.name));
+            group.fields.push(GroupField {
+                name: p.name.clone(),
+                ident: ident.clone(),
+                ty: arg.ty.clone(),
+                required: p.required,
+                description: p.description.clone(),
+            });
+            ident
+        }
+    };
+    (index, field)
 }
 
 /// The module name of an operationId prefix: its snake_case, or with `_ops` where that

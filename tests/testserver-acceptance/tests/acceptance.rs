@@ -29,4 +29,5 @@ mod acceptance {
     mod url;
     mod url_multi_collection_format;
     mod custom_base_url;
+    mod azure_parameter_grouping;
 }

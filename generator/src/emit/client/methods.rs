@@ -125,7 +125,7 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     };
     let mut args = Vec::new();
     let mut values = Vec::new();
-    for arg in &plan.params {
+    for arg in plan.params.iter().filter(|arg| arg.group.is_none()) {
         let ident = ident(&arg.ident);
         if arg.param.client && !arg.param.param.required {
             values.push(writer.borrow_optional(arg, quote!(#client.#ident)));
@@ -136,6 +136,12 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
             args.push(quote!(#ident: #ty));
             values.push(quote!(#ident));
         }
+    }
+    for &group in &plan.groups {
+        let group = &writer.model.client.param_groups[group];
+        let (name, ty) = (ident(&group.ident), ident(&group.type_name));
+        args.push(quote!(#name: #ty));
+        values.push(quote!(&#name));
     }
     if let Some(options) = &plan.names.options {
         let options = writer.item_path(plan, options);
@@ -203,6 +209,7 @@ fn next_request(
     for (arg, source) in next_op.params.iter().zip(&next.args) {
         let name = ident(&arg.ident);
         match source {
+            NextArg::Grouped => {}
             NextArg::Link => values.push(quote!(link)),
             NextArg::Client => {
                 captures.push(quote!(let #name = #client.#name.clone();));
@@ -214,7 +221,10 @@ fn next_request(
             NextArg::Param(own) => {
                 let own = ident(&plan.params[*own].ident);
                 if by_value(&arg.ty) {
-                    captures.push(quote!(let #name = #own;));
+                    // Copied into the `move` closure as it is.
+                    if name != own {
+                        captures.push(quote!(let #name = #own;));
+                    }
                     values.push(quote!(#name));
                 } else {
                     captures.push(quote!(let #name = #own.to_owned();));
@@ -223,9 +233,21 @@ fn next_request(
             }
         }
     }
+    for &group in &next_op.groups {
+        let group = ident(&writer.model.client.param_groups[group].ident);
+        captures.push(quote!(let #group = #group.clone();));
+        values.push(quote!(&#group));
+    }
     if let Some(options) = &next_op.names.options {
         let options = writer.item_path(next_op, options);
-        let fields = next_op.options.iter().zip(&next.options).map(|(arg, own)| {
+        let grouped = next_op.options.iter().map(|arg| arg.group.is_none());
+        let own = next
+            .options
+            .iter()
+            .zip(grouped)
+            .filter(|(_, ungrouped)| *ungrouped);
+        let args = next_op.options.iter().filter(|arg| arg.group.is_none());
+        let fields = args.zip(own.map(|(own, _)| own)).map(|(arg, own)| {
             let field = ident(&arg.ident);
             match own {
                 Some(own) => {

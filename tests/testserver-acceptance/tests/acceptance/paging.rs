@@ -2,7 +2,10 @@
 
 use super::server::{pipeline, pipeline_with_retries, within};
 use armgen_runtime::{Error, Pager};
-use testserver_acceptance::paging::client::{paging, Client, ErrorBody};
+use testserver_acceptance::paging::client::{
+    paging, Client, ErrorBody, PagingGetMultiplePagesLroOptions, PagingGetMultiplePagesOptions,
+    PagingGetMultiplePagesWithOffsetOptions,
+};
 use testserver_acceptance::paging::models::{BodyParam, Product};
 
 fn client() -> Client {
@@ -49,16 +52,25 @@ async fn single_pages() {
 async fn multiple_pages() {
     let paging = client();
     let paging = paging.paging();
-    let (items, pages) = all(paging.get_multiple_pages(paging::GetMultiplePagesOptions::default()))
-        .await
-        .unwrap();
+    let (items, pages) = all(paging.get_multiple_pages(
+        PagingGetMultiplePagesOptions::default(),
+        paging::GetMultiplePagesOptions::default(),
+    ))
+    .await
+    .unwrap();
     assert_eq!((items.len(), pages), (10, 10));
     assert_eq!(ids(&items)[0], 1);
-    let (items, _) = all(paging.get_odata_multiple_pages(Default::default()))
+    let (items, _) = all(paging.get_odata_multiple_pages(Default::default(), Default::default()))
         .await
         .unwrap();
     assert_eq!(items.len(), 10);
-    let (items, _) = all(paging.get_multiple_pages_with_offset(100, Default::default()))
+    // `offset` is a member of the group `PagingGetMultiplePagesWithOffsetOptions`.
+    let group = PagingGetMultiplePagesWithOffsetOptions {
+        maxresults: None,
+        offset: 100,
+        timeout: None,
+    };
+    let (items, _) = all(paging.get_multiple_pages_with_offset(group, Default::default()))
         .await
         .unwrap();
     assert_eq!((items.len(), ids(&items).last().copied()), (10, Some(110)));
@@ -183,7 +195,8 @@ async fn a_long_running_operation_whose_result_is_a_list() {
     // POST, polled through `Azure-AsyncOperation`; its `Location` is the first page.
     let paging = client();
     let options = paging::GetMultiplePagesLroOptions::default();
-    let pager = within(paging.paging().get_multiple_pages_lro(options)).await;
+    let group = PagingGetMultiplePagesLroOptions::default();
+    let pager = within(paging.paging().get_multiple_pages_lro(group, options)).await;
     let (items, pages) = all(pager.unwrap()).await.unwrap();
     // The first page is the operation's result; the pager fetches the 9 others.
     assert_eq!((ids(&items), pages), ((1..=10).collect(), 10));
