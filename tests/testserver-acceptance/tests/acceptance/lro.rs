@@ -300,9 +300,39 @@ ends_in!(
 
 #[tokio::test]
 async fn post202_retry200() {
+    // The operation documents no body, so the final product is not read.
     within(with_product!(post202_retry200, Post202Retry200Options))
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn post202_no_retry204() {
+    // The `Location` ends with a 204: no result, though the first reply documents one.
+    let result = within(with_product!(post202_no_retry204, Post202NoRetry204Options)).await;
+    assert_eq!(result.unwrap(), None);
+}
+
+#[tokio::test]
+async fn post200_with_payload() {
+    let sku = within(client().lr_os().post200_with_payload()).await;
+    let sku = sku.unwrap().unwrap();
+    assert_eq!(
+        (sku.id.as_deref(), sku.name.as_deref()),
+        (Some("1"), Some("product"))
+    );
+}
+
+#[tokio::test]
+async fn post202_list() {
+    // The status monitor, then the `Location`, which has the list.
+    let products = within(client().lr_os().post202_list()).await;
+    let products = products.unwrap().unwrap();
+    let ids: Vec<_> = products
+        .iter()
+        .map(|p| (p.id.as_deref(), p.name.as_deref()))
+        .collect();
+    assert_eq!(ids, [(Some("100"), Some("foo"))]);
 }
 
 succeeds!(post_async_retry_succeeded, async {
