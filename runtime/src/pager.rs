@@ -205,23 +205,6 @@ fn with_query_value(link: &str, name: &str, value: &str) -> String {
     text
 }
 
-#[cfg(test)]
-mod tests {
-    use super::with_query_value;
-
-    #[test]
-    fn the_api_version_is_added_or_replaced() {
-        let add = with_query_value("https://x/a?%24skiptoken=b", "api-version", "1.0");
-        assert_eq!(add, "https://x/a?%24skiptoken=b&api-version=1.0");
-        let replace = with_query_value("https://x/a?Api-Version=no&t=1", "api-version", "1.0");
-        assert_eq!(replace, "https://x/a?t=1&api-version=1.0");
-        assert_eq!(
-            with_query_value("/a", "api-version", "1"),
-            "/a?api-version=1"
-        );
-    }
-}
-
 /// Next links and polling URLs are followed with GET whatever the list's own method, as ARM expects.
 pub(crate) fn next_link_request(link: &str) -> Result<Request, RequestError> {
     let uri = link
@@ -247,5 +230,22 @@ impl<T: Send + 'static, E: Send + 'static> Stream for Pager<T, E> {
                 Some(Ok(page)) => this.items.extend(page.items),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_query_value;
+
+    #[test]
+    fn the_api_version_is_added_or_replaced() {
+        let add = with_query_value("https://x/a?%24skiptoken=b", "api-version", "1.0");
+        assert_eq!(add, "https://x/a?%24skiptoken=b&api-version=1.0");
+        let replace = with_query_value("https://x/a?Api-Version=no&t=1", "api-version", "1.0");
+        assert_eq!(replace, "https://x/a?t=1&api-version=1.0");
+        assert_eq!(
+            with_query_value("/a", "api-version", "1"),
+            "/a?api-version=1"
+        );
     }
 }
