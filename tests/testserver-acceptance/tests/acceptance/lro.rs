@@ -125,6 +125,20 @@ succeeds!(
     with_product!(put_async_no_header_in_retry, PutAsyncNoHeaderInRetryOptions)
 );
 #[tokio::test]
+async fn patch200_succeeded_ignore_headers() {
+    // 200 with `Succeeded`: done, though an `Azure-AsyncOperation` came with it (the
+    // server fails a poll of it).
+    let client = client();
+    let options = lr_os::Patch200SucceededIgnoreHeadersOptions { product: product() };
+    let lro = client.lr_os();
+    assert_succeeded(
+        &within(lro.patch200_succeeded_ignore_headers(options))
+            .await
+            .unwrap(),
+    );
+}
+
+#[tokio::test]
 async fn put200_succeeded_no_state() {
     // A resource without a state is taken as settled: the first reply is the result.
     let client = client();
