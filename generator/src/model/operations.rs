@@ -508,15 +508,17 @@ fn group_of_param(
             )
         ),
     };
-    let index = match groups
-        .iter()
-        .position(|g| g.ident == names::snake_ident(&name))
-    {
+    let mut ident = names::snake_ident(&name);
+    // The argument must not shadow a local of the generated functions.
+    if LOCALS.contains(&names::unraw(&ident)) {
+        ident = format!("{}_group", names::unraw(&ident));
+    }
+    let index = match groups.iter().position(|g| g.ident == ident) {
         Some(index) => index,
         None => {
             groups.push(ParamGroup {
                 type_name: name.clone(),
-                ident: names::snake_ident(&name),
+                ident,
                 fields: Vec::new(),
             });
             groups.len() - 1
@@ -527,7 +529,11 @@ fn group_of_param(
     let field = match group.fields.iter().find(|f| f.name == p.name) {
         Some(field) => field.ident.clone(),
         None => {
-            let ident = names::snake_ident(p.client_name.as_deref().unwrap_or(&p.name));
+            let mut ident = names::snake_ident(p.client_name.as_deref().unwrap_or(&p.name));
+            // Two names alike in snake_case (`fooBar`, `foo_bar`) are two fields.
+            while group.fields.iter().any(|field| field.ident == ident) {
+                ident = format!("{}_", names::unraw(&ident));
+            }
             group.fields.push(GroupField {
                 name: p.name.clone(),
                 ident: ident.clone(),
