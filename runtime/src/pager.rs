@@ -57,9 +57,13 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
         request: Result<Request, RequestError>,
         parse: Parse<T, E>,
     ) -> Self {
+        Self::starting_at(pipeline, Next::First(Box::new(request)), parse)
+    }
+
+    fn starting_at(pipeline: Pipeline, next: Next, parse: Parse<T, E>) -> Self {
         Self {
             pipeline,
-            next: Next::First(Box::new(request)),
+            next,
             parse,
             items: VecDeque::new(),
             accept: None,
@@ -85,14 +89,12 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
     /// A list whose first page is already here (the result of a long-running
     /// operation): its items come first, then the pages its next link leads to.
     pub fn from_first_page(pipeline: Pipeline, first: Page<T>, parse: Parse<T, E>) -> Self {
-        let mut pager = Self::new(pipeline, Err(RequestError(String::new())), parse);
-        pager.next = match &first.next_link {
-            Some(link) => {
-                pager.followed.insert(link.clone());
-                Next::Link(link.clone())
-            }
+        let next = match &first.next_link {
+            Some(link) => Next::Link(link.clone()),
             None => Next::Done,
         };
+        let mut pager = Self::starting_at(pipeline, next, parse);
+        pager.followed.extend(first.next_link.clone());
         pager.ready = Some(first);
         pager
     }
