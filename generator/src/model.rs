@@ -329,8 +329,19 @@ fn operations(
 ) -> Result<Vec<Operation>> {
     let mut operations = Vec::new();
     let host = host(resolver, file, spec)?;
-    for (path, item) in &spec.paths {
-        let item_location = Location::new(file, pointer_push("/paths", path));
+    let paths = spec.paths.iter().map(|(key, item)| ("/paths", key, item));
+    let x_ms_paths = spec
+        .x_ms_paths
+        .iter()
+        .map(|(key, item)| ("/x-ms-paths", key, item));
+    for (member, key, item) in paths.chain(x_ms_paths) {
+        let item_location = Location::new(file, pointer_push(member, key));
+        // What follows `?` in an `x-ms-paths` key only makes the key unique.
+        let path = key
+            .split_once('?')
+            .map_or(key.as_str(), |(path, _)| path)
+            .to_owned();
+        let path = &path;
         let shared = params(
             resolver,
             &item_location.child("parameters"),

@@ -114,6 +114,9 @@ impl RequestBuilder {
     /// A path parameter with `x-ms-skip-url-encoding`: the caller supplies it encoded.
     pub fn raw_segment(&mut self, value: &str) -> &mut Self {
         self.uri.push_str(value);
+        // A next link in the path (`next?page=2`) may bring its own query: parameters
+        // join it.
+        self.has_query |= value.contains('?');
         self
     }
 
@@ -213,6 +216,13 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(request.uri().query(), Some("$top=%245&a%26b%3Dc%23d=1"));
+    }
+
+    #[test]
+    fn a_raw_segment_may_open_the_query() {
+        let mut r = RequestBuilder::new(Method::GET);
+        r.path("/list/").raw_segment("next?page=2").query("v", "1");
+        assert_eq!(r.build().unwrap().uri(), "/list/next?page=2&v=1");
     }
 
     #[test]

@@ -55,6 +55,7 @@ const SPECS: &[(&str, &str)] = &[
         "lro-parameterized-endpoints.json",
         "lro_parameterized_endpoints",
     ),
+    ("azure-parameter-grouping.json", "azure_parameter_grouping"),
 ];
 
 fn main() {

@@ -17,11 +17,15 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             "The optional parameters of [`{}`].",
             op.names.request_fn
         ));
-        let fields = op.options.iter().map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
-            let field_doc = doc(&param_doc(arg));
-            quote!(#field_doc pub #ident: Option<#ty>,)
-        });
+        let fields = op
+            .options
+            .iter()
+            .filter(|arg| arg.group.is_none())
+            .map(|arg| {
+                let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
+                let field_doc = doc(&param_doc(arg));
+                quote!(#field_doc pub #ident: Option<#ty>,)
+            });
         items.extend(quote! {
             #docs
             #[derive(Debug, Clone, Default, PartialEq)]
@@ -167,17 +171,38 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let mut args: Vec<TokenStream> = op
         .params
         .iter()
+        .filter(|arg| arg.group.is_none())
         .map(|arg| {
             let (ident, ty) = (ident(&arg.ident), writer.argument(arg));
             quote!(#ident: #ty)
         })
         .collect();
+    let param_groups = &writer.model.client.param_groups;
+    for &group in &op.groups {
+        let group = &param_groups[group];
+        let (name, ty) = (ident(&group.ident), ident(&group.type_name));
+        args.push(quote!(#name: &#ty));
+    }
     if let Some(options) = &op.names.options {
         let options = ident(options);
         args.push(quote!(options: &#options));
     }
     let method = ident(operation.method.as_str());
-    let mut steps = host_steps(op);
+    // The required members of groups, as locals like the other arguments.
+    let mut steps: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter_map(|arg| {
+            let (group, field) = arg.group.as_ref()?;
+            let (local, field) = (ident(&arg.ident), ident(field));
+            let group = ident(&param_groups[*group].ident);
+            Some(match by_value(&arg.ty) {
+                true => quote!(let #local = #group.#field;),
+                false => quote!(let #local = &#group.#field;),
+            })
+        })
+        .collect();
+    steps.extend(host_steps(op));
     steps.extend(path_steps(op));
     if let Some(api_version) = &operation.api_version {
         steps.push(quote!(r.query(#API_VERSION, #api_version);));
@@ -196,9 +221,18 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             });
         }
         for arg in op.options.iter().filter(|arg| arg.param.place == place) {
-            let field = ident(&arg.ident);
+            let holder = match &arg.group {
+                Some((group, field)) => {
+                    let (group, field) = (ident(&param_groups[*group].ident), ident(field));
+                    quote!(#group.#field)
+                }
+                None => {
+                    let field = ident(&arg.ident);
+                    quote!(options.#field)
+                }
+            };
             let set = set(arg, quote!(value), false);
-            steps.push(quote!(if let Some(value) = &options.#field { #set }));
+            steps.push(quote!(if let Some(value) = &#holder { #set }));
         }
     }
     quote! {
