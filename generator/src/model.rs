@@ -40,11 +40,17 @@ impl<'a> Model<'a> {
     pub fn build(api: &'a Api) -> Result<Self> {
         let mut converter = types::Converter::new(api)?;
         let client = operations::build(api, &mut converter)?;
-        Ok(Self {
-            api,
-            types: converter.finish(),
-            client,
-        })
+        let mut types = converter.finish();
+        for op in &client.operations {
+            for body in op.xml_bodies() {
+                types.mark_xml(body).map_err(|why| {
+                    op.operation.location.error(format!(
+                        "an XML body cannot be written as Swagger says: {why}"
+                    ))
+                })?;
+            }
+        }
+        Ok(Self { api, types, client })
     }
 }
 
@@ -117,6 +123,10 @@ pub struct Operation {
     /// `application/json`), joined by `, `, when a reply, `default` included, has a body;
     /// `None` when no reply has one.
     pub accept: Option<String>,
+    /// How the request body is written: by the media types the operation `consumes`.
+    pub request_media: Media,
+    /// How reply bodies are read: by the media types the operation `produces`.
+    pub reply_media: Media,
     pub long_running: Option<LongRunning>,
     pub pageable: Option<swagger::Pageable>,
     pub examples: Vec<Example>,
@@ -132,6 +142,37 @@ impl Operation {
         self.body()
             .filter(|p| p.param.schema.is_some())
             .map(|p| p.location.child("schema"))
+    }
+}
+
+/// The format of a body, as far as armgen writes and reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Media {
+    Json,
+    Xml,
+}
+
+impl Media {
+    /// XML when the media types name XML (`application/xml`, `text/xml`, `*+xml`) and
+    /// no JSON; JSON otherwise, which is also what an empty list means. Where a spec
+    /// offers both, JSON is chosen: every type has its JSON form, while XML needs the
+    /// spec's `xml` names to be right.
+    pub fn of(media_types: &[String]) -> Self {
+        let essence = |t: &String| {
+            let t = t.split(';').next().unwrap_or_default().trim();
+            t.to_ascii_lowercase()
+        };
+        let types: Vec<String> = media_types.iter().map(essence).collect();
+        let json = types
+            .iter()
+            .any(|t| t.ends_with("/json") || t.ends_with("+json"));
+        let xml = types
+            .iter()
+            .any(|t| t.ends_with("/xml") || t.ends_with("+xml"));
+        match xml && !json {
+            true => Media::Xml,
+            false => Media::Json,
+        }
     }
 }
 
@@ -357,7 +398,12 @@ fn operations(
                 .cloned()
                 .collect();
             parameters.extend(own);
-            let template = PathTemplate::parse(path, &location)?;
+            let mut template = PathTemplate::parse(path, &location)?;
+            template.query.retain(|(name, _)| {
+                !parameters
+                    .iter()
+                    .any(|p| p.place == Place::Query && p.param.name == *name)
+            });
             for name in template.params() {
                 if !parameters
                     .iter()
@@ -380,6 +426,8 @@ fn operations(
                 .values()
                 .any(|response| response.schema.is_some())
                 .then(|| accept(operation.produces.as_deref().unwrap_or(&spec.produces)));
+            let produces = operation.produces.as_deref().unwrap_or(&spec.produces);
+            let consumes = operation.consumes.as_deref().unwrap_or(&spec.consumes);
             operations.push(Operation {
                 id,
                 method,
@@ -387,6 +435,8 @@ fn operations(
                 template,
                 api_version,
                 accept,
+                request_media: Media::of(consumes),
+                reply_media: Media::of(produces),
                 summary: operation.summary.clone(),
                 description: operation.description.clone(),
                 parameters,

@@ -103,6 +103,15 @@ impl RequestBuilder {
         self
     }
 
+    /// An XML body (a document from [`crate::xml`]), with its content type.
+    #[cfg(feature = "xml")]
+    pub fn xml(&mut self, document: Vec<u8>) -> &mut Self {
+        self.body = document;
+        self.headers
+            .push((CONTENT_TYPE, HeaderValue::from_static("application/xml")));
+        self
+    }
+
     fn fail(&mut self, message: String) {
         self.error.get_or_insert(RequestError(message));
     }

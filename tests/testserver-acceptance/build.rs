@@ -23,6 +23,7 @@ const SPECS: &[(&str, &str)] = &[
     ("lro.json", "lro"),
     ("paging.json", "paging"),
     ("url.json", "url"),
+    ("xml-service.json", "xml_service"),
 ];
 
 fn main() {

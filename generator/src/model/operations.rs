@@ -5,8 +5,8 @@
 //! `Foo_Get_Bar`) still become distinct items.
 
 use super::names::{self, Registry, PRELUDE};
-use super::types::{Converter, Owner, Type};
-use super::{Api, Operation, Param, Place, Status};
+use super::types::{Converter, Owner, Type, XmlNode};
+use super::{Api, Media, Operation, Param, Place, Status};
 use crate::error::Result;
 use crate::swagger::Schema;
 use heck::ToUpperCamelCase;
@@ -73,6 +73,23 @@ pub struct ClientOperation<'a> {
     pub result: Shape,
     /// Documented statuses with the type of their body, if any.
     pub statuses: Vec<(u16, Option<Type>)>,
+    /// The XML form of the request body, when the operation consumes XML.
+    pub request_xml: Option<XmlNode>,
+}
+
+impl ClientOperation<'_> {
+    /// The types of the bodies that travel in XML: the request's and the replies'.
+    pub fn xml_bodies(&self) -> Vec<&Type> {
+        let mut bodies = Vec::new();
+        if self.request_xml.is_some() {
+            let args = self.params.iter().chain(&self.options);
+            bodies.extend(args.filter(|a| a.param.place == Place::Body).map(|a| &a.ty));
+        }
+        if self.operation.reply_media == Media::Xml && !matches!(self.result, Shape::Page { .. }) {
+            bodies.extend(self.statuses.iter().filter_map(|(_, ty)| ty.as_ref()));
+        }
+        bodies
+    }
 }
 
 /// The Rust names of one operation's items.
@@ -205,6 +222,18 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         }
         // Client-held parameters first, so the client passes them the same way everywhere.
         params.sort_by_key(|arg| !arg.param.client);
+        let request_xml = match (operation.request_media, operation.body()) {
+            (Media::Xml, Some(body)) => match &body.param.schema {
+                Some(schema) => Some(types.xml_node(
+                    schema,
+                    &body.location.child("schema"),
+                    &body.param.name,
+                    true,
+                )?),
+                None => None,
+            },
+            _ => None,
+        };
         let mut statuses = Vec::new();
         let mut first_body = None;
         for (status, response) in &operation.responses {
@@ -264,6 +293,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             options,
             result,
             statuses,
+            request_xml,
         });
     }
     let error_body = match error_bodies.as_slice() {

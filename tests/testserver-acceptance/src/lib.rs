@@ -33,3 +33,4 @@ spec!(http_infrastructure, "http_infrastructure");
 spec!(lro, "lro");
 spec!(paging, "paging");
 spec!(url, "url");
+spec!(xml_service, "xml_service");

@@ -27,4 +27,5 @@ mod acceptance {
     mod lro;
     mod paging;
     mod url;
+    mod xml_service;
 }

@@ -156,6 +156,7 @@ impl<'a> Converter<'a> {
                     .filter(|(name, _)| seen.insert(name.clone()))
                     .collect()
             },
+            xml: Default::default(),
         };
         super::recursion::box_cycles(&mut space);
         space
@@ -277,7 +278,7 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
-    fn schema(&self, location: &Location) -> Result<Schema> {
+    pub(super) fn schema(&self, location: &Location) -> Result<Schema> {
         deserialize(location, self.resolver.lookup(location, location)?)
     }
 
@@ -334,7 +335,9 @@ impl<'a> Converter<'a> {
             let hint = camel(&json, "Field");
             let ty = self.ty(&property, &at, &Owner { module, hint })?;
             let optional = property.read_only || !properties.required.contains(&json);
+            let xml = self.xml_node(&property, &at, &json, false)?;
             fields.push(Field {
+                xml,
                 ident: idents.take(snake_ident(&json)),
                 doc: field_doc(&property),
                 json,
@@ -413,7 +416,7 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
-    fn definition_at(&self, from: &Location, reference: &str) -> Result<Location> {
+    pub(super) fn definition_at(&self, from: &Location, reference: &str) -> Result<Location> {
         let target = parse_ref(from, reference)?;
         match definition_name(&target) {
             Some(_) if self.definitions.contains_key(&target) => Ok(target),
@@ -623,7 +626,7 @@ fn is_struct(schema: &Schema) -> bool {
 }
 
 /// The definition name of a location `/definitions/<name>`.
-fn definition_name(location: &Location) -> Option<String> {
+pub(super) fn definition_name(location: &Location) -> Option<String> {
     let token = location.pointer.strip_prefix("/definitions/")?;
     (!token.contains('/')).then(|| token.replace("~1", "/").replace("~0", "~"))
 }

@@ -14,8 +14,10 @@
 mod convert;
 mod recursion;
 mod sameness;
+mod xml;
 
 pub(crate) use convert::{Converter, Owner};
+pub use xml::{XmlKind, XmlNode};
 
 /// An entry of the type space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -139,6 +141,8 @@ pub struct Field {
     pub optional: bool,
     /// Set by the service: kept from replies, never sent in a request body.
     pub read_only: bool,
+    /// How the field is written in XML bodies.
+    pub xml: XmlNode,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -162,6 +166,8 @@ pub struct TypeSpace {
     order: Vec<TypeId>,
     /// Each definition's name in the spec and its type, in the order met.
     definitions: Vec<(String, TypeId)>,
+    /// The entries that travel in XML bodies.
+    xml: std::collections::BTreeSet<TypeId>,
 }
 
 impl TypeSpace {
@@ -172,6 +178,11 @@ impl TypeSpace {
     /// The entries in the order they are emitted: each inline type before its owner.
     pub fn iter(&self) -> impl Iterator<Item = (TypeId, &TypeEntry)> {
         self.order.iter().map(|&id| (id, self.get(id)))
+    }
+
+    /// Whether values of the entry travel in XML bodies (and need its XML form).
+    pub fn in_xml(&self, id: TypeId) -> bool {
+        self.xml.contains(&id)
     }
 
     /// Each definition's name as the spec spells it, with its type.
