@@ -547,3 +547,22 @@ fn examples(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod media_tests {
+    use super::Media;
+
+    #[test]
+    fn xml_only_when_no_json_is_offered() {
+        let of =
+            |types: &[&str]| Media::of(&types.iter().map(|t| t.to_string()).collect::<Vec<_>>());
+        assert_eq!(of(&["application/xml"]), Media::Xml);
+        assert_eq!(
+            of(&["text/xml; charset=utf-8", "application/atom+xml"]),
+            Media::Xml
+        );
+        assert_eq!(of(&["application/xml", "application/json"]), Media::Json);
+        assert_eq!(of(&[]), Media::Json);
+        assert_eq!(of(&["application/octet-stream"]), Media::Json);
+    }
+}

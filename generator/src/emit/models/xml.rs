@@ -15,9 +15,10 @@ pub fn render_enum(entry: &TypeEntry) -> TokenStream {
 
 pub fn render_struct(entry: &TypeEntry, item: &Struct) -> TokenStream {
     let name = ident(&entry.name);
+    // Documents are read by local names (see `armgen_runtime::xml`), written with prefixes.
     let reads = item.fields.iter().map(|field| {
         let ident = ident(&field.ident);
-        let xml_name = &field.xml.name;
+        let xml_name = local(&field.xml.name);
         let read = match &field.xml.kind {
             XmlKind::Attribute if field.optional => quote!(x::attribute(element, #xml_name)?),
             XmlKind::Attribute => quote!(x::required_attribute(element, #xml_name)?),
@@ -28,7 +29,7 @@ pub fn render_struct(entry: &TypeEntry, item: &Struct) -> TokenStream {
             XmlKind::Element if field.optional => quote!(x::element(element, #xml_name)?),
             XmlKind::Element => quote!(x::required(element, #xml_name)?),
             XmlKind::List { wrapped, item } => {
-                let wrapper = wrapper(*wrapped, xml_name);
+                let (wrapper, item) = (wrapper(*wrapped, xml_name), local(item));
                 let list = quote!(x::list(element, #wrapper, #item)?);
                 match field.optional {
                     true => list,

@@ -215,3 +215,112 @@ impl TypeSpace {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{load, Model};
+    use serde_json::json;
+
+    /// Builds the model of a spec consuming and producing XML, with `body` as the body
+    /// of a `put` and the reply of a `get`.
+    fn model_of(definitions: serde_json::Value, body: serde_json::Value) -> Result<Vec<XmlNode>> {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = json!({
+            "swagger": "2.0", "info": { "title": "t", "version": "1" },
+            "consumes": ["application/xml"], "produces": ["application/xml"],
+            "paths": { "/x": {
+                "put": { "operationId": "X_Put", "parameters": [{ "name": "body", "in": "body", "required": true, "schema": body }], "responses": { "204": { "description": "" } } },
+                "get": { "operationId": "X_Get", "responses": { "200": { "description": "", "schema": body } } }
+            } },
+            "definitions": definitions
+        });
+        std::fs::write(dir.path().join("spec.json"), spec.to_string()).unwrap();
+        let api = load(dir.path(), &["spec.json".into()])?;
+        let model = Model::build(&api)?;
+        let mut nodes: Vec<XmlNode> = model
+            .client
+            .operations
+            .iter()
+            .filter_map(|op| op.request_xml.clone())
+            .collect();
+        for (_, entry) in model.types.iter() {
+            if let Details::Struct(s) = &entry.details {
+                nodes.extend(s.fields.iter().map(|f| f.xml.clone()));
+            }
+        }
+        Ok(nodes)
+    }
+
+    fn node(name: &str, kind: XmlKind) -> XmlNode {
+        XmlNode {
+            name: name.into(),
+            namespace: None,
+            kind,
+        }
+    }
+
+    #[test]
+    fn names_come_from_the_xml_object_then_the_referenced_definition() {
+        let nodes = model_of(
+            json!({
+                "Root": { "type": "object", "properties": {
+                    "plain": { "$ref": "#/definitions/Plain" },
+                    "named": { "$ref": "#/definitions/Named" },
+                    "renamed": { "$ref": "#/definitions/Named", "xml": { "name": "Own" } },
+                    "items": { "type": "array", "items": { "$ref": "#/definitions/Plain" } },
+                    "wrapped": { "type": "array", "xml": { "wrapped": true }, "items": { "type": "string" } }
+                } },
+                "Plain": { "type": "object", "properties": { "a": { "type": "string", "xml": { "attribute": true, "prefix": "p", "namespace": "urn:p" } } } },
+                "Named": { "type": "object", "xml": { "name": "NamedXml" }, "properties": { "t": { "type": "string", "xml": { "x-ms-text": true } } } }
+            }),
+            json!({ "$ref": "#/definitions/Root" }),
+        )
+        .unwrap();
+        let list = |wrapped, item: &str| XmlKind::List {
+            wrapped,
+            item: item.into(),
+        };
+        assert_eq!(
+            nodes,
+            [
+                node("Root", XmlKind::Element),
+                node("plain", XmlKind::Element),
+                node("NamedXml", XmlKind::Element),
+                node("Own", XmlKind::Element),
+                node("items", list(false, "Plain")),
+                node("wrapped", list(true, "wrapped")),
+                XmlNode {
+                    name: "p:a".into(),
+                    namespace: Some(("xmlns:p".into(), "urn:p".into())),
+                    kind: XmlKind::Attribute
+                },
+                node("t", XmlKind::Text),
+            ]
+        );
+    }
+
+    #[test]
+    fn xml_forms_swagger_cannot_express_are_refused_naming_the_operation() {
+        let nested = model_of(
+            json!({}),
+            json!({ "type": "array", "items": { "type": "array", "items": { "type": "string" } } }),
+        );
+        let error = nested.unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("a list is inside a list or a map"),
+            "{error}"
+        );
+        assert_eq!(error.pointer.as_deref(), Some("/paths/~1x/get"));
+        let attribute = model_of(
+            json!({ "A": { "type": "object", "properties": { "o": { "type": "object", "properties": { "x": { "type": "string" } }, "xml": { "attribute": true } } } } }),
+            json!({ "$ref": "#/definitions/A" }),
+        );
+        assert!(attribute
+            .unwrap_err()
+            .to_string()
+            .contains("is an XML attribute or text but not a scalar"));
+    }
+}
