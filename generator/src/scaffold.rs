@@ -261,6 +261,26 @@ mod tests {
     }
 
     #[test]
+    fn the_runtime_dependency_names_the_features_the_code_needs() {
+        let scaffold = CrateScaffold {
+            name: "widgets".into(),
+            runtime_path: Some("../runtime".into()),
+        };
+        let dependency = |features: &[&str]| {
+            let manifest: toml::Table = scaffold
+                .cargo_toml(&[PathBuf::from("a.json")], features)
+                .parse()
+                .unwrap();
+            manifest["dependencies"]["armgen-runtime"].clone()
+        };
+        assert_eq!(
+            dependency(&["xml"])["features"].as_array().unwrap(),
+            &vec![toml::Value::String("xml".into())]
+        );
+        assert!(dependency(&[]).get("features").is_none());
+    }
+
+    #[test]
     fn relative_paths_climb_then_descend() {
         let path = |p: &str| PathBuf::from(p);
         assert_eq!(
