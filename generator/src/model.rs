@@ -42,12 +42,15 @@ impl<'a> Model<'a> {
         let client = operations::build(api, &mut converter)?;
         let mut types = converter.finish();
         for op in &client.operations {
+            let refuse = |why: String| {
+                let why = format!("an XML body cannot be written as Swagger says: {why}");
+                op.operation.location.error(why)
+            };
+            if let Some(root) = &op.request_xml {
+                types::check_xml_names(root).map_err(refuse)?;
+            }
             for body in op.xml_bodies() {
-                types.mark_xml(body).map_err(|why| {
-                    op.operation.location.error(format!(
-                        "an XML body cannot be written as Swagger says: {why}"
-                    ))
-                })?;
+                types.mark_xml(body).map_err(refuse)?;
             }
         }
         Ok(Self { api, types, client })

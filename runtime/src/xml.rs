@@ -621,6 +621,21 @@ mod tests {
     }
 
     #[test]
+    fn every_truncation_and_markup_byte_is_an_error_or_a_tree_never_a_panic() {
+        let sample = br#"<?xml version="1.0"?><p:a xmlns:p="u" k="v&amp;"><b>x&#x41;</b><![CDATA[c]]><!--n--><c/></p:a>"#;
+        for end in 0..=sample.len() {
+            let _ = Element::parse(&sample[..end]);
+        }
+        for at in 0..sample.len() {
+            for byte in [b'<', b'>', b'&', b'"', b'/', b'!', b'?', b';', 0xff] {
+                let mut mutated = sample.to_vec();
+                mutated[at] = byte;
+                let _ = Element::parse(&mutated);
+            }
+        }
+    }
+
+    #[test]
     fn lists_wrapped_unwrapped_and_absent() {
         let root = Element::parse(b"<r><w><i>1</i><i>2</i></w><e/><i>3</i><x>no</x></r>").unwrap();
         assert_eq!(

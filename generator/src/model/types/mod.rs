@@ -17,6 +17,7 @@ mod sameness;
 mod xml;
 
 pub(crate) use convert::{Converter, Owner};
+pub(crate) use xml::check_names as check_xml_names;
 pub use xml::{XmlKind, XmlNode};
 
 /// An entry of the type space.

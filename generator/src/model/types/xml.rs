@@ -131,6 +131,27 @@ impl Converter<'_> {
     }
 }
 
+/// Refuses names that would not be XML names once written, such as a property called
+/// `@odata.type`: a request document must not be malformed, nor take markup from a spec.
+pub(crate) fn check_names(node: &XmlNode) -> std::result::Result<(), String> {
+    let item = match &node.kind {
+        XmlKind::List { item, .. } => Some(item.as_str()),
+        _ => None,
+    };
+    for name in std::iter::once(node.name.as_str()).chain(item) {
+        let valid_part = |part: &str| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+                && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        };
+        let (prefix, local) = name.split_once(':').unwrap_or(("", name));
+        if !valid_part(local) || (!prefix.is_empty() && !valid_part(prefix)) {
+            return Err(format!("`{name}` is not an XML name"));
+        }
+    }
+    Ok(())
+}
+
 fn qualified(prefix: Option<&str>, local: &str) -> String {
     match prefix {
         Some(prefix) if !prefix.is_empty() => format!("{prefix}:{local}"),
@@ -159,6 +180,9 @@ impl TypeSpace {
                     match &self.get(id).details {
                         Details::Struct(s) => {
                             for field in &s.fields {
+                                check_names(&field.xml).map_err(|why| {
+                                    format!("`{}.{}`: {why}", self.get(id).name, field.ident)
+                                })?;
                                 let scalar = matches!(
                                     field.xml.kind,
                                     super::XmlKind::Attribute | super::XmlKind::Text
@@ -322,5 +346,18 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("is an XML attribute or text but not a scalar"));
+        for (definitions, body) in [
+            (
+                json!({ "A": { "type": "object", "properties": { "@odata.type": { "type": "string" } } } }),
+                json!({ "$ref": "#/definitions/A" }),
+            ),
+            (
+                json!({}),
+                json!({ "type": "string", "xml": { "name": "a><b" } }),
+            ),
+        ] {
+            let error = model_of(definitions, body).unwrap_err();
+            assert!(error.to_string().contains("is not an XML name"), "{error}");
+        }
     }
 }
