@@ -46,6 +46,14 @@ fn a_definitions_namespace_is_declared_on_its_element_and_prefixes_are_written()
 }
 
 #[test]
+fn a_map_key_that_is_no_xml_name_fails_the_request_instead_of_adding_markup() {
+    let mut value = Shelf::new("x");
+    value.notes = Some([("a><Injected/><b".to_owned(), "red".to_owned())].into());
+    let error = shelf::put_request(&value).unwrap_err();
+    assert!(error.0.contains("is not an XML name"), "{error}");
+}
+
+#[test]
 fn documents_are_read_by_local_names_keeping_undeclared_elements() {
     let document = r#"<?xml version="1.0"?>
         <s:Shelf xmlns:s="urn:shelves" xmlns:t="urn:tags" Label="top">

@@ -178,6 +178,9 @@ pub struct Writer {
     out: String,
     /// Namespace declarations for the next element opened.
     declarations: Vec<(String, String)>,
+    /// The first name that is no XML name (a map key from the caller, say), which would
+    /// otherwise put markup of its own into the document.
+    error: Option<XmlError>,
 }
 
 impl Writer {
@@ -186,6 +189,7 @@ impl Writer {
         Self {
             out: "<?xml version=\"1.0\" encoding=\"utf-8\"?>".to_owned(),
             declarations: Vec::new(),
+            error: None,
         }
     }
 
@@ -199,6 +203,7 @@ impl Writer {
     /// `<name` with any pending declarations: attributes follow, then
     /// [`Writer::content`].
     pub fn open(&mut self, name: &str) {
+        self.check(name);
         self.out.push('<');
         self.out.push_str(name);
         for (attribute, uri) in std::mem::take(&mut self.declarations) {
@@ -208,6 +213,7 @@ impl Writer {
 
     /// ` name="value"`, escaped.
     pub fn attribute(&mut self, name: &str, value: &str) {
+        self.check(name);
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
@@ -231,8 +237,27 @@ impl Writer {
         self.out.push('>');
     }
 
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.out.into_bytes()
+    /// The document, or the first name that is no XML name.
+    pub fn into_bytes(self) -> Result<Vec<u8>, XmlError> {
+        match self.error {
+            Some(error) => Err(error),
+            None => Ok(self.out.into_bytes()),
+        }
+    }
+
+    fn check(&mut self, name: &str) {
+        let part = |part: &str| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+                && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        };
+        let valid = match name.split_once(':') {
+            Some((prefix, local)) => part(prefix) && part(local),
+            None => part(name),
+        };
+        if !valid && self.error.is_none() {
+            self.error = Some(XmlError(format!("`{name}` is not an XML name")));
+        }
     }
 }
 
@@ -554,7 +579,11 @@ pub fn write_others<T: XmlValue>(writer: &mut Writer, others: &BTreeMap<String, 
 pub type Namespace<'a> = Option<(&'a str, &'a str)>;
 
 /// A document whose root element is `value`, named `name`.
-pub fn to_document<T: XmlValue>(name: &str, namespace: Namespace<'_>, value: &T) -> Vec<u8> {
+pub fn to_document<T: XmlValue>(
+    name: &str,
+    namespace: Namespace<'_>,
+    value: &T,
+) -> Result<Vec<u8>, XmlError> {
     let mut writer = Writer::document();
     if let Some((attribute, uri)) = namespace {
         writer.declare(attribute, uri);
@@ -569,7 +598,7 @@ pub fn list_document<T: XmlValue>(
     namespace: Namespace<'_>,
     item: &str,
     items: &[T],
-) -> Vec<u8> {
+) -> Result<Vec<u8>, XmlError> {
     let mut writer = Writer::document();
     if let Some((attribute, uri)) = namespace {
         writer.declare(attribute, uri);
@@ -666,10 +695,19 @@ mod tests {
         writer.content();
         writer.text("<&>");
         writer.close("a");
-        let bytes = writer.into_bytes();
+        let bytes = writer.into_bytes().unwrap();
         let root = Element::parse(&bytes).unwrap();
         assert_eq!(root.attribute("k"), Some("\"<&>'"));
         assert_eq!(root.text, "<&>");
+    }
+
+    #[test]
+    fn a_key_that_is_no_xml_name_is_an_error_not_markup() {
+        let map: BTreeMap<String, String> = [("a><injected/><b".to_owned(), "x".to_owned())].into();
+        let error = to_document("root", None, &map).unwrap_err();
+        assert!(error.0.contains("is not an XML name"), "{error}");
+        let fine: BTreeMap<String, String> = [("p:a-b.c_d".to_owned(), "x".to_owned())].into();
+        assert!(to_document("root", Some(("xmlns:p", "u")), &fine).is_ok());
     }
 
     #[test]
@@ -683,7 +721,7 @@ mod tests {
         let mut writer = Writer::default();
         write_others(&mut writer, &others);
         assert_eq!(
-            String::from_utf8(writer.into_bytes()).unwrap(),
+            String::from_utf8(writer.into_bytes().unwrap()).unwrap(),
             "<a>1</a><m><k>v</k></m>"
         );
     }
