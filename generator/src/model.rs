@@ -49,6 +49,12 @@ impl<'a> Model<'a> {
             if let Some(root) = &op.request_xml {
                 types::check_xml_names(root).map_err(refuse)?;
             }
+            let page = matches!(op.result, operations::Shape::Page { .. });
+            if page && op.operation.reply_media == Media::Xml {
+                return Err(op.operation.location.child("x-ms-pageable").error(
+                    "x-ms-pageable lists whose pages are XML are not supported yet (pages are read as JSON)",
+                ));
+            }
             for body in op.xml_bodies() {
                 types.mark_xml(body).map_err(refuse)?;
             }

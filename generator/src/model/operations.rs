@@ -85,7 +85,7 @@ impl ClientOperation<'_> {
             let args = self.params.iter().chain(&self.options);
             bodies.extend(args.filter(|a| a.param.place == Place::Body).map(|a| &a.ty));
         }
-        if self.operation.reply_media == Media::Xml && !matches!(self.result, Shape::Page { .. }) {
+        if self.operation.reply_media == Media::Xml {
             bodies.extend(self.statuses.iter().filter_map(|(_, ty)| ty.as_ref()));
         }
         bodies

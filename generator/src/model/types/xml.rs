@@ -346,6 +346,20 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("is an XML attribute or text but not a scalar"));
+        let dir = tempfile::tempdir().unwrap();
+        let spec = json!({
+            "swagger": "2.0", "info": { "title": "t", "version": "1" }, "produces": ["application/xml"],
+            "paths": { "/x": { "get": { "operationId": "X_List", "x-ms-pageable": { "nextLinkName": "next" },
+                "responses": { "200": { "description": "", "schema": { "$ref": "#/definitions/Page" } } } } } },
+            "definitions": { "Page": { "type": "object", "properties": { "value": { "type": "array", "items": { "type": "string" } }, "next": { "type": "string" } } } }
+        });
+        std::fs::write(dir.path().join("spec.json"), spec.to_string()).unwrap();
+        let api = load(dir.path(), &["spec.json".into()]).unwrap();
+        let error = Model::build(&api).unwrap_err();
+        assert_eq!(
+            error.pointer.as_deref(),
+            Some("/paths/~1x/get/x-ms-pageable")
+        );
         for (definitions, body) in [
             (
                 json!({ "A": { "type": "object", "properties": { "@odata.type": { "type": "string" } } } }),
