@@ -278,8 +278,13 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
-    pub(super) fn schema(&self, location: &Location) -> Result<Schema> {
-        deserialize(location, self.resolver.lookup(location, location)?)
+    fn schema(&self, location: &Location) -> Result<Schema> {
+        deserialize(location, self.raw(location)?)
+    }
+
+    /// The JSON at `location`.
+    pub(super) fn raw(&self, location: &Location) -> Result<&'a Value> {
+        self.resolver.lookup(location, location)
     }
 
     fn definition(&mut self, location: &Location, id: TypeId) -> Result<()> {

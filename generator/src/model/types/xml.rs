@@ -14,6 +14,7 @@
 use super::convert::{definition_name, Converter};
 use super::{Details, Type, TypeSpace};
 use crate::error::Result;
+use crate::model::deserialize;
 use crate::resolve::Location;
 use crate::swagger::Schema;
 
@@ -116,7 +117,9 @@ impl Converter<'_> {
         Ok(qualified(prefix.as_deref(), &local))
     }
 
-    /// The definition `schema` references: its schema, name and location.
+    /// The definition `schema` references: the parts of its schema that decide its XML
+    /// form, its name and location. Only those parts are read: every property that
+    /// references a definition comes here, and a whole definition can be large.
     fn referenced(
         &self,
         schema: &Schema,
@@ -127,7 +130,14 @@ impl Converter<'_> {
         };
         let target = self.definition_at(at, reference)?;
         let name = definition_name(&target).unwrap_or_default();
-        Ok(Some((self.schema(&target)?, name, target)))
+        let shape: Shape = deserialize(&target, self.raw(&target)?)?;
+        let schema = Schema {
+            type_: shape.type_,
+            items: shape.items,
+            xml: shape.xml,
+            ..Schema::default()
+        };
+        Ok(Some((schema, name, target)))
     }
 }
 
@@ -150,6 +160,15 @@ pub(crate) fn check_names(node: &XmlNode) -> std::result::Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// What a referenced definition says about its XML form.
+#[derive(serde::Deserialize)]
+struct Shape {
+    #[serde(rename = "type")]
+    type_: Option<String>,
+    items: Option<Box<Schema>>,
+    xml: Option<crate::swagger::Xml>,
 }
 
 fn qualified(prefix: Option<&str>, local: &str) -> String {
