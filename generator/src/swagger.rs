@@ -32,6 +32,9 @@ pub struct Spec {
     /// The schemes every operation requires (any one of the objects), with their scopes.
     #[serde(default)]
     pub security: Vec<IndexMap<String, Vec<String>>>,
+    /// The media types of request bodies, unless an operation names its own.
+    #[serde(default)]
+    pub consumes: Vec<String>,
     #[serde(default)]
     pub schemes: Vec<String>,
     #[serde(rename = "x-ms-parameterized-host")]
@@ -119,6 +122,8 @@ pub struct Operation {
     pub responses: IndexMap<String, Response>,
     /// Replaces the spec's `produces` for this operation.
     pub produces: Option<Vec<String>>,
+    /// Replaces the spec's `consumes` for this operation.
+    pub consumes: Option<Vec<String>>,
     #[serde(rename = "x-ms-long-running-operation", default)]
     pub long_running: bool,
     #[serde(rename = "x-ms-long-running-operation-options")]
@@ -263,6 +268,22 @@ pub struct Schema {
     /// `x-nullable: true`: JSON `null` is a value of the schema.
     #[serde(rename = "x-nullable", default)]
     pub x_nullable: bool,
+    pub xml: Option<Xml>,
+}
+
+/// The `xml` object: how a schema's value is written in XML bodies.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Xml {
+    pub name: Option<String>,
+    pub namespace: Option<String>,
+    pub prefix: Option<String>,
+    #[serde(default)]
+    pub attribute: bool,
+    #[serde(default)]
+    pub wrapped: bool,
+    /// The value is the text of its parent element.
+    #[serde(rename = "x-ms-text", default)]
+    pub text: bool,
 }
 
 /// `additionalProperties`: `true`/`false` or the schema of the extra values.

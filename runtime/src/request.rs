@@ -158,6 +158,20 @@ impl RequestBuilder {
         self
     }
 
+    /// An XML body (a document from [`crate::xml`]), with its content type.
+    #[cfg(feature = "xml")]
+    pub fn xml(&mut self, document: Result<Vec<u8>, crate::xml::XmlError>) -> &mut Self {
+        match document {
+            Ok(document) => {
+                self.body = document;
+                self.headers
+                    .push((CONTENT_TYPE, HeaderValue::from_static("application/xml")));
+            }
+            Err(error) => self.fail(format!("the body cannot be written as XML: {error}")),
+        }
+        self
+    }
+
     fn fail(&mut self, message: String) {
         self.error.get_or_insert(RequestError(message));
     }

@@ -56,6 +56,7 @@ const SPECS: &[(&str, &str)] = &[
         "lro_parameterized_endpoints",
     ),
     ("azure-parameter-grouping.json", "azure_parameter_grouping"),
+    ("xml-service.json", "xml_service"),
 ];
 
 fn main() {

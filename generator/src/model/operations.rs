@@ -5,8 +5,8 @@
 //! `Foo_Get_Bar`) still become distinct items.
 
 use super::names::{self, Registry, PRELUDE};
-use super::types::{nullable, Converter, Owner, Type};
-use super::{Api, Method, Operation, Param, Place, Status};
+use super::types::{nullable, Converter, Owner, Type, XmlNode};
+use super::{Api, Media, Method, Operation, Param, Place, Status};
 use crate::error::Result;
 use crate::resolve::Location;
 use crate::swagger::Schema;
@@ -130,6 +130,8 @@ pub struct ClientOperation<'a> {
     /// `x-ms-pageable`'s `operationName`: the operation whose request fetches the next
     /// pages.
     pub next: Option<NextOperation>,
+    /// The XML form of the request body, when the operation consumes XML.
+    pub request_xml: Option<XmlNode>,
 }
 
 /// A header a reply declares, as the caller gets it.
@@ -173,6 +175,21 @@ pub enum NextArg {
     Client,
     /// A member of a parameter group, which the list passes on whole.
     Grouped,
+}
+
+impl ClientOperation<'_> {
+    /// The types of the bodies that travel in XML: the request's and the replies'.
+    pub fn xml_bodies(&self) -> Vec<&Type> {
+        let mut bodies = Vec::new();
+        if self.request_xml.is_some() {
+            let args = self.params.iter().chain(&self.options);
+            bodies.extend(args.filter(|a| a.param.place == Place::Body).map(|a| &a.ty));
+        }
+        if self.operation.reply_media == Media::Xml {
+            bodies.extend(self.statuses.iter().filter_map(|(_, ty)| ty.as_ref()));
+        }
+        bodies
+    }
 }
 
 /// The Rust names of one operation's items.
@@ -333,6 +350,18 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         }
         // Client-held parameters first, so the client passes them the same way everywhere.
         params.sort_by_key(|arg| !arg.param.client);
+        let request_xml = match (operation.request_media, operation.body()) {
+            (Media::Xml, Some(body)) => match &body.param.schema {
+                Some(schema) => Some(types.xml_node(
+                    schema,
+                    &body.location.child("schema"),
+                    &body.param.name,
+                    true,
+                )?),
+                None => None,
+            },
+            _ => None,
+        };
         let mut statuses = Vec::new();
         let mut error_statuses = Vec::new();
         let mut default_error = None;
@@ -432,6 +461,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             errors,
             groups,
             next: None,
+            request_xml,
         });
     }
     // Named once every operation's items are: they share the top of the client.

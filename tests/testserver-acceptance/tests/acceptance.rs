@@ -42,4 +42,5 @@ mod acceptance {
     mod url_multi_collection_format;
     mod custom_base_url;
     mod azure_parameter_grouping;
+    mod xml_service;
 }

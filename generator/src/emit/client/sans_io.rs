@@ -3,8 +3,8 @@
 use super::{ident, Writer};
 use crate::emit::tokens::doc;
 use crate::model::operations::{Arg, ClientOperation, Shape};
-use crate::model::types::{StringFormat, Type};
-use crate::model::{Place, Segment, Status, API_VERSION};
+use crate::model::types::{StringFormat, Type, XmlKind, XmlNode};
+use crate::model::{Media, Place, Segment, Status, API_VERSION};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -204,6 +204,9 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         .collect();
     steps.extend(host_steps(op));
     steps.extend(path_steps(op));
+    for (name, value) in &operation.template.query {
+        steps.push(quote!(r.query(#name, #value);));
+    }
     if let Some(api_version) = &operation.api_version {
         steps.push(quote!(r.query(#API_VERSION, #api_version);));
     }
@@ -211,9 +214,10 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         steps.push(quote!(r.header("accept", #accept);));
     }
     for place in [Place::Query, Place::Header, Place::Body] {
+        let xml = op.request_xml.as_ref();
         for arg in op.params.iter().filter(|arg| arg.param.place == place) {
             let value = ident(&arg.ident);
-            let set = set(arg, quote!(#value), by_value(&arg.ty));
+            let set = set(arg, quote!(#value), by_value(&arg.ty), xml);
             steps.push(match arg.param.param.required {
                 true => set,
                 // An optional client-held parameter, sent when the client has it.
@@ -231,7 +235,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
                     quote!(options.#field)
                 }
             };
-            let set = set(arg, quote!(value), false);
+            let set = set(arg, quote!(value), false, xml);
             steps.push(quote!(if let Some(value) = &#holder { #set }));
         }
     }
@@ -364,12 +368,25 @@ fn item_text(item: &Type) -> TokenStream {
     }
 }
 
-/// Sets a query parameter, header or body from `value`.
-fn set(arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
+/// Sets a query parameter, header or body (in XML when `xml` gives its form) from `value`.
+fn set(arg: &Arg<'_>, value: TokenStream, owned: bool, xml: Option<&XmlNode>) -> TokenStream {
     let name = &arg.param.param.name;
-    match arg.param.place {
-        Place::Body if owned => return quote!(r.json(&#value);),
-        Place::Body => return quote!(r.json(#value);),
+    let borrowed = match owned {
+        true => quote!(&#value),
+        false => value.clone(),
+    };
+    match (arg.param.place, xml) {
+        (Place::Body, Some(node)) => {
+            let (root, namespace) = (&node.name, xml_namespace(node));
+            return match &node.kind {
+                XmlKind::List { item, .. } => {
+                    quote!(r.xml(rt::xml::list_document(#root, #namespace, #item, #borrowed));)
+                }
+                _ => quote!(r.xml(rt::xml::to_document(#root, #namespace, #borrowed));),
+            };
+        }
+        (Place::Body, None) if owned => return quote!(r.json(&#value);),
+        (Place::Body, None) => return quote!(r.json(#value);),
         _ => {}
     }
     let Some(separator) = arg.param.collection_format.separator() else {
@@ -384,6 +401,22 @@ fn set(arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
         Place::Header => quote!(r.header(#name, #text);),
         _ if arg.param.param.skip_url_encoding => quote!(r.raw_query(#name, #text);),
         _ => quote!(r.query(#name, #text);),
+    }
+}
+
+fn xml_namespace(node: &XmlNode) -> TokenStream {
+    match &node.namespace {
+        Some((attribute, uri)) => quote!(Some((#attribute, #uri))),
+        None => quote!(None),
+    }
+}
+
+/// The runtime function that reads a reply body of type `ty`.
+fn decode(writer: &Writer<'_>, op: &ClientOperation<'_>, ty: &Type) -> TokenStream {
+    match op.operation.reply_media {
+        Media::Xml if writer.model.types.is_list(ty) => quote!(rt::response::xml_list),
+        Media::Xml => quote!(rt::response::xml),
+        Media::Json => quote!(rt::response::json),
     }
 }
 
@@ -417,13 +450,19 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             }
             (Shape::Page { .. }, None) => quote!(Ok(rt::Page::default())),
             (Shape::Unit, _) => quote!(Ok(())),
-            (Shape::One(_), _) => quote!(rt::response::json(response)),
+            (Shape::One(ty), _) => {
+                let decode = decode(writer, op, ty);
+                quote!(#decode(response))
+            }
             // A long-running operation's last reply may come without the body its
             // status documents (a `Location` answering a bare 200).
             (Shape::Optional(_), Some(_)) if op.operation.long_running.is_some() => {
                 quote!(rt::response::optional_json(response))
             }
-            (Shape::Optional(_), Some(_)) => quote!(rt::response::json(response).map(Some)),
+            (Shape::Optional(ty), Some(_)) => {
+                let decode = decode(writer, op, ty);
+                quote!(#decode(response).map(Some))
+            }
             (Shape::Optional(_), None) => quote!(Ok(None)),
             (Shape::Enum, body) => {
                 let variant = ident(&format!("Status{status}"));
@@ -434,7 +473,10 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
                         .expect("an enum result has a name"),
                 );
                 match body {
-                    Some(_) => quote!(rt::response::json(response).map(#path::#variant)),
+                    Some(ty) => {
+                        let decode = decode(writer, op, ty);
+                        quote!(#decode(response).map(#path::#variant))
+                    }
                     None => quote!(Ok(#path::#variant)),
                 }
             }
