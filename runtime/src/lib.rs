@@ -16,6 +16,7 @@ pub mod examples;
 mod formats;
 mod header_value;
 mod models;
+mod nullable;
 #[doc(hidden)]
 pub mod polymorphic;
 mod request;
@@ -27,6 +28,7 @@ pub use formats::{
     Time, Timestamp, UnixTime, Uuid,
 };
 pub use models::{skip_read_only, to_request_body, UnknownEnumValue};
+pub use nullable::Nullable;
 
 pub use request::{Endpoint, RequestBuilder, RequestError};
 pub use response::{Page, WithHeaders};
