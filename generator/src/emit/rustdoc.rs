@@ -51,6 +51,7 @@ pub fn doc(markdown: &str) -> TokenStream {
     if lines.iter().all(String::is_empty) {
         return TokenStream::new();
     }
+    let lines = lines.into_iter().map(super::format::doc_line);
     quote! { #(#[doc = #lines])* }
 }
 
@@ -211,11 +212,9 @@ mod tests {
 
     #[test]
     fn bidi_controls_become_visible_escapes() {
-        let tokens = doc("a\u{202E}b\u{2066}c\u{200F}d").to_string();
-        assert!(!tokens.contains('\u{202E}'));
-        assert!(
-            tokens.contains(r"a\\u{202E}b\\u{2066}c\\u{200F}d"),
-            "{tokens}"
-        );
+        let docs = doc("a\u{202E}b\u{2066}c\u{200F}d");
+        let text = crate::emit::format::file(quote!(#docs pub struct A;)).unwrap();
+        assert!(!text.contains('\u{202E}'));
+        assert!(text.contains(r"/// a\u{202E}b\u{2066}c\u{200F}d"), "{text}");
     }
 }
