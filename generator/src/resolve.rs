@@ -302,7 +302,11 @@ pub fn check_refs(documents: &Documents) -> Result<()> {
 pub struct Dereferencer<'d> {
     resolver: Resolver<'d>,
     graph: Graph,
-    nodes: HashMap<Location, NodeId>,
+    /// The node of each value built so far, by the value's address: a location names one
+    /// value of the loaded documents, which stay put while they are borrowed, so the
+    /// address is as good a key as the location, and hashing it costs nothing next to
+    /// hashing a path and a pointer at every node of every schema.
+    nodes: HashMap<*const Value, NodeId, foldhash::fast::RandomState>,
     depth: usize,
 }
 
@@ -311,7 +315,7 @@ impl<'d> Dereferencer<'d> {
         Self {
             resolver,
             graph: Graph::new(),
-            nodes: HashMap::new(),
+            nodes: HashMap::default(),
             depth: 0,
         }
     }
@@ -331,7 +335,7 @@ impl<'d> Dereferencer<'d> {
     }
 
     fn node(&mut self, location: &Location, value: &'d Value) -> Result<NodeId> {
-        if let Some(&id) = self.nodes.get(location) {
+        if let Some(&id) = self.nodes.get(&(value as *const Value)) {
             return Ok(id);
         }
         self.depth += 1;
@@ -354,9 +358,9 @@ impl<'d> Dereferencer<'d> {
                     if entries.len() == 1 || !target_value.is_object() {
                         return self.node(&target, target_value);
                     }
-                    return self.extended_ref(location, entries, &target, target_value);
+                    return self.extended_ref(location, value, &target, target_value);
                 }
-                let id = self.placeholder(location, Node::Object(Vec::new()));
+                let id = self.placeholder(value, Node::Object(Vec::new()));
                 let mut children = Vec::with_capacity(entries.len());
                 for (key, child) in entries {
                     children.push((key.clone(), self.node(&location.child(key), child)?));
@@ -365,7 +369,7 @@ impl<'d> Dereferencer<'d> {
                 Ok(id)
             }
             Value::Array(items) => {
-                let id = self.placeholder(location, Node::Array(Vec::new()));
+                let id = self.placeholder(value, Node::Array(Vec::new()));
                 let mut children = Vec::with_capacity(items.len());
                 for (index, child) in items.iter().enumerate() {
                     children.push(self.node(&location.child(&index.to_string()), child)?);
@@ -381,11 +385,12 @@ impl<'d> Dereferencer<'d> {
     fn extended_ref(
         &mut self,
         location: &Location,
-        own: &'d serde_json::Map<String, Value>,
+        value: &'d Value,
         target: &Location,
         target_value: &'d Value,
     ) -> Result<NodeId> {
-        let id = self.placeholder(location, Node::Object(Vec::new()));
+        let own = value.as_object().expect("a reference object");
+        let id = self.placeholder(value, Node::Object(Vec::new()));
         let mut children = Vec::new();
         for (key, child) in own.iter().filter(|(key, _)| *key != "$ref") {
             children.push((key.clone(), self.node(&location.child(key), child)?));
@@ -411,9 +416,9 @@ impl<'d> Dereferencer<'d> {
 
     /// Registers a node before its children exist, so that a child reaching back to it
     /// finds it: that is how a cycle closes.
-    fn placeholder(&mut self, location: &Location, node: Node) -> NodeId {
+    fn placeholder(&mut self, value: &'d Value, node: Node) -> NodeId {
         let id = self.graph.add(node);
-        self.nodes.insert(location.clone(), id);
+        self.nodes.insert(value, id);
         id
     }
 }
