@@ -40,43 +40,61 @@ pub fn doc_line(line: String) -> Literal {
 /// printer per batch disappear.
 const BATCH: usize = 64;
 
-/// The formatted source of a file of items.
+/// The formatted source of a file made of `pieces`, each a run of items, taken one at a
+/// time.
 ///
-/// A batch of items at a time: prettyplease prints a file's items one after the other at
-/// the margin, each ending in a hard break, so the file is the concatenation of its items
-/// printed apart, and the syntax trees of one batch are all that is held at a time (the
-/// whole file's tree was a quarter of the peak memory of a spec of 5,000 operations).
-pub fn file(tokens: TokenStream) -> syn::Result<String> {
-    let lines = LINES.with(|lines| std::mem::take(&mut *lines.borrow_mut()));
+/// The emitters hand over a file in pieces (a module, the client's methods) built as they
+/// are asked for, so that the tokens of the whole file are never held at once, and each
+/// piece is parsed and printed a batch of items at a time, so that only one batch's
+/// syntax trees are: at 5,000 operations, every copy of the whole file as tokens or as a
+/// tree took a hundred megabytes or more. prettyplease prints a file's items one after the
+/// other at the margin, each ending in a hard break, so the file is the concatenation of
+/// its items printed apart.
+pub fn file(pieces: impl IntoIterator<Item = TokenStream>) -> syn::Result<String> {
     let mut text = String::new();
-    let print_batches = |input: ParseStream<'_>| {
-        let mut attrs = input.call(syn::Attribute::parse_inner)?;
-        loop {
-            let mut items = Vec::new();
-            while items.len() < BATCH && !input.is_empty() {
-                items.push(input.parse()?);
-            }
-            if items.is_empty() && attrs.is_empty() {
-                return Ok(());
-            }
-            let batch = syn::File {
-                shebang: None,
-                frontmatter: None,
-                attrs: std::mem::take(&mut attrs),
-                items,
-            };
-            let printed = prettyplease::unparse(&batch);
-            match fill_in(&printed, &lines) {
-                Some(filled) => text.push_str(&filled),
-                None => {
-                    let restored = restore(batch.into_token_stream(), &lines);
-                    text.push_str(&prettyplease::unparse(&syn::parse2(restored)?));
-                }
+    let mut pieces = pieces.into_iter().peekable();
+    let mut printed = Ok(());
+    while pieces.peek().is_some() && printed.is_ok() {
+        // A piece is often one item: pieces too are taken a batch at a time.
+        let batch: TokenStream = pieces.by_ref().take(BATCH).collect();
+        printed = print_batches
+            .parse2(batch)
+            .map(|batch| text.push_str(&batch));
+    }
+    // The placeholders of this file are all printed: their lines are no longer needed.
+    LINES.with(|lines| std::mem::take(&mut *lines.borrow_mut()));
+    printed.map(|()| text)
+}
+
+/// The formatted source of a run of items, [`BATCH`] at a time.
+fn print_batches(input: ParseStream<'_>) -> syn::Result<String> {
+    let mut text = String::new();
+    let mut attrs = input.call(syn::Attribute::parse_inner)?;
+    loop {
+        let mut items = Vec::new();
+        while items.len() < BATCH && !input.is_empty() {
+            items.push(input.parse()?);
+        }
+        if items.is_empty() && attrs.is_empty() {
+            return Ok(text);
+        }
+        let batch = syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs: std::mem::take(&mut attrs),
+            items,
+        };
+        let printed = prettyplease::unparse(&batch);
+        let filled = LINES.with(|lines| fill_in(&printed, &lines.borrow()));
+        match filled {
+            Some(filled) => text.push_str(&filled),
+            None => {
+                let restored =
+                    LINES.with(|lines| restore(batch.into_token_stream(), &lines.borrow()));
+                text.push_str(&prettyplease::unparse(&syn::parse2(restored?)?));
             }
         }
-    };
-    print_batches.parse2(tokens)?;
-    Ok(text)
+    }
 }
 
 /// `text` with each `///` placeholder line replaced by its doc line, or `None` if a
@@ -106,25 +124,31 @@ fn fill_in(text: &str, lines: &[String]) -> Option<String> {
     Some(out)
 }
 
-/// `tokens` with every placeholder literal replaced by the literal of its doc line.
-fn restore(tokens: TokenStream, lines: &[String]) -> TokenStream {
+/// `tokens` with every placeholder literal replaced by the literal of its doc line; an
+/// error if a placeholder's line is gone (tokens kept past the formatting of their file).
+fn restore(tokens: TokenStream, lines: &[String]) -> syn::Result<TokenStream> {
     tokens
         .into_iter()
         .map(|token| match token {
             TokenTree::Group(group) => {
-                let mut restored = Group::new(group.delimiter(), restore(group.stream(), lines));
+                let mut restored = Group::new(group.delimiter(), restore(group.stream(), lines)?);
                 restored.set_span(group.span());
-                TokenTree::Group(restored)
+                Ok(TokenTree::Group(restored))
             }
             TokenTree::Literal(literal) => {
-                let line = literal
-                    .to_string()
-                    .strip_prefix("\"\\u{1}")
-                    .and_then(|rest| rest.strip_suffix('"')?.parse::<usize>().ok())
-                    .and_then(|index| lines.get(index));
-                TokenTree::Literal(line.map_or(literal, |line| Literal::string(line)))
+                let repr = literal.to_string();
+                let Some(placeholder) = repr.strip_prefix("\"\\u{1}") else {
+                    return Ok(TokenTree::Literal(literal));
+                };
+                let line = placeholder
+                    .strip_suffix('"')
+                    .and_then(|index| lines.get(index.parse::<usize>().ok()?))
+                    .ok_or_else(|| {
+                        syn::Error::new(literal.span(), format!("doc line {repr} is gone"))
+                    })?;
+                Ok(TokenTree::Literal(Literal::string(line)))
             }
-            other => other,
+            other => Ok(other),
         })
         .collect()
 }
@@ -138,7 +162,7 @@ mod tests {
     /// prettyplease alone print them.
     fn reference(tokens: TokenStream) -> String {
         let lines = LINES.with(|lines| lines.borrow().clone());
-        prettyplease::unparse(&syn::parse2(restore(tokens, &lines)).unwrap())
+        prettyplease::unparse(&syn::parse2(restore(tokens, &lines).unwrap()).unwrap())
     }
 
     fn items() -> TokenStream {
@@ -167,18 +191,20 @@ mod tests {
 
     #[test]
     fn docs_print_as_prettyplease_prints_them() {
-        // More items than a batch: the batches printed apart are the file printed whole.
-        let tokens: TokenStream = (0..BATCH / 2).map(|_| items()).collect();
+        // More items than a batch, in pieces of four items: the batches printed apart are
+        // the file printed whole.
+        let pieces: Vec<TokenStream> = (0..BATCH / 2).map(|_| items()).collect();
+        let tokens: TokenStream = pieces.iter().cloned().collect();
         let expected = reference(tokens.clone());
         assert!(expected.contains("/// Second `line`, with \"quotes\", \\ and ünïcödé."));
         let lines = LINES.with(|lines| lines.borrow().clone());
-        let printed = prettyplease::unparse(&syn::parse2(tokens.clone()).unwrap());
+        let printed = prettyplease::unparse(&syn::parse2(tokens).unwrap());
         assert_eq!(
             fill_in(&printed, &lines).as_ref(),
             Some(&expected),
             "filled in"
         );
-        assert_eq!(file(tokens).unwrap(), expected);
+        assert_eq!(file(pieces).unwrap(), expected);
     }
 
     #[test]
@@ -192,7 +218,7 @@ mod tests {
         };
         let expected = reference(tokens.clone());
         assert!(expected.contains("#[doc = \" In a macro.\"]"), "{expected}");
-        assert_eq!(file(tokens).unwrap(), expected);
+        assert_eq!(file([tokens]).unwrap(), expected);
     }
 
     #[test]

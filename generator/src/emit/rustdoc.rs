@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn bidi_controls_become_visible_escapes() {
         let docs = doc("a\u{202E}b\u{2066}c\u{200F}d");
-        let text = crate::emit::format::file(quote!(#docs pub struct A;)).unwrap();
+        let text = crate::emit::format::file([quote!(#docs pub struct A;)]).unwrap();
         assert!(!text.contains('\u{202E}'));
         assert!(text.contains(r"/// a\u{202E}b\u{2066}c\u{200F}d"), "{text}");
     }

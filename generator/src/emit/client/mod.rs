@@ -47,9 +47,9 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
             .or_default()
             .extend(sans_io::items(&writer, op));
     }
-    let modules = groups.iter().map(|(group, items)| match group {
+    let modules = groups.into_iter().map(|(group, items)| match group {
         Some(group) => {
-            let group = &client.groups[*group];
+            let group = &client.groups[group];
             let name = ident(&group.module);
             let docs = doc(&format!(
                 "Requests and replies of the `{}_*` operations, without I/O.",
@@ -63,7 +63,7 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
                 }
             }
         }
-        None => items.clone(),
+        None => items,
     });
     let client_tokens = methods::client(&writer);
     let models = if client.uses_models {
@@ -75,8 +75,7 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
     } else {
         quote!()
     };
-    let examples = examples::module(&writer);
-    let file = quote! {
+    let header = quote! {
         #models
         use armgen_runtime as rt;
 
@@ -85,12 +84,14 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
         /// The error of every operation.
         pub type Error = rt::Error<ErrorBody>;
         pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-        #client_tokens
-        #(#modules)*
-        #examples
     };
-    let text = super::format::file(file).map_err(|e| {
+    // In pieces, each module built when the formatter takes it (see `format::file`).
+    let examples = std::iter::once_with(|| examples::module(&writer));
+    let pieces = [header, client_tokens]
+        .into_iter()
+        .chain(modules)
+        .chain(examples);
+    let text = super::format::file(pieces).map_err(|e| {
         Error::new(format!(
             "the generated client does not parse (a bug in armgen): {e}"
         ))
