@@ -11,12 +11,13 @@
 //! target's keys it does not already have; a plain `$ref` becomes the target itself, the
 //! same node wherever it is referenced, so a schema that reaches itself is a real cycle.
 
-use crate::error::{pointer_push, Error, Result};
+use crate::error::{pointer_push, push_token, Error, Result};
 use crate::json_graph::{Graph, Node, NodeId};
 use crate::load::{normalize, Documents};
 use percent_encoding::percent_decode_str;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 /// How many plain `$ref`s may follow each other before the chain counts as runaway.
@@ -167,20 +168,40 @@ fn example_entry(pointer: &str) -> Option<(&str, String)> {
 
 /// Every `$ref` in `value` (found at `at`), with where it is written, in document order.
 pub fn collect_refs(value: &Value, at: &Location, out: &mut Vec<(Location, String)>) {
+    // One pointer, grown and cut back on the way: a location is made only for a `$ref`,
+    // not for each of the (many more) values walked past.
+    let mut pointer = at.pointer.clone();
+    collect_refs_below(value, &at.file, &mut pointer, out);
+}
+
+fn collect_refs_below(
+    value: &Value,
+    file: &Path,
+    pointer: &mut String,
+    out: &mut Vec<(Location, String)>,
+) {
     match value {
         Value::Object(entries) => {
             if let Some(reference) = ref_of(value) {
-                out.push((at.clone(), reference.to_owned()));
+                out.push((Location::new(file, pointer.as_str()), reference.to_owned()));
             }
             for (key, child) in entries {
                 if child.is_object() || child.is_array() {
-                    collect_refs(child, &at.child(key), out);
+                    let len = pointer.len();
+                    push_token(pointer, key);
+                    collect_refs_below(child, file, pointer, out);
+                    pointer.truncate(len);
                 }
             }
         }
         Value::Array(items) => {
             for (index, child) in items.iter().enumerate() {
-                collect_refs(child, &at.child(&index.to_string()), out);
+                if child.is_object() || child.is_array() {
+                    let len = pointer.len();
+                    write!(pointer, "/{index}").expect("a String takes any text");
+                    collect_refs_below(child, file, pointer, out);
+                    pointer.truncate(len);
+                }
             }
         }
         _ => {}
