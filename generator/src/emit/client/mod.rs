@@ -39,15 +39,21 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
         Some(ty) => writer.ty(ty),
         None => quote!(serde_json::Value),
     };
-    // Keyed, not searched: big specs have as many groups as resource types.
-    let mut groups: indexmap::IndexMap<Option<usize>, TokenStream> = indexmap::IndexMap::new();
+    // Keyed, not searched: big specs have as many groups as resource types. The items
+    // are built when the formatter takes their module.
+    let mut groups: indexmap::IndexMap<Option<usize>, Vec<&ClientOperation<'_>>> =
+        indexmap::IndexMap::new();
     for op in &client.operations {
-        groups
-            .entry(op.group)
-            .or_default()
-            .extend(sans_io::items(&writer, op));
+        groups.entry(op.group).or_default().push(op);
     }
-    let modules = groups.into_iter().map(|(group, items)| match group {
+    let modules = groups.into_iter().map(|(group, ops)| {
+        let items: TokenStream = ops
+            .into_iter()
+            .flat_map(|op| sans_io::items(&writer, op))
+            .collect();
+        (group, items)
+    });
+    let modules = modules.map(|(group, items)| match group {
         Some(group) => {
             let group = &client.groups[group];
             let name = ident(&group.module);

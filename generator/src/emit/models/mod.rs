@@ -20,7 +20,7 @@ mod support;
 
 use super::tokens::{self, Site};
 use crate::error::{Error, Result};
-use crate::model::types::Details;
+use crate::model::types::{Details, TypeEntry, TypeSpace};
 use crate::model::Model;
 use indexmap::IndexMap;
 use proc_macro2::TokenStream;
@@ -31,29 +31,33 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
     let types = &model.types;
     let mut root = Module::default();
     for (_, entry) in types.iter() {
-        let tokens = match &entry.details {
-            Details::Struct(s) => structs::render(types, entry, s),
-            Details::Enum(e) => enums::render(entry, e),
-            Details::Alias(ty) => {
-                let docs = tokens::spec_doc(&entry.doc);
-                let name = tokens::ident(&entry.name);
-                let ty = tokens::ty(
-                    types,
-                    ty,
-                    Site::Models {
-                        from: &entry.module,
-                    },
-                );
-                quote!(#docs pub type #name = #ty;)
-            }
-        };
-        root.at(&entry.module).items.push(tokens);
+        root.at(&entry.module).items.push(entry);
     }
     let roundtrip = support::roundtrip(types);
     // No inner attributes or inner docs: they would make the file unusable with
     // `include!` from a build script. The includer's `mod` carries docs and lint levels.
-    let pieces = root.into_pieces().chain([roundtrip]);
+    let pieces = root.into_pieces(types).chain([roundtrip]);
     Ok(format!("{HEADER}{}", pretty(pieces)?))
+}
+
+/// The item of one entry of the type space.
+fn item(types: &TypeSpace, entry: &TypeEntry) -> TokenStream {
+    match &entry.details {
+        Details::Struct(s) => structs::render(types, entry, s),
+        Details::Enum(e) => enums::render(entry, e),
+        Details::Alias(ty) => {
+            let docs = tokens::spec_doc(&entry.doc);
+            let name = tokens::ident(&entry.name);
+            let ty = tokens::ty(
+                types,
+                ty,
+                Site::Models {
+                    from: &entry.module,
+                },
+            );
+            quote!(#docs pub type #name = #ty;)
+        }
+    }
 }
 
 /// A plain comment, which `include!` accepts where `//!` is refused.
@@ -70,15 +74,16 @@ fn bug(error: syn::Error) -> Error {
     ))
 }
 
-/// The items of one module and its submodules, in the order first met.
+/// The entries of one module and its submodules, in the order first met; their items
+/// are built only when the formatter takes them.
 #[derive(Default)]
-struct Module {
-    items: Vec<TokenStream>,
-    children: IndexMap<String, Module>,
+struct Module<'t> {
+    items: Vec<&'t TypeEntry>,
+    children: IndexMap<String, Module<'t>>,
 }
 
-impl Module {
-    fn at(&mut self, path: &[String]) -> &mut Module {
+impl<'t> Module<'t> {
+    fn at(&mut self, path: &[String]) -> &mut Module<'t> {
         path.iter().fold(self, |module, name| {
             module.children.entry(name.clone()).or_default()
         })
@@ -86,20 +91,21 @@ impl Module {
 
     /// The module's items, then each submodule as one item, each built when it is taken
     /// and dropped once formatted (see [`super::format::file`]).
-    fn into_pieces(self) -> impl Iterator<Item = TokenStream> {
-        let children = self.children.into_iter().map(|(name, module)| {
+    fn into_pieces(self, types: &'t TypeSpace) -> impl Iterator<Item = TokenStream> + 't {
+        let children = self.children.into_iter().map(move |(name, module)| {
             let name = tokens::ident(&name);
-            let body = module.render();
+            let body = module.render(types);
             quote!(pub mod #name { #body })
         });
-        self.items.into_iter().chain(children)
+        let items = self.items.into_iter().map(move |entry| item(types, entry));
+        items.chain(children)
     }
 
-    fn render(&self) -> TokenStream {
-        let items = &self.items;
+    fn render(&self, types: &TypeSpace) -> TokenStream {
+        let items = self.items.iter().map(|entry| item(types, entry));
         let children = self.children.iter().map(|(name, module)| {
             let name = tokens::ident(name);
-            let body = module.render();
+            let body = module.render(types);
             quote!(pub mod #name { #body })
         });
         quote!(#(#items)* #(#children)*)
