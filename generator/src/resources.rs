@@ -199,9 +199,10 @@ impl Resource<'_> {
 
 /// The dependencies of `resource`, in order: `{...fromResourceGroup, ...fromBody, ...fromPath}`
 /// with JavaScript object semantics (a variable set again keeps its first position).
-pub fn dependencies(
+pub fn dependencies<'r, 'a>(
     resource: &Resource<'_>,
-    all: &[Resource<'_>],
+    all: &'r [Resource<'a>],
+    named: &mut NamedBy<'r, 'a>,
     schemas: &mut Schemas<'_>,
 ) -> Result<Vec<Dependency>> {
     let mut dependencies: IndexMap<String, (String, String)> = IndexMap::new();
@@ -230,7 +231,7 @@ pub fn dependencies(
             &mut visits,
         );
         for key in keys {
-            if let Some(target) = resource_named_by(&key, resource, all) {
+            if let Some(target) = named.resource(&key, resource, all) {
                 dependencies.insert(
                     target.type_name.to_lower_camel_case(),
                     (target.group.clone(), target.type_name.clone()),
@@ -286,61 +287,103 @@ fn collect_reference_keys(
     }
 }
 
-/// The resource a body key such as `scopeMapId` refers to, if any.
-fn resource_named_by<'r, 'a>(
-    key: &str,
-    resource: &Resource<'_>,
-    all: &'r [Resource<'a>],
-) -> Option<&'r Resource<'a>> {
-    let key = key.strip_suffix("Id").unwrap_or(key);
-    let key = match key.len().checked_sub("resource".len()) {
-        Some(cut) if key.is_char_boundary(cut) && key[cut..].eq_ignore_ascii_case("resource") => {
-            &key[..cut]
+/// The resources that body keys name, by the four rules of [`NamedBy::resource`]. Each
+/// rule compares a key's name with every resource of its group (or of all), and bodies of
+/// a big spec repeat the same few keys (`id`, `linkedThingId`), so the resources each
+/// rule finds for a name are looked for once per name and group, not once per key of each
+/// body: per key, that scan made the docs quadratic in the number of resources.
+#[derive(Default)]
+pub struct NamedBy<'r, 'a> {
+    found: HashMap<(String, String), Candidates<'r, 'a>>,
+}
+
+/// For one name and group, the resources each rule matches, in spec order, before the
+/// resource asking is left out.
+struct Candidates<'r, 'a> {
+    /// Of the group, whose type name ends the name.
+    ending: Vec<&'r Resource<'a>>,
+    /// Of the group, whose type name is in the name.
+    inside: Vec<&'r Resource<'a>>,
+    /// Of the group, whose type name holds the name.
+    holding: Vec<&'r Resource<'a>>,
+    /// Of any group, whose type name is the name.
+    equal: Vec<&'r Resource<'a>>,
+}
+
+impl<'r, 'a> NamedBy<'r, 'a> {
+    /// The resource a body key such as `scopeMapId` refers to, if any: among the other
+    /// resources (another type name) of the group, the first whose type name ends the
+    /// key's name, else the only one whose type name is in it, else the only one whose
+    /// type name holds it; else the first of any group whose type name is the name.
+    pub fn resource(
+        &mut self,
+        key: &str,
+        resource: &Resource<'_>,
+        all: &'r [Resource<'a>],
+    ) -> Option<&'r Resource<'a>> {
+        let key = key.strip_suffix("Id").unwrap_or(key);
+        let key = match key.len().checked_sub("resource".len()) {
+            Some(cut)
+                if key.is_char_boundary(cut) && key[cut..].eq_ignore_ascii_case("resource") =>
+            {
+                &key[..cut]
+            }
+            _ => key,
+        };
+        if key.is_empty() {
+            return None;
         }
-        _ => key,
-    };
-    if key.is_empty() {
-        return None;
+        let name = key.to_lowercase();
+        let candidates = self
+            .found
+            .entry((resource.group.clone(), name))
+            .or_insert_with_key(|(group, name)| Candidates::of(group, name, all));
+        let other = |r: &&&'r Resource<'a>| r.type_name != resource.type_name;
+        let only = |matches: &[&'r Resource<'a>]| {
+            let mut others = matches.iter().filter(other);
+            match (others.next(), others.next()) {
+                (Some(only), None) => Some(*only),
+                _ => None,
+            }
+        };
+        candidates
+            .ending
+            .iter()
+            .find(other)
+            .copied()
+            .or_else(|| only(&candidates.inside))
+            .or_else(|| only(&candidates.holding))
+            .or_else(|| candidates.equal.iter().find(other).copied())
     }
-    let name = key.to_lowercase();
-    // Runs for every key of every body, so it allocates nothing per resource.
-    let others = || {
-        all.iter()
-            .filter(|r| r.type_name != resource.type_name)
-            .map(|r| (r, r.lower_type_name.as_str()))
-    };
-    let same_group = || others().filter(|(r, _)| r.group == resource.group);
-    let only = |mut matches: Vec<&'r Resource<'a>>| {
-        if matches.len() == 1 {
-            matches.pop()
-        } else {
-            None
+}
+
+impl<'r, 'a> Candidates<'r, 'a> {
+    fn of(group: &str, name: &str, all: &'r [Resource<'a>]) -> Self {
+        let mut candidates = Candidates {
+            ending: Vec::new(),
+            inside: Vec::new(),
+            holding: Vec::new(),
+            equal: Vec::new(),
+        };
+        for r in all {
+            let type_name = r.lower_type_name.as_str();
+            if r.group == group {
+                if name.ends_with(type_name) {
+                    candidates.ending.push(r);
+                }
+                if name.contains(type_name) {
+                    candidates.inside.push(r);
+                }
+                if type_name.contains(name) {
+                    candidates.holding.push(r);
+                }
+            }
+            if type_name == name {
+                candidates.equal.push(r);
+            }
         }
-    };
-    same_group()
-        .find(|(_, type_name)| name.ends_with(type_name))
-        .map(|(r, _)| r)
-        .or_else(|| {
-            only(
-                same_group()
-                    .filter(|(_, t)| name.contains(t))
-                    .map(|(r, _)| r)
-                    .collect(),
-            )
-        })
-        .or_else(|| {
-            only(
-                same_group()
-                    .filter(|(_, t)| t.contains(name.as_str()))
-                    .map(|(r, _)| r)
-                    .collect(),
-            )
-        })
-        .or_else(|| {
-            others()
-                .find(|(_, type_name)| *type_name == name)
-                .map(|(r, _)| r)
-        })
+        candidates
+    }
 }
 
 /// Parents named by path parameters: each required path parameter of the GET (other than

@@ -79,8 +79,9 @@ pub fn emit(model: &Model<'_>) -> Result<Vec<(PathBuf, String)>> {
     let mut paged = BTreeSet::new();
     let mut linked = BTreeSet::new();
     let mut lists = resources::Lists::default();
+    let mut named = resources::NamedBy::default();
     for resource in &all {
-        let dependencies = resources::dependencies(resource, &all, &mut schemas)?;
+        let dependencies = resources::dependencies(resource, &all, &mut named, &mut schemas)?;
         if !resources::has_page(resource, &dependencies, &mut lists, &mut schemas)? {
             continue;
         }
