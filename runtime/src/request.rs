@@ -51,6 +51,7 @@ impl Endpoint {
     }
 
     /// Copies the endpoint of `from`, if it has one, onto `to`.
+    #[cfg(feature = "client")]
     pub(crate) fn copy(from: Option<&Self>, to: &mut crate::Request) {
         if let Some(endpoint) = from {
             to.extensions_mut().insert(endpoint.clone());
