@@ -13,6 +13,7 @@
 mod error;
 #[doc(hidden)]
 pub mod examples;
+mod form;
 mod models;
 mod request;
 pub mod response;
@@ -20,6 +21,7 @@ pub mod response;
 pub use error::{BodyTooLarge, DecodeError, Error, ServiceError, TransportError};
 pub use models::{skip_read_only, to_request_body, Timestamp, UnknownEnumValue};
 
+pub use form::FormEncoding;
 pub use request::{RequestBuilder, RequestError};
 pub use response::Page;
 /// serde, for `wire_enum!`, whose expansion must not depend on the including crate's

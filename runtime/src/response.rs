@@ -33,6 +33,22 @@ pub fn json<T: DeserializeOwned, E>(response: Response) -> Result<T, Error<E>> {
         .map_err(|error| decode_error(&response, error.to_string()))
 }
 
+/// The body of a documented status as the bytes that came (`type: file`, binary).
+pub fn bytes<E>(response: Response) -> Result<Vec<u8>, Error<E>> {
+    Ok(response.into_body())
+}
+
+/// The body of a documented status as text (a string sent as `text/plain`, not JSON).
+pub fn text<E>(response: Response) -> Result<String, Error<E>> {
+    match std::str::from_utf8(response.body()) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => Err(decode_error(
+            &response,
+            format!("the text is not UTF-8: {error}"),
+        )),
+    }
+}
+
 /// A page of a list whose items are in `item_name` and whose next link (if the list has
 /// more than one page) is in `next_link_name`.
 ///
@@ -169,6 +185,14 @@ mod tests {
             error.message
         );
         assert!(page::<u32, ()>(reply(200, r#"{"items":[]} 1"#), "items", None).is_err());
+    }
+
+    #[test]
+    fn text_replies_must_be_utf8() {
+        assert_eq!(text::<()>(reply(200, "héllo")).unwrap(), "héllo");
+        let mut bad = reply(200, "");
+        *bad.body_mut() = vec![0xff];
+        assert!(matches!(text::<()>(bad), Err(Error::Decode(_))));
     }
 
     #[test]
