@@ -22,6 +22,9 @@ pub struct Spec {
     /// The media types of replies, unless an operation names its own.
     #[serde(default)]
     pub produces: Vec<String>,
+    /// The media types of request bodies, unless an operation names its own.
+    #[serde(default)]
+    pub consumes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -72,6 +75,8 @@ pub struct Operation {
     pub responses: IndexMap<String, Response>,
     /// Replaces the spec's `produces` for this operation.
     pub produces: Option<Vec<String>>,
+    /// Replaces the spec's `consumes` for this operation.
+    pub consumes: Option<Vec<String>>,
     #[serde(rename = "x-ms-long-running-operation", default)]
     pub long_running: bool,
     #[serde(rename = "x-ms-long-running-operation-options")]

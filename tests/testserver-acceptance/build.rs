@@ -23,6 +23,18 @@ const SPECS: &[(&str, &str)] = &[
     ("lro.json", "lro"),
     ("paging.json", "paging"),
     ("url.json", "url"),
+    ("any-type.json", "any_type"),
+    ("body-binary.json", "body_binary"),
+    ("body-file.json", "body_file"),
+    ("body-formdata.json", "body_formdata"),
+    ("body-formdata-urlencoded.json", "body_formdata_urlencoded"),
+    ("client-enum.json", "client_enum"),
+    ("constants.json", "constants"),
+    ("media_types.json", "media_types"),
+    ("object-type.json", "object_type"),
+    ("required-optional.json", "required_optional"),
+    ("reserved-words.json", "reserved_words"),
+    ("validation.json", "validation"),
 ];
 
 fn main() {

@@ -77,6 +77,8 @@ pub fn ty(types: &TypeSpace, ty: &Type, site: Site<'_>) -> TokenStream {
             let boxed = inner(boxed);
             quote!(Box<#boxed>)
         }
+        Type::Bytes if models => quote!(::std::vec::Vec<u8>),
+        Type::Bytes => quote!(Vec<u8>),
     }
 }
 

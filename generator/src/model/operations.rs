@@ -4,8 +4,9 @@
 //! that the spec spells differently but that read alike in Rust (`Foo_GetBar`,
 //! `Foo_Get_Bar`) still become distinct items.
 
+use super::bodies::{self, Encoding, RequestBody};
 use super::names::{self, Registry, PRELUDE};
-use super::types::{Converter, Owner, Type};
+use super::types::{Converter, Owner, StringFormat, Type};
 use super::{Api, Operation, Param, Place, Status};
 use crate::error::Result;
 use crate::swagger::Schema;
@@ -70,6 +71,10 @@ pub struct ClientOperation<'a> {
     /// In the order of the request function's arguments: client-held, then required.
     pub params: Vec<Arg<'a>>,
     pub options: Vec<Arg<'a>>,
+    /// Parameters every request sends with one value ([`Param::constant`]), with its text.
+    pub constants: Vec<(&'a Param, String)>,
+    /// How the body or the `formData` fields go out, if the operation has any.
+    pub body: Option<RequestBody>,
     pub result: Shape,
     /// Documented statuses with the type of their body, if any.
     pub statuses: Vec<(u16, Option<Type>)>,
@@ -86,6 +91,8 @@ pub struct OperationNames {
     pub options: Option<String>,
     /// The enum of results, for [`Shape::Enum`].
     pub response: Option<String>,
+    /// The enum of media types the body can be sent as, for [`RequestBody::Choice`].
+    pub body: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -173,11 +180,12 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         let mut idents = Registry::with_reserved(LOCALS.iter().copied());
         let mut params = Vec::new();
         let mut options = Vec::new();
+        let mut constants = Vec::new();
+        let body = request_body(operation)?;
         for param in operation.parameters.iter().filter(|p| !p.is_api_version()) {
-            if param.place == Place::FormData {
-                return Err(param
-                    .location
-                    .error("formData parameters are not supported yet"));
+            if let Some(value) = param.constant() {
+                constants.push((param, value));
+                continue;
             }
             let name = param
                 .param
@@ -187,7 +195,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             let arg = Arg {
                 param,
                 ident: idents.take(names::snake_ident(name)),
-                ty: param_type(param, &hint, types)?,
+                ty: param_type(param, body.as_ref(), &hint, types)?,
             };
             if param.client {
                 if !client_params
@@ -209,6 +217,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         let mut first_body = None;
         for (status, response) in &operation.responses {
             let ty = match &response.schema {
+                Some(schema) if bodies::is_binary(schema) => Some(Type::Bytes),
                 Some(schema) => {
                     let owner = Owner::top(format!("{hint}Response"));
                     Some(types.ty(schema, &response.location.child("schema"), &owner)?)
@@ -252,6 +261,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 .then(|| scope.types.take(format!("{camel_stem}Options"))),
             response: (result == Shape::Enum)
                 .then(|| scope.types.take(format!("{camel_stem}Response"))),
+            body: matches!(body, Some(RequestBody::Choice(_)))
+                .then(|| scope.types.take(format!("{camel_stem}Body"))),
             request_fn: scope.functions.take(format!("{stem}_request")),
             parse_fn: scope.functions.take(format!("parse_{stem}")),
             method,
@@ -262,6 +273,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             names,
             params,
             options,
+            constants,
+            body,
             result,
             statuses,
         });
@@ -304,16 +317,60 @@ fn group_module(prefix: &str) -> String {
     }
 }
 
-/// The type of a parameter's value: its schema for a body, else the parameter itself
-/// read as a schema (a string when it has no type, as Swagger's default).
-fn param_type(param: &Param, hint: &str, types: &mut Converter<'_>) -> Result<Type> {
+/// How the operation's body or `formData` fields go out; `None` when it has neither.
+fn request_body(operation: &super::Operation) -> Result<Option<RequestBody>> {
+    let form = operation
+        .parameters
+        .iter()
+        .find(|p| p.place == Place::FormData);
+    Ok(match (operation.body(), form) {
+        (Some(body), Some(_)) => {
+            return Err(body
+                .location
+                .error("an operation cannot have both a body parameter and formData parameters"))
+        }
+        (Some(body), None) => {
+            let binary = body.param.schema.as_ref().is_some_and(bodies::is_binary);
+            Some(bodies::request_body(&operation.consumes, binary))
+        }
+        (None, Some(_)) => Some(bodies::form(&operation.consumes)),
+        (None, None) => None,
+    })
+}
+
+/// The type of a parameter's value: its schema for a body (bytes or text where that is
+/// how the body goes), else the parameter itself read as a schema (a string when it has
+/// no type, as Swagger's default; bytes for a `type: file` form field).
+fn param_type(
+    param: &Param,
+    body: Option<&RequestBody>,
+    hint: &str,
+    types: &mut Converter<'_>,
+) -> Result<Type> {
     let p = &param.param;
     let owner = Owner::top(format!("{hint}{}", names::camel(&p.name, "Param")));
     if param.place == Place::Body {
-        return match &p.schema {
-            Some(schema) => types.ty(schema, &param.location.child("schema"), &owner),
-            None => Ok(Type::Json),
+        let encoding = match body {
+            Some(RequestBody::One { encoding, .. }) => Some(*encoding),
+            _ => None,
         };
+        return match (&p.schema, encoding) {
+            (_, Some(Encoding::Bytes)) => Ok(Type::Bytes),
+            (_, Some(Encoding::Text)) => Ok(Type::String(StringFormat::Plain)),
+            (Some(schema), _) => types.ty(schema, &param.location.child("schema"), &owner),
+            (None, _) => Ok(Type::Json),
+        };
+    }
+    if param.place == Place::FormData {
+        let is_file = |schema_type: Option<&str>| schema_type == Some("file");
+        if is_file(p.type_.as_deref()) {
+            return Ok(Type::Bytes);
+        }
+        if p.type_.as_deref() == Some("array")
+            && is_file(p.items.as_ref().and_then(|items| items.type_.as_deref()))
+        {
+            return Ok(Type::Vec(Box::new(Type::Bytes)));
+        }
     }
     match p.type_.as_deref() {
         None | Some("string" | "integer" | "number" | "boolean" | "array") => {}

@@ -27,4 +27,12 @@ mod acceptance {
     mod lro;
     mod paging;
     mod url;
+
+    mod any_type;
+    mod body_file;
+    mod body_formdata;
+    mod constants;
+    mod media_types;
+    mod required_optional;
+    mod reserved_words;
 }

@@ -4,6 +4,7 @@
 //! hand-written list of 59 calls, and is compiled only with the `examples` feature.
 
 use super::Writer;
+use crate::model::bodies::{Encoding, RequestBody};
 use crate::model::operations::{Arg, ClientOperation, Shape};
 use crate::model::types::Type;
 use proc_macro2::TokenStream;
@@ -24,10 +25,17 @@ pub fn module(writer: &Writer<'_>) -> TokenStream {
     });
     // Only what some operation uses, so a spec with few operations gives no warnings.
     let mut helpers = Vec::new();
-    if operations.iter().any(|op| !op.params.is_empty()) {
+    if operations.iter().any(|op| {
+        op.params
+            .iter()
+            .any(|arg| !super::optional_client_param(arg))
+    }) {
         helpers.push(quote!(arg));
     }
-    if operations.iter().any(|op| !op.options.is_empty()) {
+    if operations
+        .iter()
+        .any(|op| !op.options.is_empty() || op.params.iter().any(super::optional_client_param))
+    {
         helpers.push(quote!(optional));
     }
     let arguments = match helpers.is_empty() {
@@ -85,13 +93,13 @@ fn request_arm(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let mut values: Vec<TokenStream> = op
         .params
         .iter()
-        .map(|arg| value(writer, arg, true))
+        .map(|arg| value(writer, op, arg, true))
         .collect();
     if let Some(options) = &op.names.options {
         let options = writer.item_path(op, options);
         let fields = op.options.iter().map(|arg| {
             let field = super::ident(&arg.ident);
-            let value = value(writer, arg, false);
+            let value = value(writer, op, arg, false);
             quote!(#field: #value)
         });
         values.push(quote!(&#options { #(#fields),* }));
@@ -99,10 +107,28 @@ fn request_arm(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     quote!(#id => #function(#(#values),*).map_err(|e| e.to_string()),)
 }
 
-fn value(writer: &Writer<'_>, arg: &Arg<'_>, required: bool) -> TokenStream {
-    let (name, ty) = (&arg.param.param.name, writer.ty(&arg.ty));
+fn value(
+    writer: &Writer<'_>,
+    op: &ClientOperation<'_>,
+    arg: &Arg<'_>,
+    required: bool,
+) -> TokenStream {
+    let name = &arg.param.param.name;
+    if let Some((body, variant, ty)) = choice(writer, op, arg) {
+        return match required {
+            true => quote!(&#body::#variant(arg::<#ty>(p, #name)?)),
+            false => quote!(optional::<#ty>(p, #name)?.map(#body::#variant)),
+        };
+    }
+    let ty = writer.ty(&arg.ty);
     if !required {
         return quote!(optional::<#ty>(p, #name)?);
+    }
+    if super::optional_client_param(arg) {
+        return match super::sans_io::by_value(&arg.ty) {
+            true => quote!(optional::<#ty>(p, #name)?),
+            false => quote!(optional::<#ty>(p, #name)?.as_ref()),
+        };
     }
     match arg.ty {
         Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => {
@@ -110,4 +136,28 @@ fn value(writer: &Writer<'_>, arg: &Arg<'_>, required: bool) -> TokenStream {
         }
         _ => quote!(&arg::<#ty>(p, #name)?),
     }
+}
+
+/// For a body whose caller chooses the media type: the enum, and the variant an example's
+/// value goes in (JSON if the operation takes it, else the first) with that variant's type.
+fn choice(
+    writer: &Writer<'_>,
+    op: &ClientOperation<'_>,
+    arg: &Arg<'_>,
+) -> Option<(TokenStream, TokenStream, TokenStream)> {
+    let body = writer.body_enum(op, arg, true)?;
+    let Some(RequestBody::Choice(choices)) = &op.body else {
+        return None;
+    };
+    let choice = choices
+        .iter()
+        .find(|c| c.encoding == Encoding::Json)
+        .or(choices.first())?;
+    let ty = match choice.encoding {
+        Encoding::Json => writer.ty(&arg.ty),
+        Encoding::Text => quote!(String),
+        Encoding::Bytes => quote!(Vec<u8>),
+    };
+    let variant = super::ident(&choice.ident);
+    Some((body, quote!(#variant), ty))
 }

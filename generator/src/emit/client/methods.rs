@@ -16,7 +16,10 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         .iter()
         .map(|arg| {
             let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
-            quote!(#ident: #ty)
+            match super::optional_client_param(arg) {
+                true => quote!(#ident: Option<#ty>),
+                false => quote!(#ident: #ty),
+            }
         })
         .collect();
     let fields = args.iter().map(|arg| quote!(#arg,));
@@ -123,10 +126,14 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let mut values = Vec::new();
     for arg in &plan.params {
         let ident = ident(&arg.ident);
-        if arg.param.client {
+        if arg.param.client && super::sans_io::by_value(&arg.ty) {
+            values.push(quote!(#client.#ident));
+        } else if super::optional_client_param(arg) {
+            values.push(quote!(#client.#ident.as_ref()));
+        } else if arg.param.client {
             values.push(quote!(&#client.#ident));
         } else {
-            let ty = writer.borrowed(arg);
+            let ty = writer.arg_type(plan, arg, true);
             args.push(quote!(#ident: #ty));
             values.push(quote!(#ident));
         }

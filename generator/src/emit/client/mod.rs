@@ -122,12 +122,52 @@ impl Writer<'_> {
                 let item = self.ty(item);
                 quote!(&[#item])
             }
+            Type::Bytes => quote!(&[u8]),
             Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => self.ty(&arg.ty),
             other => {
                 let ty = self.ty(other);
                 quote!(&#ty)
             }
         }
+    }
+
+    /// The type of `arg` as the function takes it, written in the operation's module or,
+    /// `from_client`, in the client's: the body enum of an operation whose caller chooses
+    /// the media type, else [`Writer::borrowed`].
+    /// An optional parameter the client holds is an `Option`.
+    fn arg_type(&self, op: &ClientOperation<'_>, arg: &Arg<'_>, from_client: bool) -> TokenStream {
+        if let Some(name) = self.body_enum(op, arg, from_client) {
+            return quote!(&#name);
+        }
+        if !optional_client_param(arg) {
+            return self.borrowed(arg);
+        }
+        let ty = self.ty(&arg.ty);
+        match sans_io::by_value(&arg.ty) {
+            true => quote!(Option<#ty>),
+            false => quote!(Option<&#ty>),
+        }
+    }
+
+    /// The enum a body argument is passed as, when the caller chooses its media type.
+    fn body_enum(
+        &self,
+        op: &ClientOperation<'_>,
+        arg: &Arg<'_>,
+        from_client: bool,
+    ) -> Option<TokenStream> {
+        let name = op
+            .names
+            .body
+            .as_deref()
+            .filter(|_| arg.param.place == crate::model::Place::Body)?;
+        Some(match from_client {
+            true => self.item_path(op, name),
+            false => {
+                let name = ident(name);
+                quote!(#name)
+            }
+        })
     }
 
     /// The result type of an operation's parser.
@@ -167,6 +207,11 @@ impl Writer<'_> {
             None => quote!(#item),
         }
     }
+}
+
+/// A parameter the client holds that the spec does not require: `None` sends nothing.
+fn optional_client_param(arg: &Arg<'_>) -> bool {
+    arg.param.client && !arg.param.param.required
 }
 
 fn is_timestamp(format: crate::model::types::StringFormat) -> bool {

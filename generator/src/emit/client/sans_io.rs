@@ -2,6 +2,7 @@
 
 use super::{ident, Writer};
 use crate::emit::tokens::doc;
+use crate::model::bodies::{self, Encoding, RequestBody};
 use crate::model::operations::{Arg, ClientOperation, Shape};
 use crate::model::types::{StringFormat, Type};
 use crate::model::{Place, Segment, Status, API_VERSION};
@@ -18,7 +19,10 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             op.names.request_fn
         ));
         let fields = op.options.iter().map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
+            let ident = ident(&arg.ident);
+            let ty = writer
+                .body_enum(op, arg, false)
+                .unwrap_or_else(|| writer.ty(&arg.ty));
             let field_doc = doc(&param_doc(arg));
             quote!(#field_doc pub #ident: Option<#ty>,)
         });
@@ -48,9 +52,54 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             pub enum #name { #(#variants)* }
         });
     }
+    items.extend(body_enum(writer, op));
     items.extend(request_fn(writer, op));
     items.extend(parse_fn(writer, op));
     items
+}
+
+/// The enum of an operation's body when the caller chooses its media type: a variant per
+/// media type, holding what is sent as that type.
+fn body_enum(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+    let (Some(name), Some(RequestBody::Choice(choices))) = (&op.names.body, &op.body) else {
+        return TokenStream::new();
+    };
+    let Some(arg) = op
+        .params
+        .iter()
+        .chain(&op.options)
+        .find(|arg| arg.param.place == Place::Body)
+    else {
+        return TokenStream::new();
+    };
+    let name = ident(name);
+    let docs = doc(&format!(
+        "The body of [`{}`], in one of the media types the operation consumes.",
+        op.names.request_fn
+    ));
+    let variants = choices.iter().map(|choice| {
+        let variant = ident(&choice.ident);
+        let ty = match choice.encoding {
+            Encoding::Json => writer.ty(&arg.ty),
+            Encoding::Text => quote!(String),
+            Encoding::Bytes => quote!(Vec<u8>),
+        };
+        let docs = doc(&format!(
+            "Sent as `{}`{}.",
+            choice.media_type,
+            match choice.encoding {
+                Encoding::Json => ", serialized as JSON",
+                Encoding::Text => ", as text",
+                Encoding::Bytes => ", as these bytes",
+            }
+        ));
+        quote!(#docs #variant(#ty),)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name { #(#variants)* }
+    }
 }
 
 fn param_doc(arg: &Arg<'_>) -> String {
@@ -74,7 +123,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         .params
         .iter()
         .map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.borrowed(arg));
+            let (ident, ty) = (ident(&arg.ident), writer.arg_type(op, arg, false));
             quote!(#ident: #ty)
         })
         .collect();
@@ -90,14 +139,35 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     if let Some(accept) = &operation.accept {
         steps.push(quote!(r.header("accept", #accept);));
     }
-    for place in [Place::Query, Place::Header, Place::Body] {
+    if let Some(RequestBody::Form { multipart }) = &op.body {
+        let encoding = match multipart {
+            true => quote!(Multipart),
+            false => quote!(UrlEncoded),
+        };
+        steps.push(quote!(r.form(rt::FormEncoding::#encoding);));
+    }
+    for place in [Place::Query, Place::Header, Place::Body, Place::FormData] {
+        for (param, value) in op.constants.iter().filter(|(p, _)| p.place == place) {
+            let name = &param.param.name;
+            steps.push(match place {
+                Place::Header => quote!(r.header(#name, #value);),
+                Place::FormData => quote!(r.form_text(#name, #value);),
+                _ => quote!(r.query(#name, #value);),
+            });
+        }
         for arg in op.params.iter().filter(|arg| arg.param.place == place) {
             let value = ident(&arg.ident);
-            steps.push(set(arg, quote!(#value), by_value(&arg.ty)));
+            let owned = by_value(&arg.ty);
+            if super::optional_client_param(arg) {
+                let set = set(op, arg, quote!(value), owned);
+                steps.push(quote!(if let Some(value) = #value { #set }));
+            } else {
+                steps.push(set(op, arg, quote!(#value), owned));
+            }
         }
         for arg in op.options.iter().filter(|arg| arg.param.place == place) {
             let field = ident(&arg.ident);
-            let set = set(arg, quote!(value), false);
+            let set = set(op, arg, quote!(value), false);
             steps.push(quote!(if let Some(value) = &options.#field { #set }));
         }
     }
@@ -156,6 +226,16 @@ fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
         .map(|segment| match segment {
             Segment::Literal(literal) => quote!(r.path(#literal);),
             Segment::Param(name) => {
+                let constant = op
+                    .constants
+                    .iter()
+                    .find(|(p, _)| p.place == Place::Path && p.param.name == *name);
+                if let Some((param, value)) = constant {
+                    return match param.param.skip_url_encoding {
+                        true => quote!(r.raw_segment(#value);),
+                        false => quote!(r.segment(#value);),
+                    };
+                }
                 // The model checked that each name is a required path parameter.
                 let arg = op
                     .params
@@ -175,7 +255,7 @@ fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
 }
 
 /// Whether a value of this type is passed by value, not by reference.
-fn by_value(ty: &Type) -> bool {
+pub(super) fn by_value(ty: &Type) -> bool {
     matches!(
         ty,
         Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64
@@ -193,22 +273,75 @@ fn text(arg: &Arg<'_>, value: TokenStream, separator: &str) -> TokenStream {
     }
 }
 
-/// Sets a query parameter, header or body from `value`.
-fn set(arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
+/// Sets a query parameter, header, body or form field from `value`.
+fn set(op: &ClientOperation<'_>, arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
     let name = &arg.param.param.name;
-    match arg.param.place {
-        Place::Body if owned => return quote!(r.json(&#value);),
-        Place::Body => return quote!(r.json(#value);),
+    if arg.param.place == Place::Body {
+        return set_body(op, value, owned);
+    }
+    let form = arg.param.place == Place::FormData;
+    match &arg.ty {
+        Type::Bytes => return quote!(r.form_file(#name, #value);),
+        Type::Vec(item) if **item == Type::Bytes => {
+            return quote!(for v in #value.iter() { r.form_file(#name, v); })
+        }
         _ => {}
     }
     let Some(separator) = arg.param.collection_format.separator() else {
-        return quote!(for v in #value.iter() { r.query(#name, &v.to_string()); });
+        return match form {
+            true => quote!(for v in #value.iter() { r.form_text(#name, &v.to_string()); }),
+            false => quote!(for v in #value.iter() { r.query(#name, &v.to_string()); }),
+        };
     };
     let text = text(arg, value, separator);
-    if arg.param.place == Place::Header {
-        quote!(r.header(#name, #text);)
-    } else {
-        quote!(r.query(#name, #text);)
+    match arg.param.place {
+        Place::Header => quote!(r.header(#name, #text);),
+        Place::FormData => quote!(r.form_text(#name, #text);),
+        _ => quote!(r.query(#name, #text);),
+    }
+}
+
+/// Sets the body from `value`, in the media type the operation sends it as.
+fn set_body(op: &ClientOperation<'_>, value: TokenStream, owned: bool) -> TokenStream {
+    let value = match owned {
+        true => quote!(&#value),
+        false => value,
+    };
+    let one = |media_type: &str, encoding: Encoding, value: TokenStream| match encoding {
+        Encoding::Json if media_type == "application/json" => quote!(r.json(#value);),
+        Encoding::Json => quote!(r.json_as(#media_type, #value);),
+        Encoding::Text => quote!(r.text(#media_type, #value);),
+        Encoding::Bytes => quote!(r.bytes(#media_type, #value);),
+    };
+    match &op.body {
+        Some(RequestBody::One {
+            media_type,
+            encoding,
+        }) => one(media_type, *encoding, value),
+        Some(RequestBody::Choice(choices)) => {
+            let name = ident(op.names.body.as_deref().expect("a choice has an enum"));
+            let arms = choices.iter().map(|choice| {
+                let variant = ident(&choice.ident);
+                let set = one(&choice.media_type, choice.encoding, quote!(v));
+                quote!(#name::#variant(v) => { #set })
+            });
+            quote!(match #value { #(#arms)* })
+        }
+        // The model gives every operation with a body parameter a way to send it.
+        Some(RequestBody::Form { .. }) | None => quote!(r.json(#value);),
+    }
+}
+
+/// How a documented reply's body of type `ty` is read.
+fn read(op: &ClientOperation<'_>, ty: Option<&Type>) -> TokenStream {
+    match ty {
+        Some(Type::Bytes) => quote!(rt::response::bytes(response)),
+        Some(Type::String(StringFormat::Plain))
+            if bodies::reply_is_text(&op.operation.produces) =>
+        {
+            quote!(rt::response::text(response))
+        }
+        _ => quote!(rt::response::json(response)),
     }
 }
 
@@ -238,8 +371,11 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             }
             (Shape::Page { .. }, None) => quote!(Ok(rt::Page::default())),
             (Shape::Unit, _) => quote!(Ok(())),
-            (Shape::One(_), _) => quote!(rt::response::json(response)),
-            (Shape::Optional(_), Some(_)) => quote!(rt::response::json(response).map(Some)),
+            (Shape::One(_), _) => read(op, body.as_ref()),
+            (Shape::Optional(_), Some(_)) => {
+                let read = read(op, body.as_ref());
+                quote!(#read.map(Some))
+            }
             (Shape::Optional(_), None) => quote!(Ok(None)),
             (Shape::Enum, body) => {
                 let variant = ident(&format!("Status{status}"));
@@ -250,7 +386,10 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
                         .expect("an enum result has a name"),
                 );
                 match body {
-                    Some(_) => quote!(rt::response::json(response).map(#path::#variant)),
+                    Some(_) => {
+                        let read = read(op, body.as_ref());
+                        quote!(#read.map(#path::#variant))
+                    }
                     None => quote!(Ok(#path::#variant)),
                 }
             }

@@ -42,6 +42,9 @@ pub enum Type {
     Map(Box<Type>),
     /// A struct field on a cycle of structs holding each other.
     Boxed(Box<Type>),
+    /// Bytes as they are, not JSON: a `type: file` or binary body, reply or form field
+    /// (only where an operation sends or reads one, never inside a model).
+    Bytes,
 }
 
 /// The `format` of a `type: string` schema, as far as it changes the Rust type or what

@@ -1,7 +1,7 @@
 //! `url.json`: scalars in path segments and query parameters.
 
 use super::server::pipeline;
-use testserver_acceptance::url::client::{path_items, queries, Client};
+use testserver_acceptance::url::client::{path_items, paths, queries, Client};
 
 /// The server's multi-byte string; written with escapes because five of its characters
 /// are CJK compatibility ideographs, which editors may normalize into others.
@@ -20,7 +20,7 @@ fn client() -> Client {
     Client::with_pipeline(
         pipeline(),
         "globalStringPath".into(),
-        "globalStringQuery".into(),
+        Some("globalStringQuery".into()),
     )
 }
 
@@ -28,35 +28,30 @@ fn client() -> Client {
 async fn scalars_in_paths() {
     let client = client();
     let paths = client.paths();
-    paths.get_boolean_true(true).await.unwrap();
-    paths.get_boolean_false(false).await.unwrap();
-    paths.get_int_one_million(1_000_000).await.unwrap();
-    paths
-        .get_int_negative_one_million(-1_000_000)
-        .await
-        .unwrap();
-    paths.get_ten_billion(10_000_000_000).await.unwrap();
-    paths
-        .get_negative_ten_billion(-10_000_000_000)
-        .await
-        .unwrap();
-    paths.double_decimal_positive(9_999_999.999).await.unwrap();
-    paths.double_decimal_negative(-9_999_999.999).await.unwrap();
+    paths.get_boolean_true().await.unwrap();
+    paths.get_boolean_false().await.unwrap();
+    paths.get_int_one_million().await.unwrap();
+    paths.get_int_negative_one_million().await.unwrap();
+    paths.get_ten_billion().await.unwrap();
+    paths.get_negative_ten_billion().await.unwrap();
+    paths.double_decimal_positive().await.unwrap();
+    paths.double_decimal_negative().await.unwrap();
 }
 
 #[tokio::test]
 async fn strings_in_paths() {
     let client = client();
     let paths = client.paths();
-    paths.string_unicode(&parse(UNICODE)).await.unwrap();
-    paths
-        .string_url_encoded(&parse("begin!*'();:@ &=+$,/?#[]end"))
-        .await
-        .unwrap();
-    paths
-        .string_url_non_encoded(&parse("begin!*'();:@&=+$,end"))
-        .await
-        .unwrap();
+    paths.string_unicode().await.unwrap();
+    // The string is the spec's constant, every byte of its UTF-8 percent-encoded.
+    let encoded: String = UNICODE.bytes().map(|b| format!("%{b:02X}")).collect();
+    let request = paths::string_unicode_request().unwrap();
+    assert_eq!(
+        request.uri().path(),
+        format!("/paths/string/unicode/{encoded}")
+    );
+    paths.string_url_encoded().await.unwrap();
+    paths.string_url_non_encoded().await.unwrap();
     paths.enum_valid(&parse("green color")).await.unwrap();
 }
 
@@ -64,32 +59,17 @@ async fn strings_in_paths() {
 async fn scalars_in_queries() {
     let client = client();
     let queries = client.queries();
-    queries.get_boolean_true(true).await.unwrap();
-    queries.get_boolean_false(false).await.unwrap();
-    queries.get_int_one_million(1_000_000).await.unwrap();
-    queries
-        .get_int_negative_one_million(-1_000_000)
-        .await
-        .unwrap();
-    queries.get_ten_billion(10_000_000_000).await.unwrap();
-    queries
-        .get_negative_ten_billion(-10_000_000_000)
-        .await
-        .unwrap();
-    queries
-        .double_decimal_positive(9_999_999.999)
-        .await
-        .unwrap();
-    queries
-        .double_decimal_negative(-9_999_999.999)
-        .await
-        .unwrap();
-    queries.string_unicode(&parse(UNICODE)).await.unwrap();
-    queries
-        .string_url_encoded(&parse("begin!*'();:@ &=+$,/?#[]end"))
-        .await
-        .unwrap();
-    queries.string_empty(&parse("")).await.unwrap();
+    queries.get_boolean_true().await.unwrap();
+    queries.get_boolean_false().await.unwrap();
+    queries.get_int_one_million().await.unwrap();
+    queries.get_int_negative_one_million().await.unwrap();
+    queries.get_ten_billion().await.unwrap();
+    queries.get_negative_ten_billion().await.unwrap();
+    queries.double_decimal_positive().await.unwrap();
+    queries.double_decimal_negative().await.unwrap();
+    queries.string_unicode().await.unwrap();
+    queries.string_url_encoded().await.unwrap();
+    queries.string_empty().await.unwrap();
 }
 
 #[tokio::test]
@@ -118,16 +98,14 @@ async fn enums_bytes_and_dates_in_queries() {
     })
     .await
     .unwrap();
-    q.byte_empty(&parse("")).await.unwrap();
+    q.byte_empty().await.unwrap();
     q.byte_multi_byte(queries::ByteMultiByteOptions {
         byte_query: Some("5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip".into()),
     })
     .await
     .unwrap();
-    q.date_valid(&parse("2012-01-01")).await.unwrap();
-    q.date_time_valid(&parse("2012-01-01T01:01:01Z"))
-        .await
-        .unwrap();
+    q.date_valid().await.unwrap();
+    q.date_time_valid().await.unwrap();
 }
 
 /// The server's array: a null item is sent as an empty string, as on the wire.
@@ -192,11 +170,8 @@ async fn path_items_with_globals() {
 async fn dates_bytes_and_arrays_in_paths() {
     let client = client();
     let paths = client.paths();
-    paths.date_valid(&parse("2012-01-01")).await.unwrap();
-    paths
-        .date_time_valid(&parse("2012-01-01T01:01:01Z"))
-        .await
-        .unwrap();
+    paths.date_valid().await.unwrap();
+    paths.date_time_valid().await.unwrap();
     paths
         .byte_multi_byte("5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip")
         .await
@@ -212,24 +187,8 @@ async fn dates_bytes_and_arrays_in_paths() {
 #[tokio::test]
 async fn floats_in_scientific_notation() {
     let client = client();
-    client
-        .paths()
-        .float_scientific_positive(1.034e20)
-        .await
-        .unwrap();
-    client
-        .paths()
-        .float_scientific_negative(-1.034e-20)
-        .await
-        .unwrap();
-    client
-        .queries()
-        .float_scientific_positive(1.034e20)
-        .await
-        .unwrap();
-    client
-        .queries()
-        .float_scientific_negative(-1.034e-20)
-        .await
-        .unwrap();
+    client.paths().float_scientific_positive().await.unwrap();
+    client.paths().float_scientific_negative().await.unwrap();
+    client.queries().float_scientific_positive().await.unwrap();
+    client.queries().float_scientific_negative().await.unwrap();
 }
