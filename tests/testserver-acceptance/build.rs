@@ -35,6 +35,7 @@ const SPECS: &[(&str, &str)] = &[
     ("required-optional.json", "required_optional"),
     ("reserved-words.json", "reserved_words"),
     ("validation.json", "validation"),
+    ("body-string.json", "body_string"),
 ];
 
 fn main() {

@@ -45,3 +45,4 @@ spec!(object_type, "object_type");
 spec!(required_optional, "required_optional");
 spec!(reserved_words, "reserved_words");
 spec!(validation, "validation");
+spec!(body_string, "body_string");

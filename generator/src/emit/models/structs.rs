@@ -1,14 +1,15 @@
 //! Structs: one field per property, in spec order, then the map of undeclared members.
 //!
 //! Every struct is `#[non_exhaustive]`, so code outside the crate builds it through
-//! `new` (the required, writable fields) or `Default` (when there are none) and then sets
+//! `new` (the required, writable fields but constants) or `Default` (when there are
+//! none) and then sets
 //! fields: a spec version that adds an optional property breaks no user code. Builders
 //! would say the same with a type and a method per field, which the models of a large spec
 //! would pay for in compile time; public fields already are the setters.
 
 use crate::emit::tokens::{ident, spec_doc as doc, ty, Site};
 use crate::model::names::unraw;
-use crate::model::types::{Struct, Type, TypeEntry, TypeSpace};
+use crate::model::types::{Details, Field, Struct, Type, TypeEntry, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -35,7 +36,14 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
             true => quote!("::armgen_runtime::skip_read_only"),
             false => quote!("::std::option::Option::is_none"),
         };
-        if field.optional {
+        if constant(types, field) {
+            quote! {
+                #docs
+                #rename
+                #[serde(default)]
+                pub #name: #field_ty,
+            }
+        } else if field.optional {
             quote! {
                 #docs
                 #rename
@@ -66,11 +74,11 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
             pub #name: #map,
         }
     });
-    // `Default` only when an empty value is valid: no field is required.
+    // `Default` only when an empty value is valid: no field is required but constants.
     let default = item
         .fields
         .iter()
-        .all(|f| f.optional)
+        .all(|f| f.optional || constant(types, f))
         .then(|| quote!(Default,));
     let constructor = constructor(types, entry, item);
     quote! {
@@ -88,11 +96,12 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
 /// `new`, taking the required, writable fields in spec order; every other field starts
 /// empty. Types without required fields have `Default` instead.
 fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<TokenStream> {
-    item.required().next()?;
+    let required = || item.required().filter(|field| !constant(types, field));
+    required().next()?;
     let site = Site::Models {
         from: &entry.module,
     };
-    let params = item.required().map(|field| {
+    let params = required().map(|field| {
         let (name, field_ty) = (ident(&field.ident), ty(types, &field.ty, site));
         quote!(#name: impl ::std::convert::Into<#field_ty>)
     });
@@ -100,6 +109,7 @@ fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<To
         let name = ident(&field.ident);
         match field.optional {
             true => quote!(#name: ::std::option::Option::None),
+            false if constant(types, field) => quote!(#name: ::std::default::Default::default()),
             false => quote!(#name: #name.into()),
         }
     });
@@ -107,7 +117,7 @@ fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<To
         let name = ident(&extras.ident);
         quote!(#name: ::std::default::Default::default(),)
     });
-    let allow = (item.required().count() > CLIPPY_MAX_ARGUMENTS)
+    let allow = (required().count() > CLIPPY_MAX_ARGUMENTS)
         .then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let name = ident(&entry.name);
     Some(quote! {
@@ -119,4 +129,15 @@ fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<To
             }
         }
     })
+}
+
+/// Whether a field is a constant: required, and of a closed enum of one value (AutoRest's
+/// rule). It is no argument of `new`, starts as that value, and reads as it when a reply
+/// leaves it out.
+fn constant(types: &TypeSpace, field: &Field) -> bool {
+    let Type::Named(id) = &field.ty else {
+        return false;
+    };
+    !field.optional
+        && matches!(&types.get(*id).details, Details::Enum(e) if e.other.is_none() && e.variants.len() == 1)
 }

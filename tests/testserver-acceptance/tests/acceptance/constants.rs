@@ -7,7 +7,8 @@ use super::server::pipeline;
 use testserver_acceptance::validation::models::{
     child_product, constant_product, product, ChildProduct, ConstantProduct, Product,
 };
-use testserver_acceptance::{client_enum, constants, validation};
+use testserver_acceptance::body_string::models::{ColorConstant, RefColorConstant};
+use testserver_acceptance::{body_string, client_enum, constants, validation};
 
 #[tokio::test]
 async fn client_constants_in_path_query_and_header() {
@@ -38,14 +39,16 @@ async fn a_constant_in_the_path() {
 
 #[tokio::test]
 async fn constants_in_the_body() {
-    let product = Product::new(
-        ChildProduct::new(child_product::ConstProperty::Constant),
-        ConstantProduct::new(
-            constant_product::ConstProperty::Constant,
-            constant_product::ConstProperty2::Constant2,
-        ),
-        0,
-        product::ConstString::Constant,
+    // Required one-value enums are constants: no argument, the value from the start.
+    let product = Product::new(ChildProduct::default(), ConstantProduct::default(), 0);
+    assert_eq!(product.const_string, product::ConstString::Constant);
+    assert_eq!(
+        product.child.const_property,
+        child_product::ConstProperty::Constant
+    );
+    assert_eq!(
+        product.const_child.const_property2,
+        constant_product::ConstProperty2::Constant2
     );
     let options = validation::client::PostWithConstantInBodyOptions {
         body: Some(product.clone()),
@@ -56,4 +59,26 @@ async fn constants_in_the_body() {
         .await
         .unwrap();
     assert_eq!(echoed, product);
+}
+
+fn strings() -> body_string::client::Client {
+    body_string::client::Client::with_pipeline(pipeline())
+}
+
+/// The reply leaves the constant property out: it reads as its one value.
+#[tokio::test]
+async fn a_constant_property_left_out_of_a_reply() {
+    let reply = strings().enum_ops().get_referenced_constant().await.unwrap();
+    assert_eq!(reply.color_constant, ColorConstant::GreenColor);
+    assert_eq!(reply.field1.as_deref(), Some("Sample String"));
+}
+
+/// A constant property is sent without being set.
+#[tokio::test]
+async fn a_constant_property_is_sent() {
+    strings()
+        .enum_ops()
+        .put_referenced_constant(&RefColorConstant::default())
+        .await
+        .unwrap();
 }
