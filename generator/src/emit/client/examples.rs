@@ -125,10 +125,8 @@ fn value(
         return quote!(optional::<#ty>(p, #name)?);
     }
     if super::optional_client_param(arg) {
-        return match super::sans_io::by_value(&arg.ty) {
-            true => quote!(optional::<#ty>(p, #name)?),
-            false => quote!(optional::<#ty>(p, #name)?.as_ref()),
-        };
+        let lend = super::lend_optional(&arg.ty);
+        return quote!(optional::<#ty>(p, #name)? #lend);
     }
     match arg.ty {
         Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => {

@@ -126,10 +126,11 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let mut values = Vec::new();
     for arg in &plan.params {
         let ident = ident(&arg.ident);
-        if arg.param.client && super::sans_io::by_value(&arg.ty) {
+        if super::optional_client_param(arg) {
+            let lend = super::lend_optional(&arg.ty);
+            values.push(quote!(#client.#ident #lend));
+        } else if arg.param.client && super::sans_io::by_value(&arg.ty) {
             values.push(quote!(#client.#ident));
-        } else if super::optional_client_param(arg) {
-            values.push(quote!(#client.#ident.as_ref()));
         } else if arg.param.client {
             values.push(quote!(&#client.#ident));
         } else {

@@ -139,13 +139,10 @@ impl Writer<'_> {
         if let Some(name) = self.body_enum(op, arg, from_client) {
             return quote!(&#name);
         }
-        if !optional_client_param(arg) {
-            return self.borrowed(arg);
-        }
-        let ty = self.ty(&arg.ty);
-        match sans_io::by_value(&arg.ty) {
-            true => quote!(Option<#ty>),
-            false => quote!(Option<&#ty>),
+        let borrowed = self.borrowed(arg);
+        match optional_client_param(arg) {
+            true => quote!(Option<#borrowed>),
+            false => borrowed,
         }
     }
 
@@ -212,6 +209,17 @@ impl Writer<'_> {
 /// A parameter the client holds that the spec does not require: `None` sends nothing.
 fn optional_client_param(arg: &Arg<'_>) -> bool {
     arg.param.client && !arg.param.param.required
+}
+
+/// How an optional client-held value (`Option<T>`) becomes the argument
+/// [`Writer::arg_type`] writes: copied, or borrowed as `&str`, a slice or `&T`.
+fn lend_optional(ty: &Type) -> TokenStream {
+    match ty {
+        _ if sans_io::by_value(ty) => quote!(),
+        Type::String(format) if !is_timestamp(*format) => quote!(.as_deref()),
+        Type::Vec(_) => quote!(.as_deref()),
+        _ => quote!(.as_ref()),
+    }
 }
 
 fn is_timestamp(format: crate::model::types::StringFormat) -> bool {
