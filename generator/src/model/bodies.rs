@@ -14,6 +14,8 @@ pub enum Encoding {
     Text,
     /// The bytes as they are: a `Vec<u8>`.
     Bytes,
+    /// XML (`application/xml`, `text/xml`, `+xml`): the argument's type, as JSON bodies.
+    Xml,
 }
 
 /// How an operation sends its body.
@@ -47,6 +49,13 @@ pub fn is_json(media_type: &str) -> bool {
     essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
 }
 
+/// Whether a media type is XML: `application/xml`, `text/xml`, or any `+xml` type.
+pub fn is_xml(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    let essence = essence.to_ascii_lowercase();
+    essence.ends_with("/xml") || essence.ends_with("+xml")
+}
+
 fn is_text(media_type: &str) -> bool {
     media_type.to_ascii_lowercase().starts_with("text/")
 }
@@ -66,18 +75,22 @@ pub fn is_binary(schema: &Schema) -> bool {
 
 /// How a body goes out, given the media types the operation `consumes` and whether the
 /// body's schema is binary. JSON types stand for each other: the first one listed is
-/// sent (ARM specs list `application/json` and `text/json` for one JSON body).
+/// sent (ARM specs list `application/json` and `text/json` for one JSON body); so do XML
+/// types, and where both are offered JSON is chosen, since every type has a JSON form.
 pub fn request_body(consumes: &[String], binary: bool) -> RequestBody {
     let encoding = |media_type: &str| match () {
         _ if binary => Encoding::Bytes,
         _ if is_json(media_type) => Encoding::Json,
+        _ if is_xml(media_type) => Encoding::Xml,
         _ if is_text(media_type) => Encoding::Text,
         _ => Encoding::Bytes,
     };
+    let offers_json = consumes.iter().any(|t| is_json(t));
     let mut listed: Vec<&str> = Vec::new();
     for media_type in consumes.iter().map(String::as_str) {
         let json_again = is_json(media_type) && listed.iter().any(|t| is_json(t));
-        if !json_again && !is_form(media_type) {
+        let xml_again = is_xml(media_type) && (offers_json || listed.iter().any(|t| is_xml(t)));
+        if !json_again && !xml_again && !is_form(media_type) {
             listed.push(media_type);
         }
     }
@@ -181,6 +194,20 @@ mod tests {
         assert_eq!(
             form(&types(&["multipart/form-data", "application/octet-stream"])),
             RequestBody::Form { multipart: true }
+        );
+        assert_eq!(
+            request_body(&types(&["text/xml", "application/xml"]), false),
+            RequestBody::One {
+                media_type: "text/xml".into(),
+                encoding: Encoding::Xml
+            }
+        );
+        assert_eq!(
+            request_body(&types(&["application/xml", "application/json"]), false),
+            RequestBody::One {
+                media_type: "application/json".into(),
+                encoding: Encoding::Json
+            }
         );
         assert!(reply_is_text(&types(&["text/plain"])));
         assert!(!reply_is_text(&types(&["text/plain", "application/json"])));

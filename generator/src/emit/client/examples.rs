@@ -152,7 +152,7 @@ fn choice(
         .find(|c| c.encoding == Encoding::Json)
         .or(choices.first())?;
     let ty = match choice.encoding {
-        Encoding::Json => writer.ty(&arg.ty),
+        Encoding::Json | Encoding::Xml => writer.ty(&arg.ty),
         Encoding::Text => quote!(String),
         Encoding::Bytes => quote!(Vec<u8>),
     };
