@@ -119,12 +119,14 @@ pub fn request_body(consumes: &[String], binary: bool) -> RequestBody {
     }
 }
 
-/// The form of an operation with `formData` parameters.
-pub fn form(consumes: &[String]) -> RequestBody {
+/// The form of an operation with `formData` parameters: multipart when it consumes
+/// `multipart/form-data` or has a file field, which a URL-encoded form cannot carry.
+pub fn form(consumes: &[String], has_file: bool) -> RequestBody {
     RequestBody::Form {
-        multipart: consumes
-            .iter()
-            .any(|t| t.to_ascii_lowercase().starts_with("multipart/form-data")),
+        multipart: has_file
+            || consumes
+                .iter()
+                .any(|t| t.to_ascii_lowercase().starts_with("multipart/form-data")),
     }
 }
 
@@ -192,7 +194,18 @@ mod tests {
             ]
         );
         assert_eq!(
-            form(&types(&["multipart/form-data", "application/octet-stream"])),
+            form(
+                &types(&["multipart/form-data", "application/octet-stream"]),
+                false
+            ),
+            RequestBody::Form { multipart: true }
+        );
+        assert_eq!(
+            form(&types(&["application/x-www-form-urlencoded"]), false),
+            RequestBody::Form { multipart: false }
+        );
+        assert_eq!(
+            form(&types(&["application/x-www-form-urlencoded"]), true),
             RequestBody::Form { multipart: true }
         );
         assert_eq!(

@@ -319,10 +319,13 @@ fn group_module(prefix: &str) -> String {
 
 /// How the operation's body or `formData` fields go out; `None` when it has neither.
 fn request_body(operation: &super::Operation) -> Result<Option<RequestBody>> {
-    let form = operation
-        .parameters
-        .iter()
-        .find(|p| p.place == Place::FormData);
+    let fields = || {
+        operation
+            .parameters
+            .iter()
+            .filter(|p| p.place == Place::FormData)
+    };
+    let form = fields().next();
     Ok(match (operation.body(), form) {
         (Some(body), Some(_)) => {
             return Err(body
@@ -333,9 +336,26 @@ fn request_body(operation: &super::Operation) -> Result<Option<RequestBody>> {
             let binary = body.param.schema.as_ref().is_some_and(bodies::is_binary);
             Some(bodies::request_body(&operation.consumes, binary))
         }
-        (None, Some(_)) => Some(bodies::form(&operation.consumes)),
+        (None, Some(_)) => {
+            let has_file = fields().any(|p| file_field(p).is_some());
+            Some(bodies::form(&operation.consumes, has_file))
+        }
         (None, None) => None,
     })
+}
+
+/// The type of a `formData` field that holds files: `type: file`, or an array of them.
+fn file_field(param: &Param) -> Option<Type> {
+    let p = &param.param;
+    let is_file = |schema_type: Option<&str>| schema_type == Some("file");
+    let items = p.items.as_ref().and_then(|items| items.type_.as_deref());
+    match (param.place, p.type_.as_deref()) {
+        (Place::FormData, ty) if is_file(ty) => Some(Type::Bytes),
+        (Place::FormData, Some("array")) if is_file(items) => {
+            Some(Type::Vec(Box::new(Type::Bytes)))
+        }
+        _ => None,
+    }
 }
 
 /// The type of a parameter's value: its schema for a body (bytes or text where that is
@@ -361,16 +381,8 @@ fn param_type(
             (None, _) => Ok(Type::Json),
         };
     }
-    if param.place == Place::FormData {
-        let is_file = |schema_type: Option<&str>| schema_type == Some("file");
-        if is_file(p.type_.as_deref()) {
-            return Ok(Type::Bytes);
-        }
-        if p.type_.as_deref() == Some("array")
-            && is_file(p.items.as_ref().and_then(|items| items.type_.as_deref()))
-        {
-            return Ok(Type::Vec(Box::new(Type::Bytes)));
-        }
+    if let Some(ty) = file_field(param) {
+        return Ok(ty);
     }
     match p.type_.as_deref() {
         None | Some("string" | "integer" | "number" | "boolean" | "array") => {}

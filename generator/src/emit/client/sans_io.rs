@@ -281,6 +281,7 @@ fn set(op: &ClientOperation<'_>, arg: &Arg<'_>, value: TokenStream, owned: bool)
         return set_body(op, value, owned);
     }
     let form = arg.param.place == Place::FormData;
+    // Only form fields are bytes (`type: file`): the model makes no other parameter so.
     match &arg.ty {
         Type::Bytes => return quote!(r.form_file(#name, #value);),
         Type::Vec(item) if **item == Type::Bytes => {
