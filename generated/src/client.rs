@@ -1492,11 +1492,12 @@ pub mod connected_registries {
         r.json(connected_registry_create_parameters);
         r.build()
     }
-    /// Parses a reply to `ConnectedRegistries_Create`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ConnectedRegistries_Create`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create(response: rt::Response) -> Result<models::ConnectedRegistry> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -1522,12 +1523,13 @@ pub mod connected_registries {
         r.header("accept", "application/json");
         r.build()
     }
-    /// Parses a reply to `ConnectedRegistries_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ConnectedRegistries_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -1555,11 +1557,12 @@ pub mod connected_registries {
         r.json(connected_registry_update_parameters);
         r.build()
     }
-    /// Parses a reply to `ConnectedRegistries_Update`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ConnectedRegistries_Update`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_update(response: rt::Response) -> Result<models::ConnectedRegistry> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -1586,11 +1589,12 @@ pub mod connected_registries {
         r.header("accept", "application/json");
         r.build()
     }
-    /// Parses a reply to `ConnectedRegistries_Deactivate`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ConnectedRegistries_Deactivate`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_deactivate(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -1680,11 +1684,12 @@ pub mod export_pipelines {
         r.json(export_pipeline_create_parameters);
         r.build()
     }
-    /// Parses a reply to `ExportPipelines_Create`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ExportPipelines_Create`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create(response: rt::Response) -> Result<models::ExportPipeline> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -1709,12 +1714,13 @@ pub mod export_pipelines {
         r.query("api-version", "2021-08-01-preview");
         r.build()
     }
-    /// Parses a reply to `ExportPipelines_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ExportPipelines_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -1743,11 +1749,12 @@ pub mod registries {
         r.json(parameters);
         r.build()
     }
-    /// Parses a reply to `Registries_ImportImage`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Registries_ImportImage`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_import_image(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -1868,11 +1875,12 @@ pub mod registries {
         r.json(registry);
         r.build()
     }
-    /// Parses a reply to `Registries_Create`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Registries_Create`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create(response: rt::Response) -> Result<models::Registry> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -1894,12 +1902,13 @@ pub mod registries {
         r.query("api-version", "2021-08-01-preview");
         r.build()
     }
-    /// Parses a reply to `Registries_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Registries_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -1924,11 +1933,12 @@ pub mod registries {
         r.json(registry_update_parameters);
         r.build()
     }
-    /// Parses a reply to `Registries_Update`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Registries_Update`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_update(response: rt::Response) -> Result<models::Registry> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2072,13 +2082,14 @@ pub mod registries {
         r.json(generate_credentials_parameters);
         r.build()
     }
-    /// Parses a reply to `Registries_GenerateCredentials`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Registries_GenerateCredentials`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_generate_credentials(
         response: rt::Response,
     ) -> Result<Option<models::GenerateCredentialsResult>> {
         match response.status().as_u16() {
-            200 => rt::response::json(response).map(Some),
+            200 => rt::response::optional_json(response),
             202 => Ok(None),
+            _ if response.status().is_success() => rt::response::optional_json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2168,11 +2179,12 @@ pub mod import_pipelines {
         r.json(import_pipeline_create_parameters);
         r.build()
     }
-    /// Parses a reply to `ImportPipelines_Create`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ImportPipelines_Create`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create(response: rt::Response) -> Result<models::ImportPipeline> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2197,12 +2209,13 @@ pub mod import_pipelines {
         r.query("api-version", "2021-08-01-preview");
         r.build()
     }
-    /// Parses a reply to `ImportPipelines_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ImportPipelines_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2313,11 +2326,12 @@ pub mod pipeline_runs {
         r.json(pipeline_run_create_parameters);
         r.build()
     }
-    /// Parses a reply to `PipelineRuns_Create`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `PipelineRuns_Create`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create(response: rt::Response) -> Result<models::PipelineRun> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2342,12 +2356,13 @@ pub mod pipeline_runs {
         r.query("api-version", "2021-08-01-preview");
         r.build()
     }
-    /// Parses a reply to `PipelineRuns_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `PipelineRuns_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2439,13 +2454,14 @@ pub mod private_endpoint_connections {
         r.json(private_endpoint_connection);
         r.build()
     }
-    /// Parses a reply to `PrivateEndpointConnections_CreateOrUpdate`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `PrivateEndpointConnections_CreateOrUpdate`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create_or_update(
         response: rt::Response,
     ) -> Result<models::PrivateEndpointConnection> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2470,12 +2486,13 @@ pub mod private_endpoint_connections {
         r.query("api-version", "2021-08-01-preview");
         r.build()
     }
-    /// Parses a reply to `PrivateEndpointConnections_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `PrivateEndpointConnections_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2563,11 +2580,12 @@ pub mod replications {
         r.json(replication);
         r.build()
     }
-    /// Parses a reply to `Replications_Create`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Replications_Create`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create(response: rt::Response) -> Result<models::Replication> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2592,12 +2610,13 @@ pub mod replications {
         r.query("api-version", "2021-08-01-preview");
         r.build()
     }
-    /// Parses a reply to `Replications_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Replications_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2625,11 +2644,12 @@ pub mod replications {
         r.json(replication_update_parameters);
         r.build()
     }
-    /// Parses a reply to `Replications_Update`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Replications_Update`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_update(response: rt::Response) -> Result<models::Replication> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2717,11 +2737,12 @@ pub mod scope_maps {
         r.json(scope_map_create_parameters);
         r.build()
     }
-    /// Parses a reply to `ScopeMaps_Create`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ScopeMaps_Create`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create(response: rt::Response) -> Result<models::ScopeMap> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2746,12 +2767,13 @@ pub mod scope_maps {
         r.query("api-version", "2021-08-01-preview");
         r.build()
     }
-    /// Parses a reply to `ScopeMaps_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ScopeMaps_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2779,11 +2801,12 @@ pub mod scope_maps {
         r.json(scope_map_update_parameters);
         r.build()
     }
-    /// Parses a reply to `ScopeMaps_Update`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `ScopeMaps_Update`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_update(response: rt::Response) -> Result<models::ScopeMap> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2871,11 +2894,12 @@ pub mod tokens {
         r.json(token_create_parameters);
         r.build()
     }
-    /// Parses a reply to `Tokens_Create`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Tokens_Create`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create(response: rt::Response) -> Result<models::Token> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2900,12 +2924,13 @@ pub mod tokens {
         r.query("api-version", "2021-08-01-preview");
         r.build()
     }
-    /// Parses a reply to `Tokens_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Tokens_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -2933,11 +2958,12 @@ pub mod tokens {
         r.json(token_update_parameters);
         r.build()
     }
-    /// Parses a reply to `Tokens_Update`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Tokens_Update`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_update(response: rt::Response) -> Result<models::Token> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -3025,11 +3051,12 @@ pub mod webhooks {
         r.json(webhook_create_parameters);
         r.build()
     }
-    /// Parses a reply to `Webhooks_Create`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Webhooks_Create`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_create(response: rt::Response) -> Result<models::Webhook> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -3054,12 +3081,13 @@ pub mod webhooks {
         r.query("api-version", "2021-08-01-preview");
         r.build()
     }
-    /// Parses a reply to `Webhooks_Delete`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Webhooks_Delete`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_delete(response: rt::Response) -> Result<()> {
         match response.status().as_u16() {
             200 => Ok(()),
             202 => Ok(()),
             204 => Ok(()),
+            _ if response.status().is_success() => Ok(()),
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -3087,11 +3115,12 @@ pub mod webhooks {
         r.json(webhook_update_parameters);
         r.build()
     }
-    /// Parses a reply to `Webhooks_Update`; a status it does not document is an [`Error::Service`] with the typed error body.
+    /// Parses a reply to `Webhooks_Update`; a status it does not document is an [`Error::Service`] with the typed error body, but for a success: the operation's last reply, read as its result.
     pub fn parse_update(response: rt::Response) -> Result<models::Webhook> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             201 => rt::response::json(response),
+            _ if response.status().is_success() => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
         }
     }

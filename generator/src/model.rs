@@ -126,6 +126,10 @@ pub struct Operation {
     pub long_running: Option<LongRunning>,
     pub pageable: Option<swagger::Pageable>,
     pub examples: Vec<Example>,
+    /// The spec's `x-ms-parameterized-host`, with its scheme: the endpoint every request
+    /// goes to, whose parameters are among [`Operation::parameters`] (as path
+    /// parameters). `None` sends requests to the client's endpoint.
+    pub host: Option<PathTemplate>,
 }
 
 impl Operation {
@@ -144,6 +148,10 @@ impl Operation {
 #[derive(Debug, Clone)]
 pub struct Response {
     pub schema: Option<Schema>,
+    /// The headers the reply declares, by name as the spec writes it.
+    pub headers: IndexMap<String, swagger::Header>,
+    /// `x-ms-error-response`: the status is an error reply, not a success.
+    pub error: bool,
     /// Where the resolved response object is.
     pub location: Location,
 }
@@ -344,6 +352,7 @@ fn operations(
     seen: &mut HashMap<String, Location>,
 ) -> Result<Vec<Operation>> {
     let mut operations = Vec::new();
+    let host = host(resolver, file, spec)?;
     for (path, item) in &spec.paths {
         let item_location = Location::new(file, pointer_push("/paths", path));
         let shared = params(
@@ -381,6 +390,12 @@ fn operations(
                 .cloned()
                 .collect();
             parameters.extend(own);
+            if let Some((_, host_params, first)) = &host {
+                match first {
+                    true => parameters.splice(0..0, host_params.iter().cloned()),
+                    false => parameters.splice(parameters.len().., host_params.iter().cloned()),
+                };
+            }
             let template = PathTemplate::parse(path, &location)?;
             for name in template.params() {
                 if !parameters
@@ -426,11 +441,49 @@ fn operations(
                 }),
                 pageable: operation.pageable.clone(),
                 examples: examples(&location.child("x-ms-examples"), &operation.examples)?,
+                host: host.as_ref().map(|(template, _, _)| template.clone()),
                 location,
             });
         }
     }
     Ok(operations)
+}
+
+/// The spec's `x-ms-parameterized-host`: its template (with the scheme prefix), its
+/// parameters (client-held when global, as AutoRest has them; each a required path
+/// parameter the template names), and whether they come first among an operation's.
+fn host(
+    resolver: &Resolver<'_>,
+    file: &Path,
+    spec: &Spec,
+) -> Result<Option<(PathTemplate, Vec<Param>, bool)>> {
+    let Some(host) = &spec.parameterized_host else {
+        return Ok(None);
+    };
+    let at = Location::new(file, "/x-ms-parameterized-host");
+    let text = match host.use_scheme_prefix {
+        // AutoRest's default scheme where the spec names none.
+        true => format!(
+            "{}://{}",
+            spec.schemes.first().map_or("http", String::as_str),
+            host.host_template
+        ),
+        false => host.host_template.clone(),
+    };
+    let template = PathTemplate::parse(&text, &at.child("hostTemplate"))?;
+    let params = params(resolver, &at.child("parameters"), &host.parameters)?;
+    for name in template.params() {
+        if !params
+            .iter()
+            .any(|p| p.place == Place::Path && p.param.required && p.param.name == name)
+        {
+            return Err(at.child("hostTemplate").error(format!(
+                "the host template names `{{{name}}}` but no required path parameter of the host has that name"
+            )));
+        }
+    }
+    let first = host.position_in_operation.as_deref() == Some("first");
+    Ok(Some((template, params, first)))
 }
 
 /// Each media type once, trimmed, in spec order.
@@ -496,20 +549,22 @@ fn responses(
         .map(|(key, response)| {
             let here = at.child(key);
             let status = Status::parse(key, &here)?;
-            let Some(reference) = &response.reference else {
-                let schema = response.schema.clone();
-                return Ok((
-                    status,
-                    Response {
-                        schema,
-                        location: here,
-                    },
-                ));
+            let (response, location) = match &response.reference {
+                None => (response.clone(), here),
+                Some(reference) => {
+                    let (location, value) = resolver.follow_ref(&here, reference)?;
+                    (deserialize(&location, value)?, location)
+                }
             };
-            let (location, value) = resolver.follow_ref(&here, reference)?;
-            let response: swagger::Response = deserialize(&location, value)?;
-            let schema = response.schema;
-            Ok((status, Response { schema, location }))
+            Ok((
+                status,
+                Response {
+                    schema: response.schema,
+                    headers: response.headers,
+                    error: response.x_ms_error_response,
+                    location,
+                },
+            ))
         })
         .collect()
 }

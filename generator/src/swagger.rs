@@ -25,6 +25,49 @@ pub struct Spec {
     /// The media types of request bodies, unless an operation names its own.
     #[serde(default)]
     pub consumes: Vec<String>,
+    /// How callers authenticate, by scheme name.
+    #[serde(rename = "securityDefinitions", default)]
+    pub security_definitions: IndexMap<String, SecurityScheme>,
+    /// The schemes every operation requires (any one of the objects), with their scopes.
+    #[serde(default)]
+    pub security: Vec<IndexMap<String, Vec<String>>>,
+    #[serde(default)]
+    pub schemes: Vec<String>,
+    #[serde(rename = "x-ms-parameterized-host")]
+    pub parameterized_host: Option<ParameterizedHost>,
+}
+
+/// A `securityDefinitions` entry.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SecurityScheme {
+    /// `apiKey`, `oauth2` or `basic`.
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// The header or query parameter of an `apiKey`.
+    pub name: Option<String>,
+    /// `header` or `query`, for an `apiKey`.
+    #[serde(rename = "in")]
+    pub location: Option<String>,
+}
+
+/// `x-ms-parameterized-host`: the endpoint as a template whose parameters the client or
+/// each call supplies.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ParameterizedHost {
+    #[serde(rename = "hostTemplate")]
+    pub host_template: String,
+    /// Whether the template is prefixed with the spec's scheme and `://`.
+    #[serde(rename = "useSchemePrefix", default = "yes")]
+    pub use_scheme_prefix: bool,
+    /// `first` or `last`: where the method's host parameters go among its arguments.
+    #[serde(rename = "positionInOperation")]
+    pub position_in_operation: Option<String>,
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -108,6 +151,9 @@ pub struct Pageable {
     pub next_link_name: Option<String>,
     #[serde(rename = "itemName")]
     pub item_name: Option<String>,
+    /// The operation that fetches the next pages, when not a GET of the next link.
+    #[serde(rename = "operationName")]
+    pub operation_name: Option<String>,
 }
 
 /// A parameter, or a `$ref` to one of the spec's global `parameters`.
@@ -152,6 +198,26 @@ pub struct Response {
     #[serde(rename = "$ref")]
     pub reference: Option<String>,
     pub schema: Option<Schema>,
+    /// The headers the reply carries, by name.
+    #[serde(default)]
+    pub headers: IndexMap<String, Header>,
+    /// Marks a documented status as an error reply, not a success.
+    #[serde(rename = "x-ms-error-response", default)]
+    pub x_ms_error_response: bool,
+}
+
+/// A response header: a scalar (or an array of them) as a non-body parameter is.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Header {
+    pub description: Option<String>,
+    #[serde(rename = "type")]
+    pub type_: Option<String>,
+    pub format: Option<String>,
+    pub items: Option<Box<Schema>>,
+    #[serde(rename = "enum")]
+    pub enum_values: Option<Vec<Value>>,
+    #[serde(rename = "x-ms-enum")]
+    pub x_ms_enum: Option<XmsEnum>,
 }
 
 /// A JSON schema as Swagger 2.0 restricts it.
@@ -179,6 +245,11 @@ pub struct Schema {
     pub x_ms_enum: Option<XmsEnum>,
     #[serde(rename = "readOnly", default)]
     pub read_only: bool,
+    /// The property whose value names a value's type in this hierarchy.
+    pub discriminator: Option<String>,
+    /// This definition's value of the discriminator (its name when absent).
+    #[serde(rename = "x-ms-discriminator-value")]
+    pub x_ms_discriminator_value: Option<String>,
 }
 
 /// `additionalProperties`: `true`/`false` or the schema of the extra values.

@@ -20,8 +20,10 @@ pub enum Error<E> {
     OperationFailed { status: String, raw: Vec<u8> },
 }
 
-/// A reply with a status the operation does not document as success.
-#[derive(Debug, Clone, PartialEq)]
+/// A reply with a status the operation does not document as success. Its `Debug`, like
+/// the error's `Display`, shows the service's error code and message but not the body,
+/// which may echo secrets: read `body` or `raw` for it.
+#[derive(Clone, PartialEq)]
 pub struct ServiceError<E> {
     pub status: StatusCode,
     pub request_id: Option<String>,
@@ -32,13 +34,40 @@ pub struct ServiceError<E> {
     pub raw: Vec<u8>,
 }
 
-impl<E: serde::de::DeserializeOwned> ServiceError<E> {
+impl<E> fmt::Debug for ServiceError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceError")
+            .field("status", &self.status)
+            .field("request_id", &self.request_id)
+            .field("correlation_request_id", &self.correlation_request_id)
+            .field("body", &self.body.as_ref().map(|_| ".."))
+            .field("raw", &summary(&self.raw))
+            .finish()
+    }
+}
+
+/// How an operation's error model is read from an error reply. Any type that
+/// deserializes is read from the JSON body whatever the status; the error enums of
+/// operations documenting errors by status (`x-ms-error-response`) read the model of
+/// each status.
+pub trait ErrorModel: Sized {
+    /// The model of this reply, `None` when its body is not one.
+    fn from_reply(status: StatusCode, body: &[u8]) -> Option<Self>;
+}
+
+impl<T: serde::de::DeserializeOwned> ErrorModel for T {
+    fn from_reply(_status: StatusCode, body: &[u8]) -> Option<Self> {
+        serde_json::from_slice(body).ok()
+    }
+}
+
+impl<E: ErrorModel> ServiceError<E> {
     pub fn from_response(response: &Response) -> Self {
         Self {
             status: response.status(),
             request_id: header(response, REQUEST_ID),
             correlation_request_id: header(response, CORRELATION_REQUEST_ID),
-            body: serde_json::from_slice(response.body()).ok(),
+            body: E::from_reply(response.status(), response.body()),
             raw: response.body().clone(),
         }
     }
@@ -117,6 +146,28 @@ fn shown(raw: &[u8]) -> String {
     }
 }
 
+/// What a message says of an error body. A JSON body is not shown: error bodies echo
+/// keys, tokens and connection strings. Only the service's error code and message are,
+/// from Azure's error format (`{"error": {"code", "message"}}`, or the two at the top);
+/// the body stays in [`ServiceError::raw`] for whoever handles it. Any other body (a
+/// proxy's HTML page) is shown, escaped and cut.
+fn summary(raw: &[u8]) -> String {
+    let Ok(json) = serde_json::from_slice::<serde_json::Value>(raw) else {
+        return shown(raw);
+    };
+    let error = json.get("error").filter(|e| e.is_object()).unwrap_or(&json);
+    let text = |key: &str| error.get(key).and_then(|v| v.as_str()).map(escaped);
+    match (text("code"), text("message")) {
+        (Some(code), Some(message)) => format!("({code}) {message}"),
+        (None, Some(message)) => message,
+        (Some(code), None) => format!("({code})"),
+        (None, None) => format!(
+            "a JSON body of {} bytes, not shown (it may hold secrets; see `raw`)",
+            raw.len()
+        ),
+    }
+}
+
 /// Text from the service as it may reach a terminal: control characters (escape
 /// sequences, carriage returns) and the bidi controls that reorder what a reader sees are
 /// written as `\u{..}` escapes.
@@ -142,7 +193,7 @@ impl<E> fmt::Display for Error<E> {
                 if let Some(id) = &error.request_id {
                     write!(f, " (request id {})", escaped(id))?;
                 }
-                write!(f, ": {}", shown(&error.raw))
+                write!(f, ": {}", summary(&error.raw))
             }
             Error::Decode(error) => {
                 let DecodeError {
@@ -168,6 +219,35 @@ impl<E> fmt::Display for Error<E> {
                     shown(raw)
                 )
             }
+        }
+    }
+}
+
+impl<E> Error<E> {
+    /// The same error with its typed body, if any, converted by `convert`.
+    pub fn map_body<F>(self, convert: impl FnOnce(E) -> Option<F>) -> Error<F> {
+        match self {
+            Error::Service(error) => {
+                let ServiceError {
+                    status,
+                    request_id,
+                    correlation_request_id,
+                    body,
+                    raw,
+                } = *error;
+                Error::Service(Box::new(ServiceError {
+                    status,
+                    request_id,
+                    correlation_request_id,
+                    body: body.and_then(convert),
+                    raw,
+                }))
+            }
+            Error::Request(error) => Error::Request(error),
+            Error::Decode(error) => Error::Decode(error),
+            Error::Transport(error) => Error::Transport(error),
+            Error::Credential(message) => Error::Credential(message),
+            Error::OperationFailed { status, raw } => Error::OperationFailed { status, raw },
         }
     }
 }

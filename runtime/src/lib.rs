@@ -14,16 +14,19 @@ mod error;
 #[doc(hidden)]
 pub mod examples;
 mod form;
+mod header_value;
 mod models;
+#[doc(hidden)]
+pub mod polymorphic;
 mod request;
 pub mod response;
 
-pub use error::{BodyTooLarge, DecodeError, Error, ServiceError, TransportError};
+pub use error::{BodyTooLarge, DecodeError, Error, ErrorModel, ServiceError, TransportError};
 pub use models::{skip_read_only, to_request_body, Timestamp, UnknownEnumValue};
 
 pub use form::FormEncoding;
-pub use request::{RequestBuilder, RequestError};
-pub use response::Page;
+pub use request::{Endpoint, RequestBuilder, RequestError};
+pub use response::{Page, WithHeaders};
 /// serde, for `wire_enum!`, whose expansion must not depend on the including crate's
 /// dependencies.
 #[doc(hidden)]
@@ -46,8 +49,8 @@ pub use azure_core_credential::AzureCredential;
 pub use pager::Pager;
 #[cfg(feature = "client")]
 pub use pipeline::{
-    BoxFuture, ClientOptions, Limits, Pipeline, RetryOptions, StaticToken, TokenCredential,
-    Transport,
+    Authentication, BoxFuture, ClientOptions, KeyCredential, Limits, Pipeline, RetryOptions,
+    StaticToken, TokenCredential, Transport, CLIENT_REQUEST_ID,
 };
 #[cfg(feature = "client")]
 pub use poller::{FinalState, Poller};

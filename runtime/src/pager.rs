@@ -26,6 +26,8 @@ pub struct Pager<T, E> {
     items: VecDeque<T>,
     /// The first request's `Accept`, sent again with every next link.
     accept: Option<http::HeaderValue>,
+    /// The first request's endpoint, against which relative next links resolve.
+    endpoint: Option<crate::Endpoint>,
     in_flight: Option<BoxFuture<'static, Result<Page<T>, Error<E>>>>,
     /// Every next link followed: one seen again would page for ever.
     followed: HashSet<String>,
@@ -53,6 +55,7 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
             parse,
             items: VecDeque::new(),
             accept: None,
+            endpoint: None,
             in_flight: None,
             followed: HashSet::new(),
         }
@@ -80,10 +83,12 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
                         let request = *request;
                         if let Ok(first) = &request {
                             self.accept = first.headers().get(http::header::ACCEPT).cloned();
+                            self.endpoint = first.extensions().get::<crate::Endpoint>().cloned();
                         }
                         request
                     }
                     Next::Link(link) => next_link_request(&link).map(|mut request| {
+                        crate::Endpoint::copy(self.endpoint.as_ref(), &mut request);
                         if let Some(accept) = &self.accept {
                             request
                                 .headers_mut()

@@ -1,6 +1,6 @@
 use crate::{BodyTooLarge, Error, Request, RequestError, Response, TransportError};
-use http::header::{HeaderValue, AUTHORIZATION, RETRY_AFTER};
-use http::{StatusCode, Uri};
+use http::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use http::{Method, StatusCode, Uri};
 use std::future::Future;
 use std::net::IpAddr;
 use std::pin::Pin;
@@ -92,6 +92,9 @@ pub struct ClientOptions {
     /// error: the bearer token goes only to the endpoint, and the service's own links
     /// stay on it.
     pub follow_links_to_other_origins: bool,
+    /// Whether a request without an `x-ms-client-request-id` gets a new UUID in it, as
+    /// Azure's SDKs send one, so the service's logs can find the request.
+    pub client_request_id: bool,
 }
 
 impl Default for ClientOptions {
@@ -104,6 +107,7 @@ impl Default for ClientOptions {
             poll_interval: Duration::from_secs(30),
             max_body_size: 64 << 20,
             follow_links_to_other_origins: false,
+            client_request_id: true,
         }
     }
 }
@@ -117,9 +121,66 @@ pub struct Pipeline {
 
 struct Inner {
     transport: Arc<dyn Transport>,
-    credential: Arc<dyn TokenCredential>,
+    authentication: Authentication,
     options: ClientOptions,
+    /// Set on every request, over what the request has.
+    headers: Vec<(HeaderName, HeaderValue)>,
 }
+
+/// How requests to the endpoint prove who sends them, as the spec's `securityDefinitions`
+/// say: a bearer token for a scope (Azure Active Directory, ARM's way), or a key in a
+/// header. A credential goes only to the endpoint's origin.
+#[derive(Clone)]
+pub enum Authentication {
+    Bearer(Arc<dyn TokenCredential>),
+    /// The key, sent as it is in the header `header`.
+    Key {
+        header: String,
+        key: KeyCredential,
+    },
+}
+
+impl Authentication {
+    /// A key sent in the header `header` (the spec's `apiKey` scheme).
+    pub fn key(header: &str, key: KeyCredential) -> Self {
+        Authentication::Key {
+            header: header.to_owned(),
+            key,
+        }
+    }
+
+    fn header(&self) -> &str {
+        match self {
+            Authentication::Bearer(_) => AUTHORIZATION.as_str(),
+            Authentication::Key { header, .. } => header,
+        }
+    }
+}
+
+impl<T: TokenCredential + 'static> From<Arc<T>> for Authentication {
+    fn from(credential: Arc<T>) -> Self {
+        Authentication::Bearer(credential)
+    }
+}
+
+impl From<Arc<dyn TokenCredential>> for Authentication {
+    fn from(credential: Arc<dyn TokenCredential>) -> Self {
+        Authentication::Bearer(credential)
+    }
+}
+
+/// A service's key (an `apiKey` security scheme). Its `Debug` does not show it.
+#[derive(Clone)]
+pub struct KeyCredential(pub String);
+
+impl std::fmt::Debug for KeyCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyCredential(..)")
+    }
+}
+
+/// The header that identifies a request to Azure's services and in their logs.
+pub const CLIENT_REQUEST_ID: &str = "x-ms-client-request-id";
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -130,28 +191,51 @@ impl std::fmt::Debug for Pipeline {
 }
 
 impl Pipeline {
+    /// `authentication`: a [`TokenCredential`] (as `Arc`) or an [`Authentication`].
     pub fn new(
         transport: Arc<dyn Transport>,
-        credential: Arc<dyn TokenCredential>,
+        authentication: impl Into<Authentication>,
         options: ClientOptions,
     ) -> Self {
         Self {
             inner: Arc::new(Inner {
                 transport,
-                credential,
+                authentication: authentication.into(),
                 options,
+                headers: Vec::new(),
             }),
         }
     }
 
     /// A pipeline over [`ReqwestTransport`](crate::ReqwestTransport).
     #[cfg(feature = "reqwest")]
-    pub fn with_reqwest(credential: Arc<dyn TokenCredential>, options: ClientOptions) -> Self {
+    pub fn with_reqwest(authentication: impl Into<Authentication>, options: ClientOptions) -> Self {
         Self::new(
             Arc::new(crate::ReqwestTransport::default()),
-            credential,
+            authentication,
             options,
         )
+    }
+
+    /// This pipeline, also setting the header `name` to `value` on every request (over a
+    /// value the request has): the custom headers of AutoRest's clients, such as a chosen
+    /// `x-ms-client-request-id` for all the requests and polls of an operation.
+    pub fn with_header(&self, name: &str, value: &str) -> Result<Self, RequestError> {
+        let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value))
+        else {
+            return Err(RequestError(format!("`{name}` is not a valid header")));
+        };
+        let mut headers = self.inner.headers.clone();
+        headers.retain(|(set, _)| *set != name);
+        headers.push((name, value));
+        Ok(Self {
+            inner: Arc::new(Inner {
+                transport: self.inner.transport.clone(),
+                authentication: self.inner.authentication.clone(),
+                options: self.inner.options.clone(),
+                headers,
+            }),
+        })
     }
 
     pub fn options(&self) -> &ClientOptions {
@@ -171,33 +255,98 @@ impl Pipeline {
         parse(self.send(request?).await?)
     }
 
-    /// Sends with retries and returns whatever the service finally answered. The bearer
-    /// token goes only to the endpoint's origin, and only over https (or plain http when
-    /// the endpoint is an http loopback address, as in tests).
+    /// Sends with retries and redirects and returns whatever the service finally
+    /// answered. The endpoint is the request's [`Endpoint`](crate::Endpoint) if it has
+    /// one, else the options'. The bearer token goes only to the endpoint's origin, and
+    /// only over https (or plain http when the endpoint is an http loopback address, as in
+    /// tests).
+    ///
+    /// Redirects are followed as Azure's SDKs follow them: 300, 301 and 302 for GET and
+    /// HEAD only (another method gets the 3xx reply), 303 as a GET without the body, 307
+    /// and 308 with the same method and body; at most [`MAX_REDIRECTS`] times. A
+    /// redirect to another origin is followed without the token.
     pub async fn send<E>(&self, request: Request) -> Result<Response, Error<E>> {
-        let options = &self.inner.options;
-        let (mut parts, body) = request.into_parts();
-        let endpoint = self.endpoint()?;
+        let (mut parts, mut body) = request.into_parts();
+        let endpoint = match parts.extensions.get::<crate::Endpoint>() {
+            Some(endpoint) => checked_endpoint(endpoint.0.clone())?,
+            None => self.endpoint()?,
+        };
         parts.uri = resolve(&endpoint, &parts.uri)?;
-        if origin(&parts.uri) == origin(&endpoint) {
-            let token = self
-                .inner
-                .credential
-                .token(&options.scope)
-                .await
-                .map_err(Error::Credential)?;
-            let bearer = HeaderValue::try_from(format!("Bearer {token}"))
-                .map_err(|_| Error::Credential("the token is not a valid header value".into()))?;
-            parts.headers.insert(AUTHORIZATION, bearer);
-        } else if options.follow_links_to_other_origins {
-            parts.headers.remove(AUTHORIZATION);
+        for (name, value) in &self.inner.headers {
+            parts.headers.insert(name.clone(), value.clone());
+        }
+        if self.inner.options.client_request_id && !parts.headers.contains_key(CLIENT_REQUEST_ID) {
+            let id = uuid::Uuid::new_v4().hyphenated().to_string();
+            if let Ok(id) = HeaderValue::try_from(id) {
+                parts.headers.insert(CLIENT_REQUEST_ID, id);
+            }
+        }
+        let mut redirects = 0;
+        loop {
+            let redirected = redirects > 0;
+            let response = self
+                .send_once(&endpoint, &mut parts, &body, redirected)
+                .await?;
+            let Some(target) = redirect(&parts.method, &parts.uri, &response) else {
+                return Ok(response);
+            };
+            if redirects == MAX_REDIRECTS {
+                return Ok(response);
+            }
+            redirects += 1;
+            parts.uri = resolve(&endpoint, &target)?;
+            if response.status() == StatusCode::SEE_OTHER && parts.method != Method::HEAD {
+                parts.method = Method::GET;
+                parts.headers.remove(CONTENT_TYPE);
+                body.clear();
+            }
+        }
+    }
+
+    /// Authenticates `parts` for its origin and sends it, retrying as the options say.
+    /// `redirected`: the service redirected the request here.
+    async fn send_once<E>(
+        &self,
+        endpoint: &Uri,
+        parts: &mut http::request::Parts,
+        body: &[u8],
+        redirected: bool,
+    ) -> Result<Response, Error<E>> {
+        let options = &self.inner.options;
+        let authentication = &self.inner.authentication;
+        let header = HeaderName::try_from(authentication.header()).map_err(|_| {
+            refused(format!(
+                "`{}` is not a valid header for the credential",
+                authentication.header()
+            ))
+        })?;
+        if origin(&parts.uri) == origin(endpoint) {
+            let value = match authentication {
+                Authentication::Bearer(credential) => {
+                    let token = credential
+                        .token(&options.scope)
+                        .await
+                        .map_err(Error::Credential)?;
+                    format!("Bearer {token}")
+                }
+                Authentication::Key { key, .. } => key.0.clone(),
+            };
+            let mut value = HeaderValue::try_from(value).map_err(|_| {
+                Error::Credential("the credential is not a valid header value".into())
+            })?;
+            value.set_sensitive(true);
+            parts.headers.insert(header, value);
+        } else if options.follow_links_to_other_origins || redirected {
+            // A link the service sent, followed by choice, or a redirect: neither gets the
+            // credential.
+            parts.headers.remove(header);
         } else {
             return Err(refused(format!(
                 "the service sent a link to {}, another origin than the endpoint {}: \
                  the bearer token goes only to the endpoint \
                  (ClientOptions::follow_links_to_other_origins follows such links without it)",
                 origin(&parts.uri),
-                origin(&endpoint)
+                origin(endpoint)
             )));
         }
         let limits = Limits {
@@ -207,7 +356,7 @@ impl Pipeline {
         let mut delay = options.retry.initial_delay;
         let mut attempt = 0;
         loop {
-            let mut request = http::Request::new(body.clone());
+            let mut request = http::Request::new(body.to_vec());
             *request.method_mut() = parts.method.clone();
             *request.uri_mut() = parts.uri.clone();
             *request.headers_mut() = parts.headers.clone();
@@ -238,15 +387,47 @@ impl Pipeline {
         let endpoint: Uri = text
             .parse()
             .map_err(|error| refused(format!("bad endpoint `{text}`: {error}")))?;
-        match endpoint.scheme_str() {
-            Some("https") => Ok(endpoint),
-            Some("http") if endpoint.host().is_some_and(is_loopback) => Ok(endpoint),
-            _ => Err(refused(format!(
-                "the endpoint `{text}` is not https: the bearer token is sent only over https \
-                 (or plain http to a loopback address)"
-            ))),
-        }
+        checked_endpoint(endpoint)
     }
+}
+
+/// `endpoint` if it is https or an http loopback address.
+fn checked_endpoint<E>(endpoint: Uri) -> Result<Uri, Error<E>> {
+    match endpoint.scheme_str() {
+        Some("https") => Ok(endpoint),
+        Some("http") if endpoint.host().is_some_and(is_loopback) => Ok(endpoint),
+        _ => Err(refused(format!(
+            "the endpoint `{endpoint}` is not https: the bearer token is sent only over https \
+             (or plain http to a loopback address)"
+        ))),
+    }
+}
+
+/// The most redirects one request follows, as Azure's SDKs allow.
+pub const MAX_REDIRECTS: u32 = 30;
+
+/// Where a reply redirects the request to, if it is a redirect to follow for `method`:
+/// its `Location`, absolute or relative to the request's origin.
+fn redirect(method: &Method, uri: &Uri, response: &Response) -> Option<Uri> {
+    let follow = match response.status().as_u16() {
+        300..=302 => method == Method::GET || method == Method::HEAD,
+        303 | 307 | 308 => true,
+        _ => false,
+    };
+    if !follow {
+        return None;
+    }
+    let location = response.headers().get(LOCATION)?.to_str().ok()?;
+    let target: Uri = location.parse().ok()?;
+    if target.scheme().is_some() {
+        return Some(target);
+    }
+    // An absolute path; a reference relative to the path (`../x`) is not followed.
+    location.starts_with('/').then(|| {
+        let authority = uri.authority().map_or("", |a| a.as_str());
+        let scheme = uri.scheme_str().unwrap_or("https");
+        format!("{scheme}://{authority}{location}").parse().ok()
+    })?
 }
 
 fn refused<E>(message: String) -> Error<E> {

@@ -1,7 +1,7 @@
 use crate::error::header;
 use crate::pager::next_link_request;
 use crate::pipeline::{retry_after, BoxFuture, Pipeline};
-use crate::{Error, Request, RequestError, Response};
+use crate::{Endpoint, Error, Request, RequestError, Response};
 use http::header::LOCATION;
 use http::{Method, StatusCode, Uri};
 use serde::de::DeserializeOwned;
@@ -23,7 +23,9 @@ pub enum FinalState {
 
 /// An `x-ms-long-running-operation`. Awaiting it sends the first request and polls
 /// `Azure-AsyncOperation`, else `Location`, else the resource itself, waiting as
-/// `Retry-After` says, until the typed result. [`Poller::begin`] sends only the first
+/// `Retry-After` says, until the typed result: after `Azure-AsyncOperation`, the
+/// status's `resourceLocation`, the resource (PUT, PATCH) or the `Location` (POST), as
+/// `final-state-via` may override; after `Location`, its last reply. [`Poller::begin`] sends only the first
 /// request, for callers who want the first response.
 pub struct Poller<T, E> {
     pipeline: Pipeline,
@@ -40,6 +42,8 @@ enum State {
 struct Started {
     method: Method,
     uri: Uri,
+    /// The first request's endpoint, where relative polling URLs resolve.
+    endpoint: Option<Endpoint>,
     initial: Response,
 }
 
@@ -80,11 +84,13 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> Poller<T, E> {
         let Started {
             method,
             uri,
+            endpoint,
             initial,
         } = match self.state {
             State::Started(started) => started,
             State::Unsent(request) => send_first(&pipeline, request).await?,
         };
+        let pipeline = Polls { pipeline, endpoint };
         let get = |uri: Uri| {
             let mut request = http::Request::new(Vec::new());
             *request.uri_mut() = uri;
@@ -94,11 +100,17 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> Poller<T, E> {
         let resource = method == Method::PUT || method == Method::PATCH;
         if let Some(status_url) = header(&initial, ASYNC_OPERATION) {
             let last = poll_status(&pipeline, &status_url, &initial).await?;
+            // Where the status says the result is, as ARM's status monitors may.
+            let resource_location = body_field(&last, &["resourceLocation"]);
             let target = match (final_state, &location) {
                 (FinalState::AzureAsyncOperation, _) => return parse(last),
                 (FinalState::OriginalUri, _) => Some(uri),
                 (FinalState::Location, Some(location)) => {
                     Some(next_link_request(location)?.uri().clone())
+                }
+                (_, _) if resource_location.is_some() => {
+                    let link = resource_location.as_deref().unwrap_or_default();
+                    Some(next_link_request(link)?.uri().clone())
                 }
                 (_, _) if resource => Some(uri),
                 (FinalState::Default, Some(location)) if method == Method::POST => {
@@ -127,7 +139,9 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> Poller<T, E> {
             if !done.status().is_success() {
                 return Err(crate::response::unexpected(done));
             }
-            return if resource && final_state != FinalState::Location {
+            // The last poll of `Location` is the result, as AutoRest's runtimes take it
+            // (the resource's URI may serve nothing yet), unless the spec says otherwise.
+            return if final_state == FinalState::OriginalUri {
                 parse(pipeline.send(get(uri)).await?)
             } else {
                 parse(done)
@@ -159,6 +173,7 @@ async fn send_first<E: DeserializeOwned>(
 ) -> Result<Started, Error<E>> {
     let request = request?;
     let (method, uri) = (request.method().clone(), request.uri().clone());
+    let endpoint = request.extensions().get::<Endpoint>().cloned();
     let initial = pipeline.send(request).await?;
     if !initial.status().is_success() {
         return Err(crate::response::unexpected(initial));
@@ -166,14 +181,36 @@ async fn send_first<E: DeserializeOwned>(
     Ok(Started {
         method,
         uri,
+        endpoint,
         initial,
     })
+}
+
+/// The pipeline of an operation's polls, each sent to the operation's endpoint.
+struct Polls {
+    pipeline: Pipeline,
+    endpoint: Option<Endpoint>,
+}
+
+impl Polls {
+    async fn send<E>(&self, mut request: Request) -> Result<Response, Error<E>> {
+        Endpoint::copy(self.endpoint.as_ref(), &mut request);
+        self.pipeline.send(request).await
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        self.pipeline.sleep(duration).await;
+    }
+
+    fn options(&self) -> &crate::ClientOptions {
+        self.pipeline.options()
+    }
 }
 
 /// Polls an `Azure-AsyncOperation` URL until its `status` is terminal; returns the last
 /// status response.
 async fn poll_status<E: DeserializeOwned>(
-    pipeline: &Pipeline,
+    pipeline: &Polls,
     url: &str,
     initial: &Response,
 ) -> Result<Response, Error<E>> {
@@ -204,7 +241,7 @@ async fn poll_status<E: DeserializeOwned>(
 }
 
 /// `Retry-After`, else (missing or zero) the poll interval.
-fn wait_for(pipeline: &Pipeline, response: &Response) -> Duration {
+fn wait_for(pipeline: &Polls, response: &Response) -> Duration {
     retry_after(response)
         .unwrap_or(pipeline.options().poll_interval)
         .min(pipeline.options().retry.max_delay)

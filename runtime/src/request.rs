@@ -31,11 +31,41 @@ impl fmt::Display for RequestError {
 
 impl std::error::Error for RequestError {}
 
+/// Where a request goes when its operation's endpoint is a template
+/// (`x-ms-parameterized-host`) filled in by the caller: in the request's extensions,
+/// which [`Pipeline`](crate::Pipeline) reads instead of its own endpoint, and copied
+/// onto the next links and polls that follow from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint(pub http::Uri);
+
+impl Endpoint {
+    fn parse(text: &str) -> Result<Self, RequestError> {
+        let uri: http::Uri = text.parse().map_err(|error| {
+            RequestError(format!("the endpoint `{text}` is not a URL: {error}"))
+        })?;
+        match uri.scheme().is_some() && uri.host().is_some() {
+            true => Ok(Self(uri)),
+            false => Err(RequestError(format!(
+                "the endpoint `{text}` is not a URL with a scheme and a host"
+            ))),
+        }
+    }
+
+    /// Copies the endpoint of `from`, if it has one, onto `to`.
+    pub(crate) fn copy(from: Option<&Self>, to: &mut crate::Request) {
+        if let Some(endpoint) = from {
+            to.extensions_mut().insert(endpoint.clone());
+        }
+    }
+}
+
 /// Builds one request from a path template's pieces; the first error is kept and
 /// reported by [`RequestBuilder::build`], so generated code can chain calls.
 #[derive(Debug)]
 pub struct RequestBuilder {
     method: Method,
+    /// The endpoint built from `x-ms-parameterized-host`; empty for the client's.
+    endpoint: String,
     uri: String,
     has_query: bool,
     headers: Vec<(HeaderName, HeaderValue)>,
@@ -48,6 +78,7 @@ impl RequestBuilder {
     pub fn new(method: Method) -> Self {
         Self {
             method,
+            endpoint: String::new(),
             uri: String::new(),
             has_query: false,
             headers: Vec::new(),
@@ -55,6 +86,20 @@ impl RequestBuilder {
             form: None,
             error: None,
         }
+    }
+
+    /// Text of the endpoint (`x-ms-parameterized-host`): the template's literal text
+    /// and the values of its parameters with `x-ms-skip-url-encoding`. The request then
+    /// goes there, not to the pipeline's endpoint (see [`Endpoint`]).
+    pub fn endpoint(&mut self, text: &str) -> &mut Self {
+        self.endpoint.push_str(text);
+        self
+    }
+
+    /// A parameter of the endpoint's template, percent-encoded.
+    pub fn endpoint_segment(&mut self, value: &str) -> &mut Self {
+        self.endpoint.extend(utf8_percent_encode(value, COMPONENT));
+        self
     }
 
     /// Literal text of the path template.
@@ -76,11 +121,18 @@ impl RequestBuilder {
     }
 
     pub fn query(&mut self, name: &str, value: &str) -> &mut Self {
+        let value = utf8_percent_encode(value, COMPONENT).to_string();
+        self.raw_query(name, &value)
+    }
+
+    /// A query parameter with `x-ms-skip-url-encoding`: the caller supplies the value
+    /// encoded (it may carry `&` and `=` on purpose); the name is still encoded.
+    pub fn raw_query(&mut self, name: &str, value: &str) -> &mut Self {
         self.uri.push(if self.has_query { '&' } else { '?' });
         self.has_query = true;
         self.uri.extend(utf8_percent_encode(name, QUERY_NAME));
         self.uri.push('=');
-        self.uri.extend(utf8_percent_encode(value, COMPONENT));
+        self.uri.push_str(value);
         self
     }
 
@@ -178,6 +230,10 @@ impl RequestBuilder {
         let mut request = http::Request::builder()
             .method(self.method.clone())
             .uri(self.uri.as_str());
+        if !self.endpoint.is_empty() {
+            let endpoint = Endpoint::parse(&self.endpoint)?;
+            request = request.extension(endpoint);
+        }
         for (name, value) in self.headers.drain(..) {
             request = request.header(name, value);
         }
@@ -262,6 +318,24 @@ mod tests {
             "application/x-www-form-urlencoded"
         );
         assert_eq!(request.body(), b"a=b+c&d=e");
+    }
+
+    #[test]
+    fn a_parameterized_endpoint_goes_with_the_request() {
+        let mut r = RequestBuilder::new(Method::GET);
+        r.endpoint("https://")
+            .endpoint_segment("acc")
+            .endpoint(".example");
+        let request = r.path("/x").build().unwrap();
+        let endpoint = request.extensions().get::<Endpoint>().unwrap();
+        assert_eq!(endpoint.0.to_string(), "https://acc.example/");
+        assert_eq!(request.uri(), "/x");
+        // An encoded value cannot add a path to the host: it is no host at all.
+        let mut r = RequestBuilder::new(Method::GET);
+        r.endpoint("https://").endpoint_segment("evil.example/x?");
+        assert!(r.path("/x").build().is_err());
+        let mut r = RequestBuilder::new(Method::GET);
+        assert!(r.endpoint("no scheme").path("/x").build().is_err());
     }
 
     #[test]

@@ -3,10 +3,21 @@ use crate::{BodyTooLarge, Request, Response, TransportError};
 use std::time::Duration;
 
 /// The default transport: reqwest with rustls, and tokio's timer (so it needs a tokio
-/// runtime, as reqwest does).
-#[derive(Debug, Clone, Default)]
+/// runtime, as reqwest does). Its default client follows no redirects: the
+/// [`Pipeline`](crate::Pipeline) does, by the rules of Azure's SDKs.
+#[derive(Debug, Clone)]
 pub struct ReqwestTransport {
     pub client: reqwest::Client,
+}
+
+impl Default for ReqwestTransport {
+    fn default() -> Self {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_default();
+        Self { client }
+    }
 }
 
 impl Transport for ReqwestTransport {

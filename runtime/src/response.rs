@@ -1,7 +1,8 @@
 //! Sans-IO response parsing: the building blocks of each operation's parser.
 
-use crate::error::header;
-use crate::{DecodeError, Error, Response, ServiceError, REQUEST_ID};
+use crate::error::header as header_text;
+use crate::header_value::HeaderText;
+use crate::{DecodeError, Error, ErrorModel, Response, ServiceError, REQUEST_ID};
 use serde::de::{
     DeserializeOwned, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor,
 };
@@ -27,10 +28,64 @@ impl<T> Default for Page<T> {
     }
 }
 
-/// The body of a documented status, as the spec's schema says.
+/// The result of an operation whose replies declare headers: the body (`()` when no
+/// reply has one) and the declared headers, typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithHeaders<T, H> {
+    pub body: T,
+    pub headers: H,
+}
+
+/// The body of a documented status, as the spec's schema says. An empty body reads as
+/// JSON `null`, as AutoRest's clients read it: a type that allows null (an `Option`, any
+/// JSON) gets it, any other type is a [`DecodeError`] saying the body is empty.
 pub fn json<T: DeserializeOwned, E>(response: Response) -> Result<T, Error<E>> {
-    serde_json::from_slice(response.body())
-        .map_err(|error| decode_error(&response, error.to_string()))
+    let body: &[u8] = match response.body().is_empty() {
+        true => b"null",
+        false => response.body(),
+    };
+    serde_json::from_slice(body).map_err(|error| {
+        let message = match response.body().is_empty() {
+            true => format!("the body is empty: {error}"),
+            false => error.to_string(),
+        };
+        decode_error(&response, message)
+    })
+}
+
+/// The response header `name` as a `T`, `None` when it is absent. A value that does not
+/// read as a `T` is a [`DecodeError`], unless it is empty: an empty value of a type that
+/// cannot be empty (a number, an enum) is no value, as AutoRest's clients read it.
+pub fn header<T: DeserializeOwned, E>(
+    response: &Response,
+    name: &str,
+) -> Result<Option<T>, Error<E>> {
+    let Some(value) = response.headers().get(name) else {
+        return Ok(None);
+    };
+    let text = value.to_str().map_err(|_| {
+        decode_error(
+            response,
+            format!("the header `{name}` is not visible ASCII"),
+        )
+    })?;
+    match T::deserialize(HeaderText(text)) {
+        Ok(value) => Ok(Some(value)),
+        Err(_) if text.trim().is_empty() => Ok(None),
+        Err(error) => Err(decode_error(
+            response,
+            format!("the header `{name}`: {error}"),
+        )),
+    }
+}
+
+/// The body of a reply that may have none (an empty body is `None`): the reply that
+/// ends a long-running operation with a status the spec does not document.
+pub fn optional_json<T: DeserializeOwned, E>(response: Response) -> Result<Option<T>, Error<E>> {
+    if response.body().iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    json(response).map(Some)
 }
 
 /// The body of a documented status as the bytes that came (`type: file`, binary).
@@ -117,15 +172,23 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
     }
 }
 
-/// The error for a status the operation does not document as success.
-pub fn unexpected<E: DeserializeOwned>(response: Response) -> Error<E> {
+/// The error for a status the operation does not document as success, its body read as
+/// the operation's error model.
+pub fn unexpected<E: ErrorModel>(response: Response) -> Error<E> {
     Error::Service(Box::new(ServiceError::from_response(&response)))
+}
+
+/// The body of an error reply as a `T` (an empty one as JSON `null`), or `None` when it
+/// is not one: for the error models of operations, which read the body by status.
+pub fn error_body<T: DeserializeOwned>(body: &[u8]) -> Option<T> {
+    let body: &[u8] = if body.is_empty() { b"null" } else { body };
+    serde_json::from_slice(body).ok()
 }
 
 pub(crate) fn decode_error<E>(response: &Response, message: String) -> Error<E> {
     Error::Decode(Box::new(DecodeError {
         status: response.status(),
-        request_id: header(response, REQUEST_ID),
+        request_id: header_text(response, REQUEST_ID),
         message,
         raw: response.body().clone(),
     }))

@@ -7,6 +7,7 @@ use std::process::Command;
 
 /// The specs whose clients the acceptance tests drive, and their modules in `src/lib.rs`.
 const SPECS: &[(&str, &str)] = &[
+    ("additionalProperties.json", "additional_properties"),
     ("azure-special-properties.json", "azure_special_properties"),
     ("body-array.json", "body_array"),
     ("body-boolean.json", "body_boolean"),
@@ -21,6 +22,8 @@ const SPECS: &[(&str, &str)] = &[
     ("header.json", "header"),
     ("httpInfrastructure.json", "http_infrastructure"),
     ("lro.json", "lro"),
+    ("model-flattening.json", "model_flattening"),
+    ("multiple-inheritance.json", "multiple_inheritance"),
     ("paging.json", "paging"),
     ("url.json", "url"),
     ("any-type.json", "any_type"),
@@ -36,6 +39,30 @@ const SPECS: &[(&str, &str)] = &[
     ("reserved-words.json", "reserved_words"),
     ("validation.json", "validation"),
     ("body-string.json", "body_string"),
+    ("xms-error-responses.json", "xms_error_responses"),
+    ("incorrect-error-response.json", "incorrect_error_response"),
+    ("error-with-secrets.json", "error_with_secrets"),
+    ("security-key.json", "security_key"),
+    ("security-aad.json", "security_aad"),
+    (
+        "subscriptionId-apiVersion.json",
+        "subscription_id_api_version",
+    ),
+    (
+        "url-multi-collectionFormat.json",
+        "url_multi_collection_format",
+    ),
+    ("custom-baseUrl.json", "custom_base_url"),
+    (
+        "custom-baseUrl-more-options.json",
+        "custom_base_url_more_options",
+    ),
+    ("custom-baseUrl-paging.json", "custom_base_url_paging"),
+    ("parameterized-endpoint.json", "parameterized_endpoint"),
+    (
+        "lro-parameterized-endpoints.json",
+        "lro_parameterized_endpoints",
+    ),
 ];
 
 fn main() {

@@ -7,8 +7,9 @@
 use super::bodies::{self, Encoding, RequestBody};
 use super::names::{self, Registry, PRELUDE};
 use super::types::{Converter, Owner, StringFormat, Type};
-use super::{Api, Operation, Param, Place, Status};
+use super::{Api, Method, Operation, Param, Place, Status};
 use crate::error::Result;
+use crate::resolve::Location;
 use crate::swagger::Schema;
 use heck::ToUpperCamelCase;
 
@@ -46,6 +47,18 @@ pub struct Client<'a> {
     pub error_body: Option<Type>,
     /// Whether any type of the client is one of the models.
     pub uses_models: bool,
+    pub authentication: Authentication,
+}
+
+/// How the client authenticates, from the spec's `security`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Authentication {
+    /// None declared: a bearer token for Azure Resource Manager, the runtime's default.
+    Arm,
+    /// OAuth 2 (Azure Active Directory): a bearer token for this scope.
+    Bearer { scope: String },
+    /// An `apiKey` in this header.
+    Key { header: String },
 }
 
 /// The operations sharing an operationId prefix (`Registries_*`).
@@ -76,8 +89,32 @@ pub struct ClientOperation<'a> {
     /// How the body or the `formData` fields go out, if the operation has any.
     pub body: Option<RequestBody>,
     pub result: Shape,
-    /// Documented statuses with the type of their body, if any.
+    /// Documented success statuses with the type of their body, if any.
     pub statuses: Vec<(u16, Option<Type>)>,
+    /// The headers the success replies declare, returned with the body; none for paged
+    /// and long-running operations, whose headers are the runtime's to follow.
+    pub headers: Vec<ResponseHeader>,
+    /// The error replies documented by status (`x-ms-error-response`), when the operation
+    /// has its own error model (an enum per operation).
+    pub errors: Option<ErrorStatuses>,
+}
+
+/// A header a reply declares, as the caller gets it.
+#[derive(Debug, Clone)]
+pub struct ResponseHeader {
+    /// As the spec writes it (HTTP compares names without case).
+    pub name: String,
+    pub ident: String,
+    pub ty: Type,
+    pub description: Option<String>,
+}
+
+/// An operation's error replies: by status, and the `default` one.
+#[derive(Debug, Clone)]
+pub struct ErrorStatuses {
+    pub statuses: Vec<(u16, Option<Type>)>,
+    /// The body of any other status: the `default` reply's schema, else any JSON.
+    pub default: Type,
 }
 
 /// The Rust names of one operation's items.
@@ -93,6 +130,10 @@ pub struct OperationNames {
     pub response: Option<String>,
     /// The enum of media types the body can be sent as, for [`RequestBody::Choice`].
     pub body: Option<String>,
+    /// The struct of response headers, when the replies declare some.
+    pub headers: Option<String>,
+    /// The enum of error models, for [`ClientOperation::errors`].
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -214,6 +255,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         // Client-held parameters first, so the client passes them the same way everywhere.
         params.sort_by_key(|arg| !arg.param.client);
         let mut statuses = Vec::new();
+        let mut error_statuses = Vec::new();
+        let mut default_error = None;
         let mut first_body = None;
         for (status, response) in &operation.responses {
             let ty = match &response.schema {
@@ -224,18 +267,32 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 }
                 None => None,
             };
-            if first_body.is_none() {
-                first_body = ty.clone();
-            }
             match status {
-                Status::Code(code) => statuses.push((*code, ty)),
-                Status::Default => {
-                    if let Some(ty) = ty.filter(|ty| !error_bodies.contains(ty)) {
-                        error_bodies.push(ty);
+                Status::Code(code) if response.error => error_statuses.push((*code, ty)),
+                Status::Code(code) => {
+                    if first_body.is_none() {
+                        first_body = ty.clone();
                     }
+                    statuses.push((*code, ty));
                 }
+                Status::Default => default_error = ty,
             }
         }
+        // Paged and long-running operations go through the runtime's pager and poller,
+        // which read errors as one model: their error statuses are errors of that model.
+        let plain = operation.pageable.is_none() && operation.long_running.is_none();
+        let errors = (plain && !error_statuses.is_empty()).then(|| ErrorStatuses {
+            statuses: error_statuses,
+            default: default_error.clone().unwrap_or(Type::Json),
+        });
+        if let Some(ty) = default_error.filter(|ty| errors.is_none() && !error_bodies.contains(ty))
+        {
+            error_bodies.push(ty);
+        }
+        let headers = match plain {
+            true => response_headers(operation, &hint, types)?,
+            false => Vec::new(),
+        };
         let result = match &operation.pageable {
             Some(pageable) => {
                 let item_name = pageable.item_name.clone().unwrap_or_else(|| "value".into());
@@ -252,7 +309,16 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                     next_link_name: pageable.next_link_name.clone(),
                 }
             }
-            None => shape(&statuses),
+            // The reply that ends a POST or DELETE may have no body (a `204` from its
+            // `Location`) whatever the spec documents for the first reply.
+            None => match (shape(&statuses), operation.method) {
+                (Shape::One(ty), Method::Post | Method::Delete)
+                    if operation.long_running.is_some() =>
+                {
+                    Shape::Optional(ty)
+                }
+                (shape, _) => shape,
+            },
         };
         let stem = names::unraw(&method).trim_end_matches('_').to_owned();
         let camel_stem = stem.to_upper_camel_case();
@@ -263,6 +329,11 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 .then(|| scope.types.take(format!("{camel_stem}Response"))),
             body: matches!(body, Some(RequestBody::Choice(_)))
                 .then(|| scope.types.take(format!("{camel_stem}Body"))),
+            headers: (!headers.is_empty())
+                .then(|| scope.types.take(format!("{camel_stem}Headers"))),
+            error: errors
+                .as_ref()
+                .map(|_| scope.types.take(format!("{camel_stem}Error"))),
             request_fn: scope.functions.take(format!("{stem}_request")),
             parse_fn: scope.functions.take(format!("parse_{stem}")),
             method,
@@ -277,6 +348,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             body,
             result,
             statuses,
+            headers,
+            errors,
         });
     }
     let error_body = match error_bodies.as_slice() {
@@ -292,7 +365,16 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 Shape::Page { item, .. } => Some(item),
                 _ => None,
             };
-            args.chain(results).chain(page).any(Type::names_entry)
+            let headers = op.headers.iter().map(|header| &header.ty);
+            let errors = op.errors.iter().flat_map(|errors| {
+                let statuses = errors.statuses.iter().filter_map(|(_, ty)| ty.as_ref());
+                statuses.chain(Some(&errors.default))
+            });
+            args.chain(results)
+                .chain(page)
+                .chain(headers)
+                .chain(errors)
+                .any(Type::names_entry)
         });
     Ok(Client {
         groups,
@@ -300,7 +382,41 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         client_params,
         error_body,
         uses_models,
+        authentication: authentication(api),
     })
+}
+
+/// The first scheme the first spec declaring `security` requires: a key in a header, or
+/// an OAuth 2 scope. Any other (basic, a key in the query) is left to the caller's
+/// pipeline, with ARM's default.
+fn authentication(api: &Api) -> Authentication {
+    let Some(spec) = api.specs.iter().find(|spec| !spec.spec.security.is_empty()) else {
+        return Authentication::Arm;
+    };
+    let required = spec.spec.security.iter().flat_map(|option| option.iter());
+    for (name, scopes) in required {
+        let Some(scheme) = spec.spec.security_definitions.get(name) else {
+            continue;
+        };
+        match (
+            scheme.type_.as_str(),
+            scheme.location.as_deref(),
+            &scheme.name,
+        ) {
+            ("apiKey", Some("header"), Some(header)) => {
+                return Authentication::Key {
+                    header: header.clone(),
+                }
+            }
+            ("oauth2", _, _) if !scopes.is_empty() => {
+                return Authentication::Bearer {
+                    scope: scopes[0].clone(),
+                }
+            }
+            _ => {}
+        }
+    }
+    Authentication::Arm
 }
 
 /// The module name of an operationId prefix: its snake_case, or with `_ops` where that
@@ -315,6 +431,51 @@ fn group_module(prefix: &str) -> String {
         true => format!("{base}_ops"),
         false => snake,
     }
+}
+
+/// The headers the success replies declare, each name once (HTTP compares them without
+/// case), typed as a header parameter would be.
+fn response_headers(
+    operation: &Operation,
+    hint: &str,
+    types: &mut Converter<'_>,
+) -> Result<Vec<ResponseHeader>> {
+    let mut idents = Registry::default();
+    let mut headers: Vec<ResponseHeader> = Vec::new();
+    let success = operation
+        .responses
+        .iter()
+        .filter(|(status, response)| matches!(status, Status::Code(_)) && !response.error);
+    for (_, response) in success {
+        for (name, header) in &response.headers {
+            if headers.iter().any(|h| h.name.eq_ignore_ascii_case(name)) {
+                continue;
+            }
+            let at = response.location.child("headers").child(name);
+            let owner = Owner::top(format!("{hint}{}", names::camel(name, "Header")));
+            let ty = scalar_type(
+                scalar_schema(
+                    header.type_.as_deref(),
+                    header.format.clone(),
+                    header.items.clone(),
+                    header.enum_values.clone(),
+                    header.x_ms_enum.clone(),
+                    header.description.clone(),
+                ),
+                "a response header",
+                &at,
+                &owner,
+                types,
+            )?;
+            headers.push(ResponseHeader {
+                name: name.clone(),
+                ident: idents.take(names::snake_ident(name)),
+                ty,
+                description: header.description.clone(),
+            });
+        }
+    }
+    Ok(headers)
 }
 
 /// How the operation's body or `formData` fields go out; `None` when it has neither.
@@ -384,25 +545,55 @@ fn param_type(
     if let Some(ty) = file_field(param) {
         return Ok(ty);
     }
-    match p.type_.as_deref() {
-        None | Some("string" | "integer" | "number" | "boolean" | "array") => {}
-        Some(other) => {
-            return Err(param.location.child("type").error(format!(
-                "a {} parameter cannot be of type `{other}`: only string, number, integer, boolean and array are",
-                place_name(param.place)
-            )))
-        }
-    }
-    let schema = Schema {
-        type_: Some(p.type_.clone().unwrap_or_else(|| "string".into())),
-        format: p.format.clone(),
-        items: p.items.clone(),
-        enum_values: p.enum_values.clone(),
-        x_ms_enum: p.x_ms_enum.clone(),
-        description: p.description.clone(),
+    let schema = scalar_schema(
+        p.type_.as_deref(),
+        p.format.clone(),
+        p.items.clone(),
+        p.enum_values.clone(),
+        p.x_ms_enum.clone(),
+        p.description.clone(),
+    );
+    let what = format!("a {} parameter", place_name(param.place));
+    scalar_type(schema, &what, &param.location, &owner, types)
+}
+
+/// A parameter or header read as a schema: a string when it has no type, as Swagger's
+/// default.
+fn scalar_schema(
+    type_: Option<&str>,
+    format: Option<String>,
+    items: Option<Box<Schema>>,
+    enum_values: Option<Vec<serde_json::Value>>,
+    x_ms_enum: Option<crate::swagger::XmsEnum>,
+    description: Option<String>,
+) -> Schema {
+    Schema {
+        type_: Some(type_.unwrap_or("string").to_owned()),
+        format,
+        items,
+        enum_values,
+        x_ms_enum,
+        description,
         ..Schema::default()
-    };
-    let ty = types.ty(&schema, &param.location, &owner)?;
+    }
+}
+
+/// The type of a value sent or read as text (`what`, at `at`): a scalar or an array of
+/// scalars.
+fn scalar_type(
+    schema: Schema,
+    what: &str,
+    at: &Location,
+    owner: &Owner,
+    types: &mut Converter<'_>,
+) -> Result<Type> {
+    let scalar = ["string", "integer", "number", "boolean", "array"];
+    if let Some(other) = schema.type_.as_deref().filter(|t| !scalar.contains(t)) {
+        return Err(at.child("type").error(format!(
+            "{what} cannot be of type `{other}`: only string, number, integer, boolean and array are"
+        )));
+    }
+    let ty = types.ty(&schema, at, owner)?;
     match &ty {
         Type::Vec(item)
             if matches!(
@@ -410,7 +601,7 @@ fn param_type(
                 Type::Vec(_) | Type::Map(_) | Type::Json | Type::JsonObject
             ) =>
         {
-            Err(param.location.child("items").error(
+            Err(at.child("items").error(
                 "the items of an array parameter must be strings, numbers, integers or booleans",
             ))
         }

@@ -17,6 +17,7 @@ macro_rules! spec {
     };
 }
 
+spec!(additional_properties, "additional_properties");
 spec!(azure_special_properties, "azure_special_properties");
 spec!(body_array, "body_array");
 spec!(body_boolean, "body_boolean");
@@ -31,6 +32,8 @@ spec!(body_number, "body_number");
 spec!(header, "header");
 spec!(http_infrastructure, "http_infrastructure");
 spec!(lro, "lro");
+spec!(model_flattening, "model_flattening");
+spec!(multiple_inheritance, "multiple_inheritance");
 spec!(paging, "paging");
 spec!(url, "url");
 spec!(any_type, "any_type");
@@ -46,3 +49,15 @@ spec!(required_optional, "required_optional");
 spec!(reserved_words, "reserved_words");
 spec!(validation, "validation");
 spec!(body_string, "body_string");
+spec!(xms_error_responses, "xms_error_responses");
+spec!(incorrect_error_response, "incorrect_error_response");
+spec!(error_with_secrets, "error_with_secrets");
+spec!(security_key, "security_key");
+spec!(security_aad, "security_aad");
+spec!(subscription_id_api_version, "subscription_id_api_version");
+spec!(url_multi_collection_format, "url_multi_collection_format");
+spec!(custom_base_url, "custom_base_url");
+spec!(custom_base_url_more_options, "custom_base_url_more_options");
+spec!(custom_base_url_paging, "custom_base_url_paging");
+spec!(parameterized_endpoint, "parameterized_endpoint");
+spec!(lro_parameterized_endpoints, "lro_parameterized_endpoints");

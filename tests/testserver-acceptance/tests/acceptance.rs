@@ -13,6 +13,7 @@
 mod acceptance {
     pub mod server;
 
+    mod additional_properties;
     mod azure_special_properties;
     mod body_array;
     mod body_boolean;
@@ -21,10 +22,13 @@ mod acceptance {
     mod body_integer;
     mod body_number;
     mod body_text_formats;
+    mod complex_hierarchies;
     mod header;
     mod http_infrastructure;
     mod http_responses;
     mod lro;
+    mod model_flattening;
+    mod multiple_inheritance;
     mod paging;
     mod url;
 
@@ -35,4 +39,12 @@ mod acceptance {
     mod media_types;
     mod required_optional;
     mod reserved_words;
+    mod xms_error_responses;
+
+    mod error_replies;
+    mod lro_custom_header;
+    mod security;
+    mod subscription_id_api_version;
+    mod url_multi_collection_format;
+    mod custom_base_url;
 }

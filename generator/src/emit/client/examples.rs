@@ -17,24 +17,32 @@ pub fn module(writer: &Writer<'_>) -> TokenStream {
     let replies = operations.iter().map(|op| {
         let id = &op.operation.id;
         let parse = writer.item_path(op, &op.names.parse_fn);
-        let convert = match op.result {
-            Shape::Page { .. } => quote!(|page| json(page.items)),
-            _ => quote!(json),
+        let convert = match (&op.result, &op.names.headers) {
+            (Shape::Page { .. }, _) => quote!(|page| json(page.items)),
+            (_, None) => quote!(json),
+            (Shape::Unit, Some(_)) => quote!(|_| json(())),
+            (_, Some(_)) => quote!(|reply| json(reply.body)),
         };
-        quote!(#id => #parse(response).map(#convert),)
+        // An operation's own error enum is no body of the client's error.
+        let erase = op
+            .names
+            .error
+            .as_ref()
+            .map(|_| quote!(.map_err(|error| error.map_body(|_| None))));
+        quote!(#id => #parse(response) #erase .map(#convert),)
     });
     // Only what some operation uses, so a spec with few operations gives no warnings.
     let mut helpers = Vec::new();
-    if operations.iter().any(|op| {
-        op.params
-            .iter()
-            .any(|arg| !super::optional_client_param(arg))
-    }) {
+    let unset = |arg: &Arg<'_>| arg.param.client && !arg.param.param.required;
+    if operations
+        .iter()
+        .any(|op| op.params.iter().any(|a| !unset(a)))
+    {
         helpers.push(quote!(arg));
     }
     if operations
         .iter()
-        .any(|op| !op.options.is_empty() || op.params.iter().any(super::optional_client_param))
+        .any(|op| !op.options.is_empty() || op.params.iter().any(unset))
     {
         helpers.push(quote!(optional));
     }
@@ -121,12 +129,11 @@ fn value(
         };
     }
     let ty = writer.ty(&arg.ty);
+    if arg.param.client && !arg.param.param.required {
+        return writer.borrow_optional(arg, quote!(optional::<#ty>(p, #name)?));
+    }
     if !required {
         return quote!(optional::<#ty>(p, #name)?);
-    }
-    if super::optional_client_param(arg) {
-        let lend = super::lend_optional(&arg.ty);
-        return quote!(optional::<#ty>(p, #name)? #lend);
     }
     match arg.ty {
         Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => {

@@ -4,7 +4,7 @@
 
 use super::{ident, Writer};
 use crate::emit::tokens::doc;
-use crate::model::operations::{ClientOperation, Shape};
+use crate::model::operations::{Authentication, ClientOperation, Shape};
 use crate::model::LongRunning;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -15,11 +15,8 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         .client_params
         .iter()
         .map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
-            match super::optional_client_param(arg) {
-                true => quote!(#ident: Option<#ty>),
-                false => quote!(#ident: #ty),
-            }
+            let (ident, ty) = (ident(&arg.ident), writer.held(arg));
+            quote!(#ident: #ty)
         })
         .collect();
     let fields = args.iter().map(|arg| quote!(#arg,));
@@ -41,6 +38,7 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         let docs = doc(&format!("The `{}_*` operations.", group.title));
         quote!(#docs pub fn #accessor(&self) -> #ty<'_> { #ty { client: self } })
     });
+    let (authentication, credential, pipeline) = authentication(&client.authentication);
     let method = |op| method(writer, op);
     let ungrouped = client
         .operations
@@ -68,6 +66,10 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
             impl #ty<'_> { #(#methods)* }
         }
     });
+    let new_doc = match client.operations.iter().any(|op| op.operation.host.is_some()) {
+        true => " A client over reqwest, sending to the endpoint its host parameters make (`x-ms-parameterized-host`).",
+        false => " A client over reqwest, sending to `https://management.azure.com`.",
+    };
     quote! {
         /// The async client: sends each operation's request through a [`rt::Pipeline`]
         /// (authentication, timeouts, retries) and parses the reply.
@@ -75,12 +77,14 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         #[derive(Debug, Clone)]
         pub struct Client { pipeline: rt::Pipeline, #(#fields)* }
 
+        #authentication
+
         #[cfg(feature = "client")]
         impl Client {
-            /// A client over reqwest, sending to `https://management.azure.com`.
+            #[doc = #new_doc]
             #[cfg(feature = "reqwest")]
-            pub fn new(credential: std::sync::Arc<dyn rt::TokenCredential>, #(#args),*) -> Self {
-                Self::with_pipeline(rt::Pipeline::with_reqwest(credential, rt::ClientOptions::default()), #(#names),*)
+            pub fn new(#credential, #(#args),*) -> Self {
+                Self::with_pipeline(rt::Pipeline::with_reqwest(#pipeline), #(#names),*)
             }
 
             /// A client over any pipeline: another transport, endpoint, timeout or retry policy.
@@ -97,6 +101,44 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         }
 
         #(#group_items)*
+    }
+}
+
+/// The items the spec's security scheme adds, the credential `Client::new` takes, and the
+/// arguments of its pipeline.
+fn authentication(authentication: &Authentication) -> (TokenStream, TokenStream, TokenStream) {
+    let token = quote!(credential: std::sync::Arc<dyn rt::TokenCredential>);
+    match authentication {
+        Authentication::Arm => (
+            quote!(),
+            token,
+            quote!(credential, rt::ClientOptions::default()),
+        ),
+        Authentication::Bearer { scope } => (
+            quote! {
+                /// The OAuth 2 scope of the service's tokens (its `securityDefinitions`).
+                pub const SCOPE: &str = #scope;
+            },
+            token,
+            quote!(
+                credential,
+                rt::ClientOptions {
+                    scope: SCOPE.into(),
+                    ..rt::ClientOptions::default()
+                }
+            ),
+        ),
+        Authentication::Key { header } => (
+            quote! {
+                /// The header carrying the service's key (its `securityDefinitions`).
+                pub const KEY_HEADER: &str = #header;
+            },
+            quote!(key: rt::KeyCredential),
+            quote!(
+                rt::Authentication::key(KEY_HEADER, key),
+                rt::ClientOptions::default()
+            ),
+        ),
     }
 }
 
@@ -126,9 +168,8 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let mut values = Vec::new();
     for arg in &plan.params {
         let ident = ident(&arg.ident);
-        if super::optional_client_param(arg) {
-            let lend = super::lend_optional(&arg.ty);
-            values.push(quote!(#client.#ident #lend));
+        if arg.param.client && !arg.param.param.required {
+            values.push(writer.borrow_optional(arg, quote!(#client.#ident)));
         } else if arg.param.client && super::sans_io::by_value(&arg.ty) {
             values.push(quote!(#client.#ident));
         } else if arg.param.client {
@@ -170,9 +211,10 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
             }
         };
     }
+    let result = writer.result_of(plan, ty);
     quote! {
         #docs
-        pub async fn #name(&self, #(#args),*) -> Result<#ty> {
+        pub async fn #name(&self, #(#args),*) -> #result {
             #client.pipeline.execute(#request, #parse_fn).await
         }
     }

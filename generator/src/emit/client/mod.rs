@@ -133,16 +133,11 @@ impl Writer<'_> {
 
     /// The type of `arg` as the function takes it, written in the operation's module or,
     /// `from_client`, in the client's: the body enum of an operation whose caller chooses
-    /// the media type, else [`Writer::borrowed`].
-    /// An optional parameter the client holds is an `Option`.
+    /// the media type, else [`Writer::argument`].
     fn arg_type(&self, op: &ClientOperation<'_>, arg: &Arg<'_>, from_client: bool) -> TokenStream {
-        if let Some(name) = self.body_enum(op, arg, from_client) {
-            return quote!(&#name);
-        }
-        let borrowed = self.borrowed(arg);
-        match optional_client_param(arg) {
-            true => quote!(Option<#borrowed>),
-            false => borrowed,
+        match self.body_enum(op, arg, from_client) {
+            Some(name) => quote!(&#name),
+            None => self.argument(arg),
         }
     }
 
@@ -167,8 +162,66 @@ impl Writer<'_> {
         })
     }
 
-    /// The result type of an operation's parser.
+    /// A client-held parameter's type in the client: optional ones may be unset.
+    fn held(&self, arg: &Arg<'_>) -> TokenStream {
+        let ty = self.ty(&arg.ty);
+        match arg.param.param.required {
+            true => ty,
+            false => quote!(Option<#ty>),
+        }
+    }
+
+    /// An argument's type as the request function takes it: [`Writer::borrowed`], in an
+    /// `Option` for an optional client-held parameter.
+    fn argument(&self, arg: &Arg<'_>) -> TokenStream {
+        let ty = self.borrowed(arg);
+        match arg.param.client && !arg.param.param.required {
+            true => quote!(Option<#ty>),
+            false => ty,
+        }
+    }
+
+    /// `owned` (an `Option` of the parameter's type) as [`Writer::argument`] takes it.
+    fn borrow_optional(&self, arg: &Arg<'_>, owned: TokenStream) -> TokenStream {
+        match &arg.ty {
+            Type::String(format) if !is_timestamp(*format) => quote!(#owned.as_deref()),
+            Type::Vec(_) => quote!(#owned.as_deref()),
+            Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => owned,
+            _ => quote!(#owned.as_ref()),
+        }
+    }
+
+    /// The result type of an operation's parser: its body, with the declared headers when
+    /// the replies have some (only the headers when they have no body).
     fn result(&self, op: &ClientOperation<'_>) -> TokenStream {
+        use crate::model::operations::Shape;
+        let Some(headers) = &op.names.headers else {
+            return self.body(op);
+        };
+        let headers = self.item_path(op, headers);
+        match op.result {
+            Shape::Unit => headers,
+            _ => {
+                let body = self.body(op);
+                quote!(rt::WithHeaders<#body, #headers>)
+            }
+        }
+    }
+
+    /// The result type `Result<#ty, E>` of an operation: with its own error enum, or the
+    /// client's `Error` (the alias's default).
+    fn result_of(&self, op: &ClientOperation<'_>, ty: TokenStream) -> TokenStream {
+        match &op.names.error {
+            Some(error) => {
+                let error = self.item_path(op, error);
+                quote!(Result<#ty, rt::Error<#error>>)
+            }
+            None => quote!(Result<#ty>),
+        }
+    }
+
+    /// The type of an operation's reply body.
+    fn body(&self, op: &ClientOperation<'_>) -> TokenStream {
         use crate::model::operations::Shape;
         match &op.result {
             Shape::Unit => quote!(()),
@@ -203,22 +256,6 @@ impl Writer<'_> {
             }
             None => quote!(#item),
         }
-    }
-}
-
-/// A parameter the client holds that the spec does not require: `None` sends nothing.
-fn optional_client_param(arg: &Arg<'_>) -> bool {
-    arg.param.client && !arg.param.param.required
-}
-
-/// How an optional client-held value (`Option<T>`) becomes the argument
-/// [`Writer::arg_type`] writes: copied, or borrowed as `&str`, a slice or `&T`.
-fn lend_optional(ty: &Type) -> TokenStream {
-    match ty {
-        _ if sans_io::by_value(ty) => quote!(),
-        Type::String(format) if !is_timestamp(*format) => quote!(.as_deref()),
-        Type::Vec(_) => quote!(.as_deref()),
-        _ => quote!(.as_ref()),
     }
 }
 

@@ -53,9 +53,103 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         });
     }
     items.extend(body_enum(writer, op));
+    items.extend(headers_struct(writer, op));
+    items.extend(error_enum(writer, op));
     items.extend(request_fn(writer, op));
     items.extend(parse_fn(writer, op));
     items
+}
+
+/// The struct of the headers the replies declare, and how a reply fills it.
+fn headers_struct(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+    let Some(name) = &op.names.headers else {
+        return TokenStream::new();
+    };
+    let name = ident(name);
+    let docs = doc(&format!(
+        "The headers the replies to `{}` declare; `None` where a reply lacks one.",
+        op.operation.id
+    ));
+    let fields = op.headers.iter().map(|header| {
+        let (field, ty) = (ident(&header.ident), writer.ty(&header.ty));
+        let text = match &header.description {
+            Some(text) => format!(
+                "`{}`: {}",
+                header.name,
+                crate::emit::rustdoc::spec_text(text)
+            ),
+            None => format!("`{}`.", header.name),
+        };
+        let field_doc = doc(&text);
+        quote!(#field_doc pub #field: Option<#ty>,)
+    });
+    let reads = op.headers.iter().map(|header| {
+        let (field, wire) = (ident(&header.ident), &header.name);
+        quote!(#field: rt::response::header(response, #wire)?,)
+    });
+    let result = writer.result_of(op, quote!(Self));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct #name { #(#fields)* }
+
+        impl #name {
+            /// Reads the declared headers of a reply; a value not of its type is an
+            /// [`Error::Decode`](rt::Error::Decode).
+            pub fn from_response(response: &rt::Response) -> #result {
+                Ok(Self { #(#reads)* })
+            }
+        }
+    }
+}
+
+/// The enum of an operation's error models by status (`x-ms-error-response`), and how an
+/// error reply is read as one.
+fn error_enum(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+    let (Some(name), Some(errors)) = (&op.names.error, &op.errors) else {
+        return TokenStream::new();
+    };
+    let name = ident(name);
+    let docs = doc(&format!(
+        "The error replies of `{}`, by status; any other status has the `default` reply's body.",
+        op.operation.id
+    ));
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    for (status, ty) in &errors.statuses {
+        let variant = ident(&format!("Status{status}"));
+        let code = Literal::u16_unsuffixed(*status);
+        match ty {
+            Some(ty) => {
+                let ty = writer.ty(ty);
+                variants.push(quote!(#variant(#ty),));
+                arms.push(quote!(#code => rt::response::error_body(body).map(Self::#variant),));
+            }
+            None => {
+                variants.push(quote!(#variant,));
+                arms.push(quote!(#code => Some(Self::#variant),));
+            }
+        }
+    }
+    let default = writer.ty(&errors.default);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// Any other status.
+            Default(#default),
+        }
+
+        impl rt::ErrorModel for #name {
+            fn from_reply(status: http::StatusCode, body: &[u8]) -> Option<Self> {
+                match status.as_u16() {
+                    #(#arms)*
+                    _ => rt::response::error_body(body).map(Self::Default),
+                }
+            }
+        }
+    }
 }
 
 /// The enum of an operation's body when the caller chooses its media type: a variant per
@@ -133,7 +227,8 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         args.push(quote!(options: &#options));
     }
     let method = ident(operation.method.as_str());
-    let mut steps = path_steps(op);
+    let mut steps = host_steps(op);
+    steps.extend(path_steps(op));
     if let Some(api_version) = &operation.api_version {
         steps.push(quote!(r.query(#API_VERSION, #api_version);));
     }
@@ -158,13 +253,12 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         }
         for arg in op.params.iter().filter(|arg| arg.param.place == place) {
             let value = ident(&arg.ident);
-            let owned = by_value(&arg.ty);
-            if super::optional_client_param(arg) {
-                let set = set(op, arg, quote!(value), owned);
-                steps.push(quote!(if let Some(value) = #value { #set }));
-            } else {
-                steps.push(set(op, arg, quote!(#value), owned));
-            }
+            let set = set(op, arg, quote!(#value), by_value(&arg.ty));
+            steps.push(match arg.param.param.required {
+                true => set,
+                // An optional client-held parameter, sent when the client has it.
+                false => quote!(if let Some(#value) = #value { #set }),
+            });
         }
         for arg in op.options.iter().filter(|arg| arg.param.place == place) {
             let field = ident(&arg.ident);
@@ -218,6 +312,38 @@ fn replies_doc(op: &ClientOperation<'_>) -> String {
     text
 }
 
+/// The endpoint of an operation under `x-ms-parameterized-host`, from its template.
+fn host_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
+    let Some(host) = &op.operation.host else {
+        return Vec::new();
+    };
+    host.segments
+        .iter()
+        .map(|segment| match segment {
+            Segment::Literal(literal) => quote!(r.endpoint(#literal);),
+            Segment::Param(name) => {
+                let arg = path_arg(op, name);
+                let value = ident(&arg.ident);
+                let text = text(arg, quote!(#value), ",");
+                if arg.param.param.skip_url_encoding {
+                    quote!(r.endpoint(#text);)
+                } else {
+                    quote!(r.endpoint_segment(#text);)
+                }
+            }
+        })
+        .collect()
+}
+
+/// The argument of the path parameter a template names.
+fn path_arg<'o, 'a>(op: &'o ClientOperation<'a>, name: &str) -> &'o Arg<'a> {
+    // The model checked that each name is a required path parameter.
+    op.params
+        .iter()
+        .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
+        .expect("the template names a required path parameter")
+}
+
 /// The path template as literal pieces and encoded parameters.
 fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
     op.operation
@@ -237,12 +363,7 @@ fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
                         false => quote!(r.segment(#value);),
                     };
                 }
-                // The model checked that each name is a required path parameter.
-                let arg = op
-                    .params
-                    .iter()
-                    .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
-                    .expect("the path names a required path parameter");
+                let arg = path_arg(op, name);
                 let value = ident(&arg.ident);
                 let text = text(arg, quote!(#value), ",");
                 if arg.param.param.skip_url_encoding {
@@ -299,6 +420,7 @@ fn set(op: &ClientOperation<'_>, arg: &Arg<'_>, value: TokenStream, owned: bool)
     match arg.param.place {
         Place::Header => quote!(r.header(#name, #text);),
         Place::FormData => quote!(r.form_text(#name, #text);),
+        _ if arg.param.param.skip_url_encoding => quote!(r.raw_query(#name, #text);),
         _ => quote!(r.query(#name, #text);),
     }
 }
@@ -352,10 +474,14 @@ fn read(op: &ClientOperation<'_>, ty: Option<&Type>) -> TokenStream {
 fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let name = ident(&op.names.parse_fn);
     let docs = doc(&format!(
-        "Parses a reply to `{}`; a status it does not document is an [`Error::Service`] with the typed error body.",
-        op.operation.id
+        "Parses a reply to `{}`; a status it does not document is an [`Error::Service`] with the typed error body{}.",
+        op.operation.id,
+        match op.operation.long_running {
+            Some(_) => ", but for a success: the operation's last reply, read as its result",
+            None => "",
+        }
     ));
-    let ty = writer.result(op);
+    let result = writer.result_of(op, writer.result(op));
     let arms = op.statuses.iter().map(|(status, body)| {
         let code = Literal::u16_unsuffixed(*status);
         let value = match (&op.result, body) {
@@ -376,6 +502,11 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             (Shape::Page { .. }, None) => quote!(Ok(rt::Page::default())),
             (Shape::Unit, _) => quote!(Ok(())),
             (Shape::One(_), _) => read(op, body.as_ref()),
+            // A long-running operation's last reply may come without the body its
+            // status documents (a `Location` answering a bare 200).
+            (Shape::Optional(_), Some(_)) if op.operation.long_running.is_some() => {
+                quote!(rt::response::optional_json(response))
+            }
             (Shape::Optional(_), Some(_)) => {
                 let read = read(op, body.as_ref());
                 quote!(#read.map(Some))
@@ -398,22 +529,83 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
                 }
             }
         };
+        // With headers, each success reads them too: only the headers, without a body.
+        let value = match (&op.names.headers, &op.result) {
+            (None, _) => value,
+            (Some(headers), Shape::Unit) => {
+                let headers = ident(headers);
+                quote!(#headers::from_response(&response))
+            }
+            (Some(headers), _) => {
+                let headers = ident(headers);
+                quote!({
+                    let headers = #headers::from_response(&response)?;
+                    #value.map(|body| rt::WithHeaders { body, headers })
+                })
+            }
+        };
         quote!(#code => #value,)
     });
+    let final_arm = op
+        .operation
+        .long_running
+        .is_some()
+        .then(|| final_reply(op))
+        .map(|value| quote!(_ if response.status().is_success() => #value,));
     // An operation documenting no success status (only `default`) has no arm to match.
-    let body = match op.statuses.is_empty() {
+    let body = match op.statuses.is_empty() && final_arm.is_none() {
         true => quote!(Err(rt::response::unexpected(response))),
         false => quote! {
             match response.status().as_u16() {
                 #(#arms)*
+                #final_arm
                 _ => Err(rt::response::unexpected(response)),
             }
         },
     };
     quote! {
         #docs
-        pub fn #name(response: rt::Response) -> Result<#ty> {
+        pub fn #name(response: rt::Response) -> #result {
             #body
+        }
+    }
+}
+
+/// How a long-running operation reads the reply that ends it when the spec does not
+/// document its status (a poll's `200` after a documented `202`): as AutoRest does, as
+/// the operation's result, its body parsed when it has one.
+fn final_reply(op: &ClientOperation<'_>) -> TokenStream {
+    match &op.result {
+        Shape::Unit => quote!(Ok(())),
+        Shape::One(_) => quote!(rt::response::json(response)),
+        Shape::Optional(_) => quote!(rt::response::optional_json(response)),
+        Shape::Page {
+            item_name,
+            next_link_name,
+            ..
+        } => {
+            let next = match next_link_name {
+                Some(name) => quote!(Some(#name)),
+                None => quote!(None),
+            };
+            quote!(rt::response::page(response, #item_name, #next))
+        }
+        Shape::Enum => {
+            let path = ident(
+                op.names
+                    .response
+                    .as_deref()
+                    .expect("an enum result has a name"),
+            );
+            // The documented success the result most likely is: 200, else 201, else
+            // the first with a body.
+            let (status, _) = [200, 201]
+                .iter()
+                .find_map(|code| op.statuses.iter().find(|(s, ty)| s == code && ty.is_some()))
+                .or_else(|| op.statuses.iter().find(|(_, ty)| ty.is_some()))
+                .expect("an enum result has statuses with bodies");
+            let variant = ident(&format!("Status{status}"));
+            quote!(rt::response::json(response).map(#path::#variant))
         }
     }
 }

@@ -10,13 +10,15 @@
 //!   from: the service writes forms (`+00:00`, seven fractional digits) that no formatter
 //!   reproduces, and round-trips must be lossless. `byte`, `uuid`, `duration` and `date`
 //!   stay `String`, which is lossless, and the field's doc says what the text holds.
-//! - **Enums** are Rust enums through `armgen_runtime::wire_enum!`.
+//! - **Enums** are Rust enums through `armgen_runtime::wire_enum!`; discriminated unions
+//!   are enums of structs through `armgen_runtime::discriminated!`.
 //! - Each entry sits in its module (`connected_registry::Properties`) and names others by
 //!   relative path, so the file can be `include!`d anywhere.
 
 mod enums;
 mod structs;
 mod support;
+mod unions;
 
 use super::tokens::{self, Site};
 use crate::error::{Error, Result};
@@ -34,6 +36,7 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
         let tokens = match &entry.details {
             Details::Struct(s) => structs::render(types, entry, s),
             Details::Enum(e) => enums::render(entry, e),
+            Details::Union(u) => unions::render(types, entry, u),
             Details::Alias(ty) => {
                 let docs = tokens::spec_doc(&entry.doc);
                 let name = tokens::ident(&entry.name);
@@ -149,6 +152,28 @@ mod tests {
             (
                 serde_json::json!({ "A": { "properties": { "p": { "$ref": "#/definitions/A/properties/q" } } } }),
                 "/definitions/A/properties/p",
+            ),
+            (
+                serde_json::json!({
+                    "A": { "discriminator": "k", "properties": { "k": { "type": "string" } } },
+                    "B": { "allOf": [{ "$ref": "#/definitions/A" }], "x-ms-discriminator-value": "C" },
+                    "C": { "allOf": [{ "$ref": "#/definitions/A" }] }
+                }),
+                "/definitions/C",
+            ),
+            (
+                serde_json::json!({
+                    "A": { "discriminator": "k", "properties": { "k": { "type": "string", "enum": ["A"], "x-ms-enum": { "name": "K", "modelAsString": false } } } },
+                    "B": { "allOf": [{ "$ref": "#/definitions/A" }] }
+                }),
+                "/definitions/B",
+            ),
+            (
+                serde_json::json!({
+                    "A": { "discriminator": "k", "required": ["k"], "properties": { "k": { "type": "integer" } } },
+                    "B": { "allOf": [{ "$ref": "#/definitions/A" }] }
+                }),
+                "/definitions/A",
             ),
         ];
         for (definitions, pointer) in cases {

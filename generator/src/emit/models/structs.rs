@@ -36,7 +36,16 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
             true => quote!("::armgen_runtime::skip_read_only"),
             false => quote!("::std::option::Option::is_none"),
         };
-        if constant(types, field) {
+        if field.fixed.is_some() {
+            // A value without its discriminator is of the type it is read as.
+            let default = format!("{}::{}", entry.name, default_fn(&field.ident));
+            quote! {
+                #docs
+                #rename
+                #[serde(default = #default)]
+                pub #name: #field_ty,
+            }
+        } else if constant(types, field) {
             quote! {
                 #docs
                 #rename
@@ -93,11 +102,15 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
     }
 }
 
-/// `new`, taking the required, writable fields in spec order; every other field starts
-/// empty. Types without required fields have `Default` instead.
+/// `new`, taking the required, writable fields in spec order; a discriminator is set to
+/// the type's value and every other field starts empty. Types without required fields
+/// have `Default` instead; those whose only required field is a discriminator have both.
 fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<TokenStream> {
+    let fixed = item.fields.iter().any(|f| f.fixed.is_some());
     let required = || item.required().filter(|field| !constant(types, field));
-    required().next()?;
+    if required().next().is_none() && !fixed {
+        return None;
+    }
     let site = Site::Models {
         from: &entry.module,
     };
@@ -107,10 +120,16 @@ fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<To
     });
     let values = item.fields.iter().map(|field| {
         let name = ident(&field.ident);
-        match field.optional {
-            true => quote!(#name: ::std::option::Option::None),
-            false if constant(types, field) => quote!(#name: ::std::default::Default::default()),
-            false => quote!(#name: #name.into()),
+        match (&field.fixed, field.optional) {
+            (Some(_), _) => {
+                let function = ident(&default_fn(&field.ident));
+                quote!(#name: Self::#function())
+            }
+            (None, true) => quote!(#name: ::std::option::Option::None),
+            (None, false) if constant(types, field) => {
+                quote!(#name: ::std::default::Default::default())
+            }
+            (None, false) => quote!(#name: #name.into()),
         }
     });
     let extras = item.extras.as_ref().map(|extras| {
@@ -120,6 +139,26 @@ fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<To
     let allow = (required().count() > CLIPPY_MAX_ARGUMENTS)
         .then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let name = ident(&entry.name);
+    let defaults = item.fields.iter().filter_map(|field| {
+        let wire = field.fixed.as_ref()?;
+        let function = ident(&default_fn(&field.ident));
+        let value = discriminator(types, field, wire, site);
+        let field_ty = ty(types, &field.ty, site);
+        Some(quote! {
+            fn #function() -> #field_ty {
+                #value
+            }
+        })
+    });
+    let default = required().next().is_none().then(|| {
+        quote! {
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    });
     Some(quote! {
         impl #name {
             /// A value with the required fields; every optional field is `None`.
@@ -127,17 +166,45 @@ fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<To
             pub fn new(#(#params),*) -> Self {
                 Self { #(#values,)* #extras }
             }
+            #(#defaults)*
         }
+        #default
     })
 }
 
-/// Whether a field is a constant: required, and of a closed enum of one value (AutoRest's
-/// rule). It is no argument of `new`, starts as that value, and reads as it when a reply
-/// leaves it out.
+/// The function giving a discriminator field its type's value.
+fn default_fn(field: &str) -> String {
+    format!("default_{}", unraw(field))
+}
+
+/// The discriminator value `wire` as the field's type: an enum's variant, or converted
+/// from the text.
+fn discriminator(types: &TypeSpace, field: &Field, wire: &str, site: Site<'_>) -> TokenStream {
+    let field_ty = ty(types, &field.ty, site);
+    if let Type::Named(id) = &field.ty {
+        if let Details::Enum(e) = &types.get(*id).details {
+            if let Some(variant) = e.variants.iter().find(|v| v.wire == wire) {
+                let variant = ident(&variant.ident);
+                return quote!(#field_ty::#variant);
+            }
+            // The type space refuses a closed enum lacking the value.
+            if let Some(other) = &e.other {
+                let other = ident(other);
+                return quote!(#field_ty::#other(::std::string::String::from(#wire)));
+            }
+        }
+    }
+    quote!(<#field_ty as ::std::convert::From<&str>>::from(#wire))
+}
+
+/// Whether a field is a constant: required, no discriminator, and of a closed enum of one
+/// value (AutoRest's rule). It is no argument of `new`, starts as that value, and reads
+/// as it when a reply leaves it out.
 fn constant(types: &TypeSpace, field: &Field) -> bool {
     let Type::Named(id) = &field.ty else {
         return false;
     };
     !field.optional
+        && field.fixed.is_none()
         && matches!(&types.get(*id).details, Details::Enum(e) if e.other.is_none() && e.variants.len() == 1)
 }

@@ -17,8 +17,12 @@
 //!   it does not declare (`additionalProperties`' values, or any JSON when the schema
 //!   says nothing), sent back as received, so read-modify-write loses nothing. Only
 //!   `additionalProperties: false` goes without.
-//! - **Discriminators** get no special treatment: the discriminator is an ordinary field and
-//!   a subtype is a struct of its own.
+//! - **Discriminators**: each definition of a hierarchy is a struct of its own, holding the
+//!   discriminator as a field that its constructor sets. Where a schema names a definition
+//!   that has subtypes, its type is a union (`FishUnion`) of the definition's struct and
+//!   its subtypes' (at any depth), chosen by the discriminator's value: its
+//!   `x-ms-discriminator-value`, or its definition's name. An unknown value is read as the
+//!   named definition, as AutoRest's clients do, keeping every member.
 //! - Inline object and enum schemas become types in a module named after their owner
 //!   (`connected_registry::Properties`), so two owners never clash.
 //! - Definitions are named before anything else: the input specs' in spec order, then
@@ -39,6 +43,8 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
 use std::path::Path;
+
+mod hierarchies;
 
 /// How deep inline schemas may nest inside each other, `allOf` parents included.
 const MAX_INLINE_DEPTH: usize = 64;
@@ -65,6 +71,11 @@ pub(crate) struct Converter<'a> {
     enums: HashMap<String, Vec<(Enum, TypeId)>>,
     /// The module holding each type's inline types.
     module_of: HashMap<TypeId, Vec<String>>,
+    /// The union standing for each definition of a hierarchy that has subtypes.
+    unions: HashMap<TypeId, TypeId>,
+    /// Each definition of a hierarchy: where it is, its discriminator's JSON name and its
+    /// value of it.
+    tags: HashMap<TypeId, (Location, String, String)>,
 }
 
 /// The module and name hint for an inline type met while building an owner's fields.
@@ -99,6 +110,8 @@ impl<'a> Converter<'a> {
             building: Vec::new(),
             enums: HashMap::new(),
             module_of: HashMap::new(),
+            unions: HashMap::new(),
+            tags: HashMap::new(),
         };
         let mut inputs = Vec::new();
         for spec in &api.specs {
@@ -124,6 +137,7 @@ impl<'a> Converter<'a> {
         }
         let found = converter.discover(starts)?;
         converter.name_definitions(&found, inputs)?;
+        let mut unions = converter.hierarchies()?;
         // Each type once, from the first of the definitions it stands for.
         let mut built = HashSet::new();
         let order: Vec<(Location, TypeId)> = converter
@@ -134,7 +148,12 @@ impl<'a> Converter<'a> {
             .collect();
         for (location, id) in order {
             converter.definition(&location, id)?;
+            if let Some((union_id, union)) = unions.remove(&id) {
+                let doc = converter.entries[id.0].as_ref().map(|e| e.doc.clone());
+                converter.fill(union_id, doc.unwrap_or_default(), Details::Union(union));
+            }
         }
+        converter.check_discriminators()?;
         Ok(converter)
     }
 
@@ -330,17 +349,41 @@ impl<'a> Converter<'a> {
         self.properties(schema, location, owner, &mut properties, &mut Vec::new())?;
         let mut idents = Registry::default();
         let mut fields = Vec::new();
+        let tag = self
+            .tags
+            .get(&owner)
+            .map(|(_, tag, value)| (tag.clone(), value.clone()));
+        if let Some((tag, _)) = &tag {
+            // A discriminator only named by `discriminator` is a string property.
+            if !properties.list.contains_key(tag) {
+                let string = Schema {
+                    type_: Some("string".to_owned()),
+                    ..Schema::default()
+                };
+                properties.list.shift_insert(
+                    0,
+                    tag.clone(),
+                    (string, location.clone(), Vec::new()),
+                );
+            }
+        }
         for (json, (property, at, module)) in properties.list {
             let hint = camel(&json, "Field");
             let ty = self.ty(&property, &at, &Owner { module, hint })?;
-            let optional = property.read_only || !properties.required.contains(&json);
+            let fixed = tag
+                .as_ref()
+                .filter(|(tag, _)| *tag == json)
+                .map(|(_, value)| value.clone());
+            let optional =
+                fixed.is_none() && (property.read_only || !properties.required.contains(&json));
             fields.push(Field {
                 ident: idents.take(snake_ident(&json)),
                 doc: field_doc(&property),
                 json,
                 ty,
                 optional,
-                read_only: property.read_only,
+                read_only: property.read_only && fixed.is_none(),
+                fixed,
             });
         }
         let (value, declared) = match properties.extras {
@@ -426,7 +469,8 @@ impl<'a> Converter<'a> {
     pub fn ty(&mut self, schema: &Schema, location: &Location, owner: &Owner) -> Result<Type> {
         if let Some(reference) = &schema.reference {
             let target = self.definition_at(location, reference)?;
-            return Ok(Type::Named(self.definitions[&target].1));
+            let id = self.definitions[&target].1;
+            return Ok(Type::Named(self.unions.get(&id).copied().unwrap_or(id)));
         }
         if let Some(ty) = self.inline.get(location) {
             return Ok(ty.clone());

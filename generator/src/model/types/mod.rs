@@ -100,6 +100,8 @@ pub struct TypeEntry {
 pub enum Details {
     Struct(Struct),
     Enum(Enum),
+    /// A definition with a `discriminator` and subtypes, where a schema names it.
+    Union(Union),
     /// A definition that is no struct or enum: `pub type Name = <type>;`.
     Alias(Type),
 }
@@ -113,9 +115,12 @@ pub struct Struct {
 }
 
 impl Struct {
-    /// The fields a value cannot be made without: required and not read-only, in order.
+    /// The fields a value cannot be made without: required, not read-only and not a
+    /// discriminator (which the type fixes), in order.
     pub fn required(&self) -> impl Iterator<Item = &Field> {
-        self.fields.iter().filter(|field| !field.optional)
+        self.fields
+            .iter()
+            .filter(|field| !field.optional && field.fixed.is_none())
     }
 }
 
@@ -142,6 +147,21 @@ pub struct Field {
     pub optional: bool,
     /// Set by the service: kept from replies, never sent in a request body.
     pub read_only: bool,
+    /// The discriminator of a type in a hierarchy: its wire value, which constructors set.
+    pub fixed: Option<String>,
+}
+
+/// Where a schema names a definition of a hierarchy (a `discriminator`) that has
+/// subtypes, the value may be of any of them: an enum of their structs, chosen by the
+/// discriminator's value.
+#[derive(Debug, Clone)]
+pub struct Union {
+    /// The discriminator's JSON name.
+    pub tag: String,
+    /// The named definition's struct, which also holds values of unknown types.
+    pub root: TypeId,
+    /// Every struct of the union with its discriminator value, the root first.
+    pub variants: Vec<(String, TypeId)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

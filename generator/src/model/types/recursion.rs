@@ -1,19 +1,20 @@
-//! Recursive types: a struct holding itself by value, directly or through other structs,
-//! would have no size, so the fields on such cycles are boxed.
+//! Recursive types: a struct holding itself by value, directly or through other structs
+//! or unions, would have no size, so the fields on such cycles are boxed.
 
 use super::{Details, Type, TypeSpace};
 
 /// Boxes every field on a cycle of structs holding each other by value, so that every type
-/// has a finite size. Boxing all of a cycle's links rather than one keeps the choice
+/// has a finite size. A union holds its structs by value; every cycle through one passes
+/// a struct's field too, which is boxed. Boxing all of a cycle's links rather than one keeps the choice
 /// independent of definition order, at the price of a box more than strictly needed.
 pub fn box_cycles(space: &mut TypeSpace) {
-    let is_struct: Vec<bool> = space
+    let by_value: Vec<bool> = space
         .entries
         .iter()
-        .map(|entry| matches!(entry.details, Details::Struct(_)))
+        .map(|entry| matches!(entry.details, Details::Struct(_) | Details::Union(_)))
         .collect();
     let direct = |ty: &Type| match ty {
-        Type::Named(target) if is_struct[target.0] => Some(target.0),
+        Type::Named(target) if by_value[target.0] => Some(target.0),
         _ => None,
     };
     let edges: Vec<Vec<usize>> = space
@@ -21,6 +22,7 @@ pub fn box_cycles(space: &mut TypeSpace) {
         .iter()
         .map(|entry| match &entry.details {
             Details::Struct(s) => s.fields.iter().filter_map(|f| direct(&f.ty)).collect(),
+            Details::Union(u) => u.variants.iter().map(|(_, id)| id.0).collect(),
             _ => Vec::new(),
         })
         .collect();

@@ -1,8 +1,8 @@
 //! The test server for this test process, and pipelines pointed at it.
 
 use armgen_runtime::{
-    BoxFuture, ClientOptions, Limits, Pipeline, Request, ReqwestTransport, Response, RetryOptions,
-    StaticToken, Transport, TransportError,
+    Authentication, BoxFuture, ClientOptions, Limits, Pipeline, Request, ReqwestTransport,
+    Response, RetryOptions, StaticToken, Transport, TransportError,
 };
 use http::header::{HeaderValue, COOKIE, SET_COOKIE};
 use std::collections::BTreeMap;
@@ -32,12 +32,45 @@ pub fn pipeline_with_retries() -> Pipeline {
     pipeline_retrying(2)
 }
 
+/// [`pipeline`] whose own endpoint is a closed port: for the clients that build their
+/// endpoint from parameters (`x-ms-parameterized-host`), so that a request sent to the
+/// pipeline's endpoint instead fails.
+pub fn pipeline_to_nowhere() -> Pipeline {
+    let mut options = pipeline().options().clone();
+    options.endpoint = "http://127.0.0.1:9".into();
+    Pipeline::new(
+        Arc::new(CookieJar::default()),
+        Arc::new(StaticToken("test".into())),
+        options,
+    )
+}
+
+/// The server's `host:port` as the specs' host parameters take it: `localhost` is the
+/// template's `local` and `host` joined.
+pub fn host_parameter() -> String {
+    let port = endpoint()
+        .rsplit(':')
+        .next()
+        .expect("the endpoint has a port");
+    format!("host:{port}")
+}
+
 fn pipeline_retrying(max_retries: u32) -> Pipeline {
-    let options = ClientOptions {
+    custom_pipeline(Arc::new(StaticToken("test".into())), |options| {
+        options.retry.max_retries = max_retries
+    })
+}
+
+/// [`pipeline`] with another authentication, and options changed by `change`.
+pub fn custom_pipeline(
+    authentication: impl Into<Authentication>,
+    change: impl FnOnce(&mut ClientOptions),
+) -> Pipeline {
+    let mut options = ClientOptions {
         endpoint: endpoint().to_owned(),
         timeout: Some(Duration::from_secs(30)),
         retry: RetryOptions {
-            max_retries,
+            max_retries: 0,
             initial_delay: Duration::from_millis(10),
             ..RetryOptions::default()
         },
@@ -45,8 +78,9 @@ fn pipeline_retrying(max_retries: u32) -> Pipeline {
         poll_interval: Duration::from_millis(10),
         ..ClientOptions::default()
     };
+    change(&mut options);
     let transport = Arc::new(CookieJar::default());
-    Pipeline::new(transport, Arc::new(StaticToken("test".into())), options)
+    Pipeline::new(transport, authentication, options)
 }
 
 /// reqwest keeping the cookies the server sets, as the AutoRest generators' own suites
@@ -157,5 +191,25 @@ pub fn status_of<T: std::fmt::Debug, E: std::fmt::Debug>(
     match result {
         Err(armgen_runtime::Error::Service(error)) => error.status.as_u16(),
         other => panic!("expected a service error, got {other:?}"),
+    }
+}
+
+/// The service error `result` must be, whichever client it comes from.
+pub fn service_error<T: std::fmt::Debug, E: std::fmt::Debug>(
+    result: Result<T, armgen_runtime::Error<E>>,
+) -> armgen_runtime::ServiceError<E> {
+    match result {
+        Err(armgen_runtime::Error::Service(error)) => *error,
+        other => panic!("expected a service error, got {other:?}"),
+    }
+}
+
+/// The decode error `result` must be: a documented status whose reply does not match.
+pub fn decode_error<T: std::fmt::Debug, E: std::fmt::Debug>(
+    result: Result<T, armgen_runtime::Error<E>>,
+) -> armgen_runtime::DecodeError {
+    match result {
+        Err(armgen_runtime::Error::Decode(error)) => *error,
+        other => panic!("expected a decode error, got {other:?}"),
     }
 }

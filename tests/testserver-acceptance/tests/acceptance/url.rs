@@ -17,11 +17,12 @@ where
 }
 
 fn client() -> Client {
-    Client::with_pipeline(
-        pipeline(),
-        "globalStringPath".into(),
-        Some("globalStringQuery".into()),
-    )
+    client_with_query(Some("globalStringQuery".into()))
+}
+
+/// A client whose optional global query parameter is `query`.
+fn client_with_query(query: Option<String>) -> Client {
+    Client::with_pipeline(pipeline(), "globalStringPath".into(), query)
 }
 
 #[tokio::test]
@@ -162,6 +163,42 @@ async fn path_items_with_globals() {
         .unwrap();
     items
         .get_local_path_item_query_null("pathItemStringPath", "localStringPath", Default::default())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn path_items_without_the_global_query() {
+    // The client holds no global query: the server fails a request that sends one.
+    let client = client_with_query(None);
+    let items = client.path_items();
+    let options = path_items::GetGlobalQueryNullOptions {
+        path_item_string_query: Some("pathItemStringQuery".into()),
+        local_string_query: Some("localStringQuery".into()),
+    };
+    items
+        .get_global_query_null("pathItemStringPath", "localStringPath", options)
+        .await
+        .unwrap();
+    let options = path_items::GetGlobalAndLocalQueryNullOptions {
+        path_item_string_query: Some("pathItemStringQuery".into()),
+        local_string_query: None,
+    };
+    items
+        .get_global_and_local_query_null("pathItemStringPath", "localStringPath", options)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn arrays_without_a_collection_format_are_csv() {
+    let client = client();
+    let options = queries::ArrayStringNoCollectionFormatEmptyOptions {
+        array_query: Some(vec!["hello".into(), "nihao".into(), "bonjour".into()]),
+    };
+    let queries = client.queries();
+    queries
+        .array_string_no_collection_format_empty(options)
         .await
         .unwrap();
 }
