@@ -158,7 +158,12 @@ fn options(endpoint: &str) -> ClientOptions {
 
 fn client(options: ClientOptions) -> Client {
     let transport = ReqwestTransport {
-        client: reqwest::Client::builder().no_proxy().build().unwrap(),
+        client: reqwest::Client::builder()
+            .no_proxy()
+            // As `ReqwestTransport::default()`: the pipeline follows redirects.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
     };
     let pipeline = Pipeline::new(
         Arc::new(transport),

@@ -199,7 +199,12 @@ fn run_with<F: Future<Output = ()>>(
             }
         });
         let transport = ReqwestTransport {
-            client: reqwest::Client::builder().no_proxy().build().unwrap(),
+            client: reqwest::Client::builder()
+                .no_proxy()
+                // As `ReqwestTransport::default()`: the pipeline follows redirects.
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
         };
         let options = ClientOptions {
             endpoint: base,

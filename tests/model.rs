@@ -392,4 +392,10 @@ fn the_compiled_models_and_client_agree_on_every_map_and_format() {
     same(&kinds.int64, reply::parse_int64);
     same(&kinds.integer, reply::parse_integer);
     same(&kinds.number, reply::parse_number);
+    same(&kinds.rfc1123, reply::parse_rfc1123);
+    same(&kinds.base64url, reply::parse_base64url);
+    same(&kinds.time, reply::parse_time);
+    same(&kinds.unixtime, reply::parse_unixtime);
+    same(&kinds.nullable_items, reply::parse_nullable_items);
+    same(&kinds.nullable_values, reply::parse_nullable_values);
 }

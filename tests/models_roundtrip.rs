@@ -191,7 +191,8 @@ fn readme_example_builds_a_connected_registry() -> Result<(), serde_json::Error>
         SyncProperties,
     };
 
-    let mut sync = SyncProperties::new("/subscriptions/sub/.../tokens/sync", "P2D"); // ISO 8601 durations stay text
+    let two_days = std::time::Duration::from_secs(2 * 24 * 3600); // written as ISO 8601
+    let mut sync = SyncProperties::new("/subscriptions/sub/.../tokens/sync", two_days);
     sync.schedule = Some("0 9 * * *".into());
     let mut properties = ConnectedRegistryProperties::new(
         ConnectedRegistryMode::ReadWrite,
@@ -223,7 +224,10 @@ fn read_only_properties_stay_out_of_requests_but_replies_keep_them() {
 
     let mut properties = ConnectedRegistryProperties::new(
         ConnectedRegistryMode::Mirror,
-        ParentProperties::new(SyncProperties::new("token", "P1D")),
+        ParentProperties::new(SyncProperties::new(
+            "token",
+            std::time::Duration::from_secs(24 * 3600),
+        )),
     );
     properties.provisioning_state = Some(ProvisioningState::Succeeded);
     let mut registry = ConnectedRegistry::default();

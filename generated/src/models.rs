@@ -376,16 +376,12 @@ pub struct SyncProperties {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub schedule: ::std::option::Option<::std::string::String>,
     /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
-    ///
-    /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
     #[serde(rename = "syncWindow")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub sync_window: ::std::option::Option<::std::string::String>,
+    pub sync_window: ::std::option::Option<::armgen_runtime::Duration>,
     /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
-    ///
-    /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
     #[serde(rename = "messageTtl")]
-    pub message_ttl: ::std::string::String,
+    pub message_ttl: ::armgen_runtime::Duration,
     /// The last time a sync occurred between the connected registry and its parent.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
@@ -410,7 +406,7 @@ impl SyncProperties {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(
         token_id: impl ::std::convert::Into<::std::string::String>,
-        message_ttl: impl ::std::convert::Into<::std::string::String>,
+        message_ttl: impl ::std::convert::Into<::armgen_runtime::Duration>,
     ) -> Self {
         Self {
             token_id: token_id.into(),
@@ -656,17 +652,13 @@ pub struct SyncUpdateProperties {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub schedule: ::std::option::Option<::std::string::String>,
     /// The time window during which sync is enabled for each schedule occurrence. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
-    ///
-    /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
     #[serde(rename = "syncWindow")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub sync_window: ::std::option::Option<::std::string::String>,
+    pub sync_window: ::std::option::Option<::armgen_runtime::Duration>,
     /// The period of time for which a message is available to sync before it is expired. Specify the duration using the format P\[n\]Y\[n\]M\[n\]DT\[n\]H\[n\]M\[n\]S as per ISO8601.
-    ///
-    /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
     #[serde(rename = "messageTtl")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub message_ttl: ::std::option::Option<::std::string::String>,
+    pub message_ttl: ::std::option::Option<::armgen_runtime::Duration>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]

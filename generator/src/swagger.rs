@@ -250,6 +250,9 @@ pub struct Schema {
     /// This definition's value of the discriminator (its name when absent).
     #[serde(rename = "x-ms-discriminator-value")]
     pub x_ms_discriminator_value: Option<String>,
+    /// `x-nullable: true`: JSON `null` is a value of the schema.
+    #[serde(rename = "x-nullable", default)]
+    pub x_nullable: bool,
 }
 
 /// `additionalProperties`: `true`/`false` or the schema of the extra values.

@@ -3,7 +3,7 @@
 //! gives a format) deserializes from the text itself. Generic over every type that
 //! deserializes from a string or a scalar, so a new typed format needs nothing here.
 
-use serde::de::value::StrDeserializer;
+use serde::de::value::{SeqDeserializer, StrDeserializer};
 use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
 use std::fmt;
 use std::str::FromStr;
@@ -71,6 +71,19 @@ impl<'de> Deserializer<'de> for HeaderText<'de> {
         visitor.visit_some(self)
     }
 
+    /// An array header: its items joined by commas (Swagger's `csv`, a header's default).
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, HeaderError> {
+        let text = self.0.trim();
+        let items = text
+            .split(',')
+            .filter(|_| !text.is_empty())
+            .map(|item| HeaderText(item.trim()));
+        let mut items = SeqDeserializer::new(items);
+        let value = visitor.visit_seq(&mut items)?;
+        items.end()?;
+        Ok(value)
+    }
+
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -90,8 +103,16 @@ impl<'de> Deserializer<'de> for HeaderText<'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        i128 u128 char str string bytes byte_buf unit unit_struct seq tuple tuple_struct
+        i128 u128 char str string bytes byte_buf unit unit_struct tuple tuple_struct
         map struct identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, HeaderError> for HeaderText<'de> {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
     }
 }
 
@@ -113,6 +134,14 @@ mod tests {
         assert_eq!(read::<String>(" a b ").unwrap(), " a b ");
         assert_eq!(read::<Option<String>>("").unwrap(), Some(String::new()));
         assert!(read::<i32>("1.5").is_err() && read::<bool>("yes").is_err());
+    }
+
+    #[test]
+    fn arrays_are_comma_separated() {
+        assert_eq!(read::<Vec<i64>>("1, -2,3").unwrap(), [1, -2, 3]);
+        assert_eq!(read::<Vec<String>>("a,b c").unwrap(), ["a", "b c"]);
+        assert_eq!(read::<Vec<i32>>(" ").unwrap(), Vec::<i32>::new());
+        assert!(read::<Vec<i32>>("1,,2").is_err());
     }
 
     #[test]

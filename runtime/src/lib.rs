@@ -14,6 +14,7 @@ mod error;
 #[doc(hidden)]
 pub mod examples;
 mod form;
+mod formats;
 mod header_value;
 mod models;
 #[doc(hidden)]
@@ -22,7 +23,11 @@ mod request;
 pub mod response;
 
 pub use error::{BodyTooLarge, DecodeError, Error, ErrorModel, ServiceError, TransportError};
-pub use models::{skip_read_only, to_request_body, Timestamp, UnknownEnumValue};
+pub use formats::{
+    format, Base64Url, Bytes, Date, Duration, Format, FormatError, Formatted, Rfc1123Timestamp,
+    Time, Timestamp, UnixTime, Uuid,
+};
+pub use models::{skip_read_only, to_request_body, UnknownEnumValue};
 
 pub use form::FormEncoding;
 pub use request::{Endpoint, RequestBuilder, RequestError};

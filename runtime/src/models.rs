@@ -1,90 +1,10 @@
-//! What generated models share: the timestamp type, the error of closed enums, and the
-//! `wire_enum!` macro behind every enum. Kept here, once, rather than emitted into every
-//! models file, so that the generated crate compiles it once and a spec's models stay
-//! only its own types.
+//! What generated models share: request bodies without read-only fields, the error of
+//! closed enums, and the `wire_enum!` macro behind every enum (the typed string formats
+//! are in `formats`). Kept here, once, rather than emitted into every models file, so that
+//! the generated crate compiles it once and a spec's models stay only its own types.
 
 use std::cell::Cell;
 use std::fmt;
-use std::str::FromStr;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
-
-/// An RFC 3339 timestamp (`format: date-time`).
-///
-/// It keeps the text it was read from, so it is sent back exactly as received (`+00:00`
-/// stays `+00:00`, seven fractional digits stay seven, as the service writes them); equality
-/// and hashing compare the instant.
-#[derive(Debug, Clone)]
-pub struct Timestamp {
-    text: String,
-    instant: OffsetDateTime,
-}
-
-impl Timestamp {
-    /// The instant.
-    pub fn instant(&self) -> OffsetDateTime {
-        self.instant
-    }
-
-    /// The RFC 3339 text, as received or as formatted.
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-}
-
-impl TryFrom<OffsetDateTime> for Timestamp {
-    type Error = time::error::Format;
-
-    fn try_from(instant: OffsetDateTime) -> Result<Self, Self::Error> {
-        let text = instant.format(&Rfc3339)?;
-        Ok(Self { text, instant })
-    }
-}
-
-impl FromStr for Timestamp {
-    type Err = time::error::Parse;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let instant = OffsetDateTime::parse(text, &Rfc3339)?;
-        Ok(Self {
-            text: text.to_owned(),
-            instant,
-        })
-    }
-}
-
-impl PartialEq for Timestamp {
-    fn eq(&self, other: &Self) -> bool {
-        self.instant == other.instant
-    }
-}
-
-impl Eq for Timestamp {}
-
-impl std::hash::Hash for Timestamp {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.instant.hash(state);
-    }
-}
-
-impl fmt::Display for Timestamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-impl serde::Serialize for Timestamp {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Timestamp {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
 
 thread_local! {
     /// Whether a request body is being serialized on this thread.
@@ -276,14 +196,5 @@ mod tests {
         let plain = serde_json::to_value(&thing).unwrap();
         assert_eq!(plain["id"], "a");
         assert_eq!(plain["inner"]["id"], "b");
-    }
-
-    #[test]
-    fn timestamps_are_sent_back_as_received() {
-        let text = "\"2019-03-15T18:05:00.1234567+00:00\"";
-        let stamp: Timestamp = serde_json::from_str(text).unwrap();
-        assert_eq!(serde_json::to_string(&stamp).unwrap(), text);
-        let same: Timestamp = "2019-03-15T18:05:00.1234567Z".parse().unwrap();
-        assert_eq!(stamp, same);
     }
 }

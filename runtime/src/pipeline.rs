@@ -263,7 +263,7 @@ impl Pipeline {
     ///
     /// Redirects are followed as Azure's SDKs follow them: 300, 301 and 302 for GET and
     /// HEAD only (another method gets the 3xx reply), 303 as a GET without the body, 307
-    /// and 308 with the same method and body; at most [`MAX_REDIRECTS`] times. A
+    /// and 308 with the same method and body; at most 30 times. A
     /// redirect to another origin is followed without the token.
     pub async fn send<E>(&self, request: Request) -> Result<Response, Error<E>> {
         let (mut parts, mut body) = request.into_parts();
@@ -404,7 +404,7 @@ fn checked_endpoint<E>(endpoint: Uri) -> Result<Uri, Error<E>> {
 }
 
 /// The most redirects one request follows, as Azure's SDKs allow.
-pub const MAX_REDIRECTS: u32 = 30;
+const MAX_REDIRECTS: u32 = 30;
 
 /// Where a reply redirects the request to, if it is a redirect to follow for `method`:
 /// its `Location`, absolute or relative to the request's origin.
@@ -562,5 +562,195 @@ mod tests {
         );
         assert!(is_loopback("127.0.0.2") && is_loopback("[::1]") && is_loopback("localhost"));
         assert!(!is_loopback("localhost.evil") && !is_loopback("10.0.0.1"));
+    }
+}
+
+/// What the pipeline sends, through a transport that records requests and answers from
+/// a script.
+#[cfg(test)]
+mod sending {
+    use super::*;
+    use std::collections::VecDeque;
+    use std::sync::Mutex;
+    use std::task::{Context, Poll, Waker};
+
+    #[derive(Default)]
+    struct Script {
+        sent: Mutex<Vec<Request>>,
+        replies: Mutex<VecDeque<(u16, Option<&'static str>)>>,
+    }
+
+    impl Transport for Script {
+        fn send(
+            &self,
+            request: Request,
+            _: Limits,
+        ) -> BoxFuture<'_, Result<Response, TransportError>> {
+            self.sent.lock().unwrap().push(request);
+            let (status, location) = self
+                .replies
+                .lock()
+                .unwrap()
+                .pop_front()
+                .unwrap_or((200, None));
+            let mut response = http::Response::new(Vec::new());
+            *response.status_mut() = StatusCode::from_u16(status).unwrap();
+            if let Some(location) = location {
+                response
+                    .headers_mut()
+                    .insert(LOCATION, HeaderValue::from_static(location));
+            }
+            Box::pin(std::future::ready(Ok(response)))
+        }
+
+        fn sleep(&self, _: Duration) -> BoxFuture<'static, ()> {
+            Box::pin(std::future::ready(()))
+        }
+    }
+
+    /// Sends `request` through a pipeline over `script`, which never waits.
+    fn send(
+        script: &Arc<Script>,
+        authentication: Authentication,
+        request: Request,
+    ) -> Vec<Request> {
+        let options = ClientOptions {
+            endpoint: "https://home.example".into(),
+            ..ClientOptions::default()
+        };
+        let pipeline = Pipeline::new(script.clone(), authentication, options);
+        let mut future = std::pin::pin!(pipeline.send::<()>(request));
+        let Poll::Ready(result) = future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        else {
+            panic!("the scripted transport never waits")
+        };
+        result.unwrap();
+        std::mem::take(&mut *script.sent.lock().unwrap())
+    }
+
+    fn request(method: Method, body: &[u8]) -> Request {
+        let mut request = http::Request::new(body.to_vec());
+        *request.method_mut() = method;
+        *request.uri_mut() = Uri::from_static("/start");
+        request
+            .headers_mut()
+            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        request
+    }
+
+    fn key() -> Authentication {
+        Authentication::key("security-key", KeyCredential("k".into()))
+    }
+
+    #[test]
+    fn redirects_follow_the_sdks_rules() {
+        let script = Arc::new(Script::default());
+        script
+            .replies
+            .lock()
+            .unwrap()
+            .extend([(301, Some("/moved"))]);
+        let sent = send(&script, key(), request(Method::PUT, b"{}"));
+        assert_eq!(sent.len(), 1, "a PUT is not moved by a 301");
+        script
+            .replies
+            .lock()
+            .unwrap()
+            .extend([(303, Some("/see")), (307, Some("/again"))]);
+        let sent = send(&script, key(), request(Method::POST, b"{}"));
+        assert_eq!(
+            (sent[1].method(), sent[1].uri().path()),
+            (&Method::GET, "/see")
+        );
+        assert!(sent[1].body().is_empty() && !sent[1].headers().contains_key(CONTENT_TYPE));
+        assert_eq!(
+            (sent[2].method(), sent[2].body().as_slice()),
+            (&Method::GET, &b""[..])
+        );
+        script
+            .replies
+            .lock()
+            .unwrap()
+            .extend([(307, Some("/again"))]);
+        let sent = send(&script, key(), request(Method::PATCH, b"{}"));
+        assert_eq!(
+            (sent[1].method(), sent[1].body().as_slice()),
+            (&Method::PATCH, &b"{}"[..])
+        );
+        script
+            .replies
+            .lock()
+            .unwrap()
+            .extend(std::iter::repeat_n((302, Some("/loop")), 40));
+        let sent = send(&script, key(), request(Method::GET, b""));
+        assert_eq!(sent.len(), 1 + MAX_REDIRECTS as usize);
+        script.replies.lock().unwrap().clear();
+    }
+
+    #[test]
+    fn the_key_goes_only_to_the_endpoint() {
+        let script = Arc::new(Script::default());
+        script.replies.lock().unwrap().extend([
+            (307, Some("https://elsewhere.example/x")),
+            (307, Some("https://home.example/back")),
+        ]);
+        let sent = send(&script, key(), request(Method::GET, b""));
+        let keys: Vec<_> = sent
+            .iter()
+            .map(|r| r.headers().get("security-key").cloned())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                Some(HeaderValue::from_static("k")),
+                None,
+                Some(HeaderValue::from_static("k"))
+            ]
+        );
+        assert!(sent
+            .iter()
+            .all(|r| !r.headers().contains_key(AUTHORIZATION)));
+    }
+
+    #[test]
+    fn every_request_has_a_client_request_id_unless_switched_off() {
+        let script = Arc::new(Script::default());
+        let fresh = send(&script, key(), request(Method::GET, b""));
+        let fresh = fresh[0].headers()[CLIENT_REQUEST_ID]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(
+            uuid::Uuid::parse_str(&fresh).map(|id| id.get_version_num()),
+            Ok(4)
+        );
+        let mut own = request(Method::GET, b"");
+        own.headers_mut()
+            .insert(CLIENT_REQUEST_ID, HeaderValue::from_static("mine"));
+        assert_eq!(
+            send(&script, key(), own)[0].headers()[CLIENT_REQUEST_ID],
+            "mine"
+        );
+        let pipeline = Pipeline::new(
+            script.clone(),
+            key(),
+            ClientOptions {
+                endpoint: "https://home.example".into(),
+                client_request_id: false,
+                ..ClientOptions::default()
+            },
+        )
+        .with_header("x-custom", "1")
+        .unwrap();
+        let mut future = std::pin::pin!(pipeline.send::<()>(request(Method::GET, b"")));
+        assert!(future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+            .is_ready());
+        let sent = std::mem::take(&mut *script.sent.lock().unwrap());
+        assert!(!sent[0].headers().contains_key(CLIENT_REQUEST_ID));
+        assert_eq!(sent[0].headers()["x-custom"], "1");
     }
 }

@@ -40,12 +40,13 @@ pub struct WithHeaders<T, H> {
 /// JSON `null`, as AutoRest's clients read it: a type that allows null (an `Option`, any
 /// JSON) gets it, any other type is a [`DecodeError`] saying the body is empty.
 pub fn json<T: DeserializeOwned, E>(response: Response) -> Result<T, Error<E>> {
-    let body: &[u8] = match response.body().is_empty() {
+    let empty = response.body().iter().all(u8::is_ascii_whitespace);
+    let body: &[u8] = match empty {
         true => b"null",
         false => response.body(),
     };
     serde_json::from_slice(body).map_err(|error| {
-        let message = match response.body().is_empty() {
+        let message = match empty {
             true => format!("the body is empty: {error}"),
             false => error.to_string(),
         };

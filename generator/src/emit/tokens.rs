@@ -1,6 +1,6 @@
 //! Token helpers shared by the emitters of Rust: identifiers, doc comments, types.
 
-use crate::model::types::{StringFormat, Type, TypeEntry, TypeSpace};
+use crate::model::types::{Type, TypeEntry, TypeSpace};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -42,10 +42,20 @@ pub fn ty(types: &TypeSpace, ty: &Type, site: Site<'_>) -> TokenStream {
         Type::I64 => quote!(i64),
         Type::F32 => quote!(f32),
         Type::F64 => quote!(f64),
-        Type::String(StringFormat::DateTime) if models => quote!(::armgen_runtime::Timestamp),
-        Type::String(StringFormat::DateTime) => quote!(rt::Timestamp),
-        Type::String(_) if models => quote!(::std::string::String),
-        Type::String(_) => quote!(String),
+        Type::UnixTime if models => quote!(::armgen_runtime::UnixTime),
+        Type::UnixTime => quote!(rt::UnixTime),
+        Type::String(format) => match (format.runtime_type(), models) {
+            (Some(name), true) => {
+                let name = ident(name);
+                quote!(::armgen_runtime::#name)
+            }
+            (Some(name), false) => {
+                let name = ident(name);
+                quote!(rt::#name)
+            }
+            (None, true) => quote!(::std::string::String),
+            (None, false) => quote!(String),
+        },
         Type::Json if models => quote!(::serde_json::Value),
         Type::Json => quote!(serde_json::Value),
         Type::JsonObject if models => {
@@ -77,8 +87,16 @@ pub fn ty(types: &TypeSpace, ty: &Type, site: Site<'_>) -> TokenStream {
             let boxed = inner(boxed);
             quote!(Box<#boxed>)
         }
-        Type::Bytes if models => quote!(::std::vec::Vec<u8>),
-        Type::Bytes => quote!(Vec<u8>),
+        Type::Binary if models => quote!(::std::vec::Vec<u8>),
+        Type::Binary => quote!(Vec<u8>),
+        Type::Nullable(value) if models => {
+            let value = inner(value);
+            quote!(::std::option::Option<#value>)
+        }
+        Type::Nullable(value) => {
+            let value = inner(value);
+            quote!(Option<#value>)
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::bodies::{self, Encoding, RequestBody};
 use super::names::{self, Registry, PRELUDE};
-use super::types::{Converter, Owner, StringFormat, Type};
+use super::types::{nullable, Converter, Owner, StringFormat, Type};
 use super::{Api, Method, Operation, Param, Place, Status};
 use crate::error::Result;
 use crate::resolve::Location;
@@ -233,17 +233,21 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 .client_name
                 .as_deref()
                 .unwrap_or(&param.param.name);
-            let arg = Arg {
+            let mut arg = Arg {
                 param,
                 ident: idents.take(names::snake_ident(name)),
                 ty: param_type(param, body.as_ref(), &hint, types)?,
             };
             if param.client {
-                if !client_params
+                // The client holds one value, of the type its first operation gives it
+                // (files of one API may disagree: `subscriptionId` is text in ARM's
+                // common-types v1 and a uuid in v2).
+                match client_params
                     .iter()
-                    .any(|p| p.param.param.name == param.param.name)
+                    .find(|p| p.param.param.name == param.param.name)
                 {
-                    client_params.push(arg.clone());
+                    Some(held) => arg.ty = held.ty.clone(),
+                    None => client_params.push(arg.clone()),
                 }
                 params.push(arg);
             } else if param.param.required {
@@ -260,10 +264,14 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         let mut first_body = None;
         for (status, response) in &operation.responses {
             let ty = match &response.schema {
-                Some(schema) if bodies::is_binary(schema) => Some(Type::Bytes),
+                Some(schema) if bodies::is_binary(schema) => Some(Type::Binary),
                 Some(schema) => {
                     let owner = Owner::top(format!("{hint}Response"));
-                    Some(types.ty(schema, &response.location.child("schema"), &owner)?)
+                    let schema = &reply_schema(schema);
+                    let ty = types.ty(schema, &response.location.child("schema"), &owner)?;
+                    // A body that may be `null` is `None` to the caller, as AutoRest makes
+                    // a response nullable exactly when its schema is.
+                    Some(nullable(schema, ty))
                 }
                 None => None,
             };
@@ -387,8 +395,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
 }
 
 /// The first scheme the first spec declaring `security` requires: a key in a header, or
-/// an OAuth 2 scope. Any other (basic, a key in the query) is left to the caller's
-/// pipeline, with ARM's default.
+/// an OAuth 2 scope that is a resource's URI. Any other (basic, a key in the query) is
+/// left to the caller's pipeline, with ARM's default.
 fn authentication(api: &Api) -> Authentication {
     let Some(spec) = api.specs.iter().find(|spec| !spec.spec.security.is_empty()) else {
         return Authentication::Arm;
@@ -408,9 +416,13 @@ fn authentication(api: &Api) -> Authentication {
                     header: header.clone(),
                 }
             }
-            ("oauth2", _, _) if !scopes.is_empty() => {
-                return Authentication::Bearer {
-                    scope: scopes[0].clone(),
+            // Only a resource's scope (`https://x/.default`): ARM specs name the delegated
+            // permission `user_impersonation`, for which ARM's own scope is right.
+            ("oauth2", _, _) => {
+                if let Some(scope) = scopes.iter().find(|scope| scope.contains("://")) {
+                    return Authentication::Bearer {
+                        scope: scope.clone(),
+                    };
                 }
             }
             _ => {}
@@ -511,9 +523,9 @@ fn file_field(param: &Param) -> Option<Type> {
     let is_file = |schema_type: Option<&str>| schema_type == Some("file");
     let items = p.items.as_ref().and_then(|items| items.type_.as_deref());
     match (param.place, p.type_.as_deref()) {
-        (Place::FormData, ty) if is_file(ty) => Some(Type::Bytes),
+        (Place::FormData, ty) if is_file(ty) => Some(Type::Binary),
         (Place::FormData, Some("array")) if is_file(items) => {
-            Some(Type::Vec(Box::new(Type::Bytes)))
+            Some(Type::Vec(Box::new(Type::Binary)))
         }
         _ => None,
     }
@@ -536,7 +548,7 @@ fn param_type(
             _ => None,
         };
         return match (&p.schema, encoding) {
-            (_, Some(Encoding::Bytes)) => Ok(Type::Bytes),
+            (_, Some(Encoding::Bytes)) => Ok(Type::Binary),
             (_, Some(Encoding::Text)) => Ok(Type::String(StringFormat::Plain)),
             (Some(schema), _) => types.ty(schema, &param.location.child("schema"), &owner),
             (None, _) => Ok(Type::Json),
@@ -609,6 +621,25 @@ fn scalar_type(
     }
 }
 
+/// A reply's schema as the client reads it: a constant (a closed enum of one value) is
+/// its value's type, as AutoRest's modeler types replies, so that a reply is read as the
+/// type it is (a date, a timestamp) rather than refused for differing from the constant.
+fn reply_schema(schema: &Schema) -> std::borrow::Cow<'_, Schema> {
+    let one_value = schema.enum_values.as_ref().is_some_and(|v| v.len() == 1);
+    let closed = schema
+        .x_ms_enum
+        .as_ref()
+        .is_some_and(|e| !e.model_as_string);
+    match one_value && closed {
+        true => std::borrow::Cow::Owned(Schema {
+            enum_values: None,
+            x_ms_enum: None,
+            ..schema.clone()
+        }),
+        false => std::borrow::Cow::Borrowed(schema),
+    }
+}
+
 fn place_name(place: Place) -> &'static str {
     match place {
         Place::Path => "path",
@@ -628,7 +659,10 @@ fn shape(statuses: &[(u16, Option<Type>)]) -> Shape {
     }
     match types.as_slice() {
         [] => Shape::Unit,
-        [one] if statuses.iter().all(|(_, t)| t.is_some()) => Shape::One((*one).clone()),
+        // A nullable body already says "none": a status without one reads as `None`.
+        [one] if statuses.iter().all(|(_, t)| t.is_some()) || matches!(one, Type::Nullable(_)) => {
+            Shape::One((*one).clone())
+        }
         [one] => Shape::Optional((*one).clone()),
         _ => Shape::Enum,
     }

@@ -21,8 +21,10 @@ mod acceptance {
     mod body_dictionary;
     mod body_integer;
     mod body_number;
+    mod body_string;
     mod body_text_formats;
     mod complex_hierarchies;
+    mod enums;
     mod header;
     mod http_infrastructure;
     mod http_responses;

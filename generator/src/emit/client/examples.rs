@@ -6,7 +6,6 @@
 use super::Writer;
 use crate::model::bodies::{Encoding, RequestBody};
 use crate::model::operations::{Arg, ClientOperation, Shape};
-use crate::model::types::Type;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -135,11 +134,9 @@ fn value(
     if !required {
         return quote!(optional::<#ty>(p, #name)?);
     }
-    match arg.ty {
-        Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => {
-            quote!(arg::<#ty>(p, #name)?)
-        }
-        _ => quote!(&arg::<#ty>(p, #name)?),
+    match super::sans_io::by_value(&arg.ty) {
+        true => quote!(arg::<#ty>(p, #name)?),
+        false => quote!(&arg::<#ty>(p, #name)?),
     }
 }
 

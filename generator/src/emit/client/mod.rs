@@ -12,7 +12,7 @@ mod sans_io;
 use super::tokens::{doc, ident, Site};
 use crate::error::{Error, Result};
 use crate::model::operations::{Arg, ClientOperation};
-use crate::model::types::Type;
+use crate::model::types::{StringFormat, Type};
 use crate::model::Model;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -117,13 +117,13 @@ impl Writer<'_> {
     /// numbers and booleans by value, anything else by reference.
     fn borrowed(&self, arg: &Arg<'_>) -> TokenStream {
         match &arg.ty {
-            Type::String(format) if !is_timestamp(*format) => quote!(&str),
+            Type::String(StringFormat::Plain) => quote!(&str),
             Type::Vec(item) => {
                 let item = self.ty(item);
                 quote!(&[#item])
             }
-            Type::Bytes => quote!(&[u8]),
-            Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => self.ty(&arg.ty),
+            Type::Binary => quote!(&[u8]),
+            ty if sans_io::by_value(ty) => self.ty(ty),
             other => {
                 let ty = self.ty(other);
                 quote!(&#ty)
@@ -184,9 +184,8 @@ impl Writer<'_> {
     /// `owned` (an `Option` of the parameter's type) as [`Writer::argument`] takes it.
     fn borrow_optional(&self, arg: &Arg<'_>, owned: TokenStream) -> TokenStream {
         match &arg.ty {
-            Type::String(format) if !is_timestamp(*format) => quote!(#owned.as_deref()),
-            Type::Vec(_) => quote!(#owned.as_deref()),
-            Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64 => owned,
+            Type::String(StringFormat::Plain) | Type::Vec(_) => quote!(#owned.as_deref()),
+            ty if sans_io::by_value(ty) => owned,
             _ => quote!(#owned.as_ref()),
         }
     }
@@ -257,8 +256,4 @@ impl Writer<'_> {
             None => quote!(#item),
         }
     }
-}
-
-fn is_timestamp(format: crate::model::types::StringFormat) -> bool {
-    format == crate::model::types::StringFormat::DateTime
 }

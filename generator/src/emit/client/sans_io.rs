@@ -248,6 +248,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             steps.push(match place {
                 Place::Header => quote!(r.header(#name, #value);),
                 Place::FormData => quote!(r.form_text(#name, #value);),
+                _ if param.param.skip_url_encoding => quote!(r.raw_query(#name, #value);),
                 _ => quote!(r.query(#name, #value);),
             });
         }
@@ -380,18 +381,28 @@ fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
 pub(super) fn by_value(ty: &Type) -> bool {
     matches!(
         ty,
-        Type::Bool | Type::I32 | Type::I64 | Type::F32 | Type::F64
+        Type::Bool | Type::I32 | Type::I64 | Type::UnixTime | Type::F32 | Type::F64
     )
 }
 
 /// An expression for a parameter's text (`value` is the argument or the option's value).
 fn text(arg: &Arg<'_>, value: TokenStream, separator: &str) -> TokenStream {
     match &arg.ty {
-        Type::String(format) if *format != StringFormat::DateTime => value,
-        Type::Vec(_) => {
-            quote!(&#value.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#separator))
+        Type::String(StringFormat::Plain) => value,
+        Type::Vec(item) => {
+            let item = item_text(item);
+            quote!(&#value.iter().map(#item).collect::<Vec<_>>().join(#separator))
         }
         _ => quote!(&#value.to_string()),
+    }
+}
+
+/// A closure from an array parameter's item to its text: an `x-nullable` item that is
+/// `None` is empty text, as AutoRest's clients send it.
+fn item_text(item: &Type) -> TokenStream {
+    match item {
+        Type::Nullable(_) => quote!(|v| v.as_ref().map(ToString::to_string).unwrap_or_default()),
+        _ => quote!(|v| v.to_string()),
     }
 }
 
@@ -404,16 +415,20 @@ fn set(op: &ClientOperation<'_>, arg: &Arg<'_>, value: TokenStream, owned: bool)
     let form = arg.param.place == Place::FormData;
     // Only form fields are bytes (`type: file`): the model makes no other parameter so.
     match &arg.ty {
-        Type::Bytes => return quote!(r.form_file(#name, #value);),
-        Type::Vec(item) if **item == Type::Bytes => {
+        Type::Binary => return quote!(r.form_file(#name, #value);),
+        Type::Vec(item) if **item == Type::Binary => {
             return quote!(for v in #value.iter() { r.form_file(#name, v); })
         }
         _ => {}
     }
     let Some(separator) = arg.param.collection_format.separator() else {
+        let item = match &arg.ty {
+            Type::Vec(item) => item_text(item),
+            _ => item_text(&arg.ty),
+        };
         return match form {
-            true => quote!(for v in #value.iter() { r.form_text(#name, &v.to_string()); }),
-            false => quote!(for v in #value.iter() { r.query(#name, &v.to_string()); }),
+            true => quote!(for v in #value.iter().map(#item) { r.form_text(#name, &v); }),
+            false => quote!(for v in #value.iter().map(#item) { r.query(#name, &v); }),
         };
     };
     let text = text(arg, value, separator);
@@ -461,7 +476,7 @@ fn set_body(op: &ClientOperation<'_>, value: TokenStream, owned: bool) -> TokenS
 /// How a documented reply's body of type `ty` is read.
 fn read(op: &ClientOperation<'_>, ty: Option<&Type>) -> TokenStream {
     match ty {
-        Some(Type::Bytes) => quote!(rt::response::bytes(response)),
+        Some(Type::Binary) => quote!(rt::response::bytes(response)),
         Some(Type::String(StringFormat::Plain))
             if bodies::reply_is_text(&op.operation.produces) =>
         {

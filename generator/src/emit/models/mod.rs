@@ -5,11 +5,15 @@
 //! - **Maps are `BTreeMap<String, T>`**: JSON gives object keys no order, and none of the
 //!   maps Azure specs declare (tags, headers, identities) means one, so a sorted map gives
 //!   deterministic output without another dependency.
-//! - **Timestamps** (`date-time`) are `armgen_runtime::Timestamp`, holding a
-//!   `time::OffsetDateTime` (the crate `azure_core` uses) together with the text it came
-//!   from: the service writes forms (`+00:00`, seven fractional digits) that no formatter
-//!   reproduces, and round-trips must be lossless. `byte`, `uuid`, `duration` and `date`
-//!   stay `String`, which is lossless, and the field's doc says what the text holds.
+//! - **Typed formats** (`date-time`, `date`, `time`, `duration`, `date-time-rfc1123`,
+//!   `byte`, `base64url`, `uuid`) are types of `armgen_runtime` holding the parsed value
+//!   (dates and times are the `time` crate's, which `azure_core` uses) together with the
+//!   text it came from: services write forms (`+00:00`, seven fractional digits,
+//!   `P5DT1H0M0S`) that no formatter reproduces, and round-trips must be lossless, while
+//!   text that is not of the format is refused when read. `unixtime` integers are
+//!   `armgen_runtime::UnixTime`.
+//! - **`x-nullable`** items and map values are `Option`s (a property's `Option` already
+//!   says absent).
 //! - **Enums** are Rust enums through `armgen_runtime::wire_enum!`; discriminated unions
 //!   are enums of structs through `armgen_runtime::discriminated!`.
 //! - Each entry sits in its module (`connected_registry::Properties`) and names others by

@@ -532,13 +532,14 @@ impl<'a> Converter<'a> {
                             ..owner.clone()
                         },
                     )?;
-                    Type::Vec(Box::new(item))
+                    Type::Vec(Box::new(nullable(items, item)))
                 }
                 None => Type::Vec(Box::new(Type::Json)),
             },
             (Some("string"), format) => Type::String(StringFormat::of(format)),
             (Some("boolean"), _) => Type::Bool,
             (Some("integer"), Some("int32")) => Type::I32,
+            (Some("integer"), Some("unixtime")) => Type::UnixTime,
             (Some("integer"), _) => Type::I64,
             (Some("number"), Some("float")) => Type::F32,
             (Some("number"), _) => Type::F64,
@@ -568,7 +569,10 @@ impl<'a> Converter<'a> {
         owner: &Owner,
     ) -> Result<Type> {
         match extra {
-            AdditionalProperties::Schema(schema) => self.ty(schema, location, owner),
+            AdditionalProperties::Schema(schema) => {
+                let ty = self.ty(schema, location, owner)?;
+                Ok(nullable(schema, ty))
+            }
             AdditionalProperties::Allowed(_) => Ok(Type::Json),
         }
     }
@@ -576,14 +580,20 @@ impl<'a> Converter<'a> {
     /// The enum for a string `enum`, or `None` for enums of numbers or booleans, which stay
     /// their base type (nothing is gained by naming `1`, `2`, `3`).
     fn enumeration(&mut self, schema: &Schema, location: &Location) -> Result<Option<Enum>> {
-        let values = schema.enum_values.as_deref().unwrap_or_default();
-        if values.is_empty() {
+        let listed = schema.enum_values.as_deref().unwrap_or_default();
+        if listed.is_empty() {
             return Err(location
                 .child("enum")
                 .error("an enum needs at least one value"));
         }
-        if !values.iter().all(Value::is_string) {
-            if schema.type_.as_deref() == Some("string") || values.iter().any(Value::is_string) {
+        // `null` among the values says the schema allows null (see `nullable`), not a
+        // variant; an enum of only `null` is its base type.
+        let values: Vec<&Value> = listed.iter().filter(|v| !v.is_null()).collect();
+        if values.is_empty() {
+            return Ok(None);
+        }
+        if !values.iter().all(|v| v.is_string()) {
+            if schema.type_.as_deref() == Some("string") || values.iter().any(|v| v.is_string()) {
                 return Err(location
                     .child("enum")
                     .error("an enum of type string may only list strings"));
@@ -597,7 +607,7 @@ impl<'a> Converter<'a> {
         let mut variants = Vec::new();
         for value in values
             .iter()
-            .filter_map(Value::as_str)
+            .filter_map(|v| v.as_str())
             .filter(|v| seen.insert(*v))
         {
             let described =
@@ -693,6 +703,19 @@ fn schema_refs(schema: &Schema, at: &Location, out: &mut Vec<Location>) -> Resul
     Ok(())
 }
 
+/// `ty`, or `Option<ty>` where `schema` allows null: `x-nullable: true`, or `null`
+/// among its `enum` values.
+pub(crate) fn nullable(schema: &Schema, ty: Type) -> Type {
+    let null_listed = schema
+        .enum_values
+        .as_ref()
+        .is_some_and(|values| values.iter().any(Value::is_null));
+    match schema.x_nullable || null_listed {
+        true => Type::Nullable(Box::new(ty)),
+        false => ty,
+    }
+}
+
 fn doc_of(schema: &Schema) -> String {
     schema
         .description
@@ -710,12 +733,6 @@ fn field_doc(schema: &Schema) -> String {
         }
         doc.push_str(text);
     };
-    match StringFormat::of(schema.format.as_deref()) {
-        StringFormat::Byte => note("Base64-encoded bytes, kept as the text sent on the wire."),
-        StringFormat::Uuid => note("A UUID, kept as the text sent on the wire."),
-        StringFormat::Duration => note("An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged."),
-        _ => {}
-    }
     if schema.read_only {
         note("Read-only: set by the service; kept from replies, never sent in a request body.");
     }

@@ -15,7 +15,7 @@ mod convert;
 mod recursion;
 mod sameness;
 
-pub(crate) use convert::{Converter, Owner};
+pub(crate) use convert::{nullable, Converter, Owner};
 
 /// An entry of the type space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27,6 +27,8 @@ pub enum Type {
     Bool,
     I32,
     I64,
+    /// `format: unixtime`: an integer of seconds since the epoch.
+    UnixTime,
     F32,
     F64,
     /// A string, with the format its text is in on the wire.
@@ -43,36 +45,65 @@ pub enum Type {
     /// A struct field on a cycle of structs holding each other.
     Boxed(Box<Type>),
     /// Bytes as they are, not JSON: a `type: file` or binary body, reply or form field
-    /// (only where an operation sends or reads one, never inside a model).
-    Bytes,
+    /// (only where an operation sends or reads one, never inside a model). Not
+    /// `format: byte`, which is base64 text.
+    Binary,
+    /// A value that may be JSON `null` (`x-nullable: true`) where `Option` is not
+    /// already how absence is said: an array item, a map value, a response body.
+    Nullable(Box<Type>),
 }
 
-/// The `format` of a `type: string` schema, as far as it changes the Rust type or what
-/// the documentation says about the text.
+/// The `format` of a `type: string` schema that gives the text a type of its own. Each
+/// is a type of the runtime holding the value with the text it came from, so a value is
+/// sent back as received (see `armgen_runtime::Formatted`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StringFormat {
     Plain,
-    /// `date-time` (RFC 3339), kept with the text it came from.
+    /// `date-time` (RFC 3339).
     DateTime,
-    /// `byte`: base64.
-    Byte,
-    Uuid,
-    /// An ISO 8601 duration.
-    Duration,
+    /// `date-time-rfc1123`, as HTTP dates.
+    DateTimeRfc1123,
     /// `date`: a full-date of RFC 3339.
     Date,
+    /// `time`: a partial-time of RFC 3339.
+    Time,
+    /// An ISO 8601 duration.
+    Duration,
+    /// `byte`: base64.
+    Byte,
+    /// `base64url`: unpadded base64 of the URL-safe alphabet.
+    Base64Url,
+    Uuid,
 }
 
 impl StringFormat {
     pub fn of(format: Option<&str>) -> Self {
         match format {
             Some("date-time") => StringFormat::DateTime,
-            Some("byte") => StringFormat::Byte,
-            Some("uuid") => StringFormat::Uuid,
-            Some("duration") => StringFormat::Duration,
+            Some("date-time-rfc1123") => StringFormat::DateTimeRfc1123,
             Some("date") => StringFormat::Date,
+            Some("time") => StringFormat::Time,
+            Some("duration") => StringFormat::Duration,
+            Some("byte") => StringFormat::Byte,
+            Some("base64url") => StringFormat::Base64Url,
+            Some("uuid") => StringFormat::Uuid,
             _ => StringFormat::Plain,
         }
+    }
+
+    /// The runtime type holding text of this format; `None` for plain text.
+    pub fn runtime_type(self) -> Option<&'static str> {
+        Some(match self {
+            StringFormat::Plain => return None,
+            StringFormat::DateTime => "Timestamp",
+            StringFormat::DateTimeRfc1123 => "Rfc1123Timestamp",
+            StringFormat::Date => "Date",
+            StringFormat::Time => "Time",
+            StringFormat::Duration => "Duration",
+            StringFormat::Byte => "Bytes",
+            StringFormat::Base64Url => "Base64Url",
+            StringFormat::Uuid => "Uuid",
+        })
     }
 }
 
@@ -81,7 +112,9 @@ impl Type {
     pub fn names_entry(&self) -> bool {
         match self {
             Type::Named(_) => true,
-            Type::Vec(inner) | Type::Map(inner) | Type::Boxed(inner) => inner.names_entry(),
+            Type::Vec(inner) | Type::Map(inner) | Type::Boxed(inner) | Type::Nullable(inner) => {
+                inner.names_entry()
+            }
             _ => false,
         }
     }

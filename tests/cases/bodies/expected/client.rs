@@ -172,8 +172,8 @@ pub mod documents {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
         r.path("/documents");
         r.header("accept", "text/plain");
-        if let Some(value) = region {
-            r.query("region", value);
+        if let Some(region) = region {
+            r.query("region", region);
         }
         if let Some(value) = &options.content {
             r.bytes("application/octet-stream", value);
@@ -291,8 +291,8 @@ pub mod forms {
         r.form_text("grant_type", "password");
         r.form_text("user", user);
         if let Some(value) = &options.tags {
-            for v in value.iter() {
-                r.form_text("tags", &v.to_string());
+            for v in value.iter().map(|v| v.to_string()) {
+                r.form_text("tags", &v);
             }
         }
         if let Some(value) = &options.note {

@@ -140,25 +140,25 @@ impl Kinds<'_> {
     /// Replies with one `date`.
     ///
     /// `Kinds_date` ([`kinds::date_request`], [`kinds::parse_date`]).
-    pub async fn date(&self) -> Result<String> {
+    pub async fn date(&self) -> Result<rt::Date> {
         self.client.pipeline.execute(kinds::date_request(), kinds::parse_date).await
     }
     /// Replies with one `byte`.
     ///
     /// `Kinds_byte` ([`kinds::byte_request`], [`kinds::parse_byte`]).
-    pub async fn byte(&self) -> Result<String> {
+    pub async fn byte(&self) -> Result<rt::Bytes> {
         self.client.pipeline.execute(kinds::byte_request(), kinds::parse_byte).await
     }
     /// Replies with one `uuid`.
     ///
     /// `Kinds_uuid` ([`kinds::uuid_request`], [`kinds::parse_uuid`]).
-    pub async fn uuid(&self) -> Result<String> {
+    pub async fn uuid(&self) -> Result<rt::Uuid> {
         self.client.pipeline.execute(kinds::uuid_request(), kinds::parse_uuid).await
     }
     /// Replies with one `duration`.
     ///
     /// `Kinds_duration` ([`kinds::duration_request`], [`kinds::parse_duration`]).
-    pub async fn duration(&self) -> Result<String> {
+    pub async fn duration(&self) -> Result<rt::Duration> {
         self.client
             .pipeline
             .execute(kinds::duration_request(), kinds::parse_duration)
@@ -193,6 +193,59 @@ impl Kinds<'_> {
     /// `Kinds_number` ([`kinds::number_request`], [`kinds::parse_number`]).
     pub async fn number(&self) -> Result<f64> {
         self.client.pipeline.execute(kinds::number_request(), kinds::parse_number).await
+    }
+    /// Replies with one `rfc1123`.
+    ///
+    /// `Kinds_rfc1123` ([`kinds::rfc1123_request`], [`kinds::parse_rfc1123`]).
+    pub async fn rfc1123(&self) -> Result<rt::Rfc1123Timestamp> {
+        self.client
+            .pipeline
+            .execute(kinds::rfc1123_request(), kinds::parse_rfc1123)
+            .await
+    }
+    /// Replies with one `base64url`.
+    ///
+    /// `Kinds_base64url` ([`kinds::base64url_request`], [`kinds::parse_base64url`]).
+    pub async fn base64url(&self) -> Result<rt::Base64Url> {
+        self.client
+            .pipeline
+            .execute(kinds::base64url_request(), kinds::parse_base64url)
+            .await
+    }
+    /// Replies with one `time`.
+    ///
+    /// `Kinds_time` ([`kinds::time_request`], [`kinds::parse_time`]).
+    pub async fn time(&self) -> Result<rt::Time> {
+        self.client.pipeline.execute(kinds::time_request(), kinds::parse_time).await
+    }
+    /// Replies with one `unixtime`.
+    ///
+    /// `Kinds_unixtime` ([`kinds::unixtime_request`], [`kinds::parse_unixtime`]).
+    pub async fn unixtime(&self) -> Result<rt::UnixTime> {
+        self.client
+            .pipeline
+            .execute(kinds::unixtime_request(), kinds::parse_unixtime)
+            .await
+    }
+    /// Replies with one `nullable_items`.
+    ///
+    /// `Kinds_nullable_items` ([`kinds::nullable_items_request`], [`kinds::parse_nullable_items`]).
+    pub async fn nullable_items(&self) -> Result<Vec<Option<rt::Date>>> {
+        self.client
+            .pipeline
+            .execute(kinds::nullable_items_request(), kinds::parse_nullable_items)
+            .await
+    }
+    /// Replies with one `nullable_values`.
+    ///
+    /// `Kinds_nullable_values` ([`kinds::nullable_values_request`], [`kinds::parse_nullable_values`]).
+    pub async fn nullable_values(
+        &self,
+    ) -> Result<std::collections::BTreeMap<String, Option<models::Thing>>> {
+        self.client
+            .pipeline
+            .execute(kinds::nullable_values_request(), kinds::parse_nullable_values)
+            .await
     }
 }
 /// Requests and replies of the `Kinds_*` operations, without I/O.
@@ -422,7 +475,7 @@ pub mod kinds {
         r.build()
     }
     /// Parses a reply to `Kinds_date`; a status it does not document is an [`Error::Service`] with the typed error body.
-    pub fn parse_date(response: rt::Response) -> Result<String> {
+    pub fn parse_date(response: rt::Response) -> Result<rt::Date> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
@@ -438,7 +491,7 @@ pub mod kinds {
         r.build()
     }
     /// Parses a reply to `Kinds_byte`; a status it does not document is an [`Error::Service`] with the typed error body.
-    pub fn parse_byte(response: rt::Response) -> Result<String> {
+    pub fn parse_byte(response: rt::Response) -> Result<rt::Bytes> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
@@ -454,7 +507,7 @@ pub mod kinds {
         r.build()
     }
     /// Parses a reply to `Kinds_uuid`; a status it does not document is an [`Error::Service`] with the typed error body.
-    pub fn parse_uuid(response: rt::Response) -> Result<String> {
+    pub fn parse_uuid(response: rt::Response) -> Result<rt::Uuid> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
@@ -470,7 +523,7 @@ pub mod kinds {
         r.build()
     }
     /// Parses a reply to `Kinds_duration`; a status it does not document is an [`Error::Service`] with the typed error body.
-    pub fn parse_duration(response: rt::Response) -> Result<String> {
+    pub fn parse_duration(response: rt::Response) -> Result<rt::Duration> {
         match response.status().as_u16() {
             200 => rt::response::json(response),
             _ => Err(rt::response::unexpected(response)),
@@ -540,6 +593,106 @@ pub mod kinds {
             _ => Err(rt::response::unexpected(response)),
         }
     }
+    /// Builds the `Kinds_rfc1123` request: `GET /rfc1123`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
+    pub fn rfc1123_request() -> Result<rt::Request, rt::RequestError> {
+        let mut r = rt::RequestBuilder::new(http::Method::GET);
+        r.path("/rfc1123");
+        r.header("accept", "application/json");
+        r.build()
+    }
+    /// Parses a reply to `Kinds_rfc1123`; a status it does not document is an [`Error::Service`] with the typed error body.
+    pub fn parse_rfc1123(response: rt::Response) -> Result<rt::Rfc1123Timestamp> {
+        match response.status().as_u16() {
+            200 => rt::response::json(response),
+            _ => Err(rt::response::unexpected(response)),
+        }
+    }
+    /// Builds the `Kinds_base64url` request: `GET /base64url`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
+    pub fn base64url_request() -> Result<rt::Request, rt::RequestError> {
+        let mut r = rt::RequestBuilder::new(http::Method::GET);
+        r.path("/base64url");
+        r.header("accept", "application/json");
+        r.build()
+    }
+    /// Parses a reply to `Kinds_base64url`; a status it does not document is an [`Error::Service`] with the typed error body.
+    pub fn parse_base64url(response: rt::Response) -> Result<rt::Base64Url> {
+        match response.status().as_u16() {
+            200 => rt::response::json(response),
+            _ => Err(rt::response::unexpected(response)),
+        }
+    }
+    /// Builds the `Kinds_time` request: `GET /time`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
+    pub fn time_request() -> Result<rt::Request, rt::RequestError> {
+        let mut r = rt::RequestBuilder::new(http::Method::GET);
+        r.path("/time");
+        r.header("accept", "application/json");
+        r.build()
+    }
+    /// Parses a reply to `Kinds_time`; a status it does not document is an [`Error::Service`] with the typed error body.
+    pub fn parse_time(response: rt::Response) -> Result<rt::Time> {
+        match response.status().as_u16() {
+            200 => rt::response::json(response),
+            _ => Err(rt::response::unexpected(response)),
+        }
+    }
+    /// Builds the `Kinds_unixtime` request: `GET /unixtime`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
+    pub fn unixtime_request() -> Result<rt::Request, rt::RequestError> {
+        let mut r = rt::RequestBuilder::new(http::Method::GET);
+        r.path("/unixtime");
+        r.header("accept", "application/json");
+        r.build()
+    }
+    /// Parses a reply to `Kinds_unixtime`; a status it does not document is an [`Error::Service`] with the typed error body.
+    pub fn parse_unixtime(response: rt::Response) -> Result<rt::UnixTime> {
+        match response.status().as_u16() {
+            200 => rt::response::json(response),
+            _ => Err(rt::response::unexpected(response)),
+        }
+    }
+    /// Builds the `Kinds_nullable_items` request: `GET /nullable_items`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
+    pub fn nullable_items_request() -> Result<rt::Request, rt::RequestError> {
+        let mut r = rt::RequestBuilder::new(http::Method::GET);
+        r.path("/nullable_items");
+        r.header("accept", "application/json");
+        r.build()
+    }
+    /// Parses a reply to `Kinds_nullable_items`; a status it does not document is an [`Error::Service`] with the typed error body.
+    pub fn parse_nullable_items(
+        response: rt::Response,
+    ) -> Result<Vec<Option<rt::Date>>> {
+        match response.status().as_u16() {
+            200 => rt::response::json(response),
+            _ => Err(rt::response::unexpected(response)),
+        }
+    }
+    /// Builds the `Kinds_nullable_values` request: `GET /nullable_values`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
+    pub fn nullable_values_request() -> Result<rt::Request, rt::RequestError> {
+        let mut r = rt::RequestBuilder::new(http::Method::GET);
+        r.path("/nullable_values");
+        r.header("accept", "application/json");
+        r.build()
+    }
+    /// Parses a reply to `Kinds_nullable_values`; a status it does not document is an [`Error::Service`] with the typed error body.
+    pub fn parse_nullable_values(
+        response: rt::Response,
+    ) -> Result<std::collections::BTreeMap<String, Option<models::Thing>>> {
+        match response.status().as_u16() {
+            200 => rt::response::json(response),
+            _ => Err(rt::response::unexpected(response)),
+        }
+    }
 }
 #[cfg(feature = "examples")]
 #[doc(hidden)]
@@ -567,6 +720,12 @@ pub mod examples {
         "Kinds_int64",
         "Kinds_integer",
         "Kinds_number",
+        "Kinds_rfc1123",
+        "Kinds_base64url",
+        "Kinds_time",
+        "Kinds_unixtime",
+        "Kinds_nullable_items",
+        "Kinds_nullable_values",
     ];
     /// Calls the operation's request function with arguments taken from an
     /// example's `parameters` by spec name.
@@ -596,6 +755,16 @@ pub mod examples {
             "Kinds_int64" => kinds::int64_request().map_err(|e| e.to_string()),
             "Kinds_integer" => kinds::integer_request().map_err(|e| e.to_string()),
             "Kinds_number" => kinds::number_request().map_err(|e| e.to_string()),
+            "Kinds_rfc1123" => kinds::rfc1123_request().map_err(|e| e.to_string()),
+            "Kinds_base64url" => kinds::base64url_request().map_err(|e| e.to_string()),
+            "Kinds_time" => kinds::time_request().map_err(|e| e.to_string()),
+            "Kinds_unixtime" => kinds::unixtime_request().map_err(|e| e.to_string()),
+            "Kinds_nullable_items" => {
+                kinds::nullable_items_request().map_err(|e| e.to_string())
+            }
+            "Kinds_nullable_values" => {
+                kinds::nullable_values_request().map_err(|e| e.to_string())
+            }
             _ => Err(format!("no operation `{operation_id}`")),
         }
     }
@@ -629,6 +798,16 @@ pub mod examples {
                     "Kinds_int64" => kinds::parse_int64(response).map(json),
                     "Kinds_integer" => kinds::parse_integer(response).map(json),
                     "Kinds_number" => kinds::parse_number(response).map(json),
+                    "Kinds_rfc1123" => kinds::parse_rfc1123(response).map(json),
+                    "Kinds_base64url" => kinds::parse_base64url(response).map(json),
+                    "Kinds_time" => kinds::parse_time(response).map(json),
+                    "Kinds_unixtime" => kinds::parse_unixtime(response).map(json),
+                    "Kinds_nullable_items" => {
+                        kinds::parse_nullable_items(response).map(json)
+                    }
+                    "Kinds_nullable_values" => {
+                        kinds::parse_nullable_values(response).map(json)
+                    }
                     _ => return Ok(None),
                 }?,
             ),

@@ -53,16 +53,13 @@ pub struct Kinds {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_time: ::std::option::Option<::armgen_runtime::Timestamp>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub date: ::std::option::Option<::std::string::String>,
-    /// Base64-encoded bytes, kept as the text sent on the wire.
+    pub date: ::std::option::Option<::armgen_runtime::Date>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub byte: ::std::option::Option<::std::string::String>,
-    /// A UUID, kept as the text sent on the wire.
+    pub byte: ::std::option::Option<::armgen_runtime::Bytes>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub uuid: ::std::option::Option<::std::string::String>,
-    /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
+    pub uuid: ::std::option::Option<::armgen_runtime::Uuid>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub duration: ::std::option::Option<::std::string::String>,
+    pub duration: ::std::option::Option<::armgen_runtime::Duration>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -71,6 +68,22 @@ pub struct Kinds {
     pub integer: ::std::option::Option<i64>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub number: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub rfc1123: ::std::option::Option<::armgen_runtime::Rfc1123Timestamp>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub base64url: ::std::option::Option<::armgen_runtime::Base64Url>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub time: ::std::option::Option<::armgen_runtime::Time>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub unixtime: ::std::option::Option<::armgen_runtime::UnixTime>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub nullable_items: ::std::option::Option<
+        ::std::vec::Vec<::std::option::Option<::armgen_runtime::Date>>,
+    >,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub nullable_values: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<Thing>>,
+    >,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]

@@ -32,15 +32,12 @@ pub struct Bag {
     pub ratio: ::std::option::Option<f32>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub exact: ::std::option::Option<f64>,
-    /// Base64-encoded bytes, kept as the text sent on the wire.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub blob: ::std::option::Option<::std::string::String>,
-    /// A UUID, kept as the text sent on the wire.
+    pub blob: ::std::option::Option<::armgen_runtime::Bytes>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub uid: ::std::option::Option<::std::string::String>,
-    /// An ISO 8601 duration such as `P2D`, kept as text: no maintained crate parses every ISO 8601 duration and prints it back unchanged.
+    pub uid: ::std::option::Option<::armgen_runtime::Uuid>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ttl: ::std::option::Option<::std::string::String>,
+    pub ttl: ::std::option::Option<::armgen_runtime::Duration>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub on: ::std::option::Option<bool>,
     /// Properties beyond the declared ones (`additionalProperties`).

@@ -12,6 +12,14 @@ fn client() -> Client {
     Client::with_pipeline(pipeline())
 }
 
+/// A typed format's value from its text.
+fn parse<T: std::str::FromStr>(text: &str) -> T
+where
+    T::Err: std::fmt::Debug,
+{
+    text.parse().unwrap()
+}
+
 #[tokio::test]
 async fn basic() {
     let client = client();
@@ -85,8 +93,8 @@ async fn strings_dates_durations_and_bytes() {
     primitive.put_string(&string).await.unwrap();
     let date = primitive.get_date().await.unwrap();
     assert_eq!(
-        (date.field.as_deref(), date.leap.as_deref()),
-        (Some("0001-01-01"), Some("2016-02-29"))
+        (date.field.clone(), date.leap.clone()),
+        (Some(parse("0001-01-01")), Some(parse("2016-02-29")))
     );
     primitive.put_date(&date).await.unwrap();
     let date_time = primitive.get_date_time().await.unwrap();
@@ -97,19 +105,22 @@ async fn strings_dates_durations_and_bytes() {
     primitive.put_date_time(&date_time).await.unwrap();
     let rfc1123 = primitive.get_date_time_rfc1123().await.unwrap();
     assert_eq!(
-        (rfc1123.field.as_deref(), rfc1123.now.as_deref()),
+        (rfc1123.field.clone(), rfc1123.now.clone()),
         (
-            Some("Mon, 01 Jan 0001 00:00:00 GMT"),
-            Some("Mon, 18 May 2015 11:38:00 GMT")
+            Some(parse("Mon, 01 Jan 0001 00:00:00 GMT")),
+            Some(parse("Mon, 18 May 2015 11:38:00 GMT"))
         )
     );
     primitive.put_date_time_rfc1123(&rfc1123).await.unwrap();
     let duration = primitive.get_duration().await.unwrap();
-    assert_eq!(duration.field.as_deref(), Some("P123DT22H14M12.011S"));
+    assert_eq!(duration.field, Some(parse("P123DT22H14M12.011S")));
     primitive.put_duration(&duration).await.unwrap();
     let byte = primitive.get_byte().await.unwrap();
     // 255 254 253 252 0 250 249 248 247 246
-    assert_eq!(byte.field.as_deref(), Some("//79/AD6+fj39g=="));
+    assert_eq!(
+        byte.field.as_ref().map(|bytes| bytes.as_bytes()),
+        Some([255, 254, 253, 252, 0, 250, 249, 248, 247, 246].as_slice())
+    );
     primitive.put_byte(&byte).await.unwrap();
 }
 
@@ -132,20 +143,24 @@ async fn arrays_and_dictionaries() {
     );
 }
 
+/// The reply has no body, which its schema (not `x-nullable`) does not allow.
 #[tokio::test]
-#[ignore = "a reply with no body should be None: the client returns `Basic`"]
 async fn not_provided() {
-    client().basic().get_not_provided().await.unwrap();
+    let got = client().basic().get_not_provided().await;
+    assert!(matches!(got, Err(Error::Decode(_))), "{got:?}");
 }
 
+/// The server's array and map hold a null item, which their schemas (not `x-nullable`)
+/// do not allow: decode errors. (The matching `put`s expect that null back, which these
+/// types cannot send: not driven.)
 #[tokio::test]
-#[ignore = "the array and the map hold a null item: `Vec<String>` and `BTreeMap<String, String>` cannot hold it"]
 async fn collections_with_a_null_item() {
     let client = client();
-    let array = client.array();
-    let valid = array.get_valid().await.unwrap();
-    array.put_valid(&valid).await.unwrap();
-    let dictionary = client.dictionary();
-    let valid = dictionary.get_valid().await.unwrap();
-    dictionary.put_valid(&valid).await.unwrap();
+    let array = client.array().get_valid().await;
+    assert!(matches!(array, Err(Error::Decode(_))), "{array:?}");
+    let dictionary = client.dictionary().get_valid().await;
+    assert!(
+        matches!(dictionary, Err(Error::Decode(_))),
+        "{dictionary:?}"
+    );
 }

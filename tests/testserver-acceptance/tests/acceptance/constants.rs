@@ -7,8 +7,7 @@ use super::server::pipeline;
 use testserver_acceptance::validation::models::{
     child_product, constant_product, product, ChildProduct, ConstantProduct, Product,
 };
-use testserver_acceptance::body_string::models::{ColorConstant, RefColorConstant};
-use testserver_acceptance::{body_string, client_enum, constants, validation};
+use testserver_acceptance::{client_enum, constants, validation};
 
 #[tokio::test]
 async fn client_constants_in_path_query_and_header() {
@@ -59,26 +58,4 @@ async fn constants_in_the_body() {
         .await
         .unwrap();
     assert_eq!(echoed, product);
-}
-
-fn strings() -> body_string::client::Client {
-    body_string::client::Client::with_pipeline(pipeline())
-}
-
-/// The reply leaves the constant property out: it reads as its one value.
-#[tokio::test]
-async fn a_constant_property_left_out_of_a_reply() {
-    let reply = strings().enum_ops().get_referenced_constant().await.unwrap();
-    assert_eq!(reply.color_constant, ColorConstant::GreenColor);
-    assert_eq!(reply.field1.as_deref(), Some("Sample String"));
-}
-
-/// A constant property is sent without being set.
-#[tokio::test]
-async fn a_constant_property_is_sent() {
-    strings()
-        .enum_ops()
-        .put_referenced_constant(&RefColorConstant::default())
-        .await
-        .unwrap();
 }

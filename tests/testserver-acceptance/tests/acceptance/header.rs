@@ -63,11 +63,17 @@ async fn strings_and_enums() {
 }
 
 #[tokio::test]
-async fn dates_durations_and_bytes_as_text() {
+async fn dates_durations_and_bytes() {
     let client = client();
     let header = client.header();
-    header.param_date("valid", "2010-01-01").await.unwrap();
-    header.param_date("min", "0001-01-01").await.unwrap();
+    header
+        .param_date("valid", &"2010-01-01".parse().unwrap())
+        .await
+        .unwrap();
+    header
+        .param_date("min", &"0001-01-01".parse().unwrap())
+        .await
+        .unwrap();
     header
         .param_datetime("valid", &"2010-01-01T12:34:56Z".parse().unwrap())
         .await
@@ -77,7 +83,7 @@ async fn dates_durations_and_bytes_as_text() {
         .await
         .unwrap();
     let rfc1123 = |value: &str| header::ParamDatetimeRfc1123Options {
-        value_2: Some(value.into()),
+        value_2: Some(value.parse().unwrap()),
     };
     header
         .param_datetime_rfc1123("valid", rfc1123("Fri, 01 Jan 2010 12:34:56 GMT"))
@@ -88,11 +94,14 @@ async fn dates_durations_and_bytes_as_text() {
         .await
         .unwrap();
     header
-        .param_duration("valid", "P123DT22H14M12.011S")
+        .param_duration("valid", &"P123DT22H14M12.011S".parse().unwrap())
         .await
         .unwrap();
     header
-        .param_byte("valid", "5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip")
+        .param_byte(
+            "valid",
+            &"5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip".parse().unwrap(),
+        )
         .await
         .unwrap();
 }
@@ -188,7 +197,7 @@ async fn dates_durations_and_bytes_in_replies() {
     assert_eq!(duration.value.unwrap().to_string(), "P123DT22H14M12.011S");
     let bytes = within(header.response_byte("valid")).await.unwrap();
     assert_eq!(
-        bytes.value.as_deref(),
+        bytes.value.as_ref().map(|bytes| bytes.as_str()),
         Some("5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip")
     );
 }
@@ -208,4 +217,19 @@ async fn a_header_not_of_its_type_is_a_decode_error() {
         }
         other => panic!("expected a decode error, got {other:?}"),
     }
+}
+
+#[tokio::test]
+async fn a_header_the_spec_does_not_declare() {
+    // The server wants this client request id; the operation declares no parameter for
+    // it, so the caller sets it on the pipeline.
+    let id = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
+    let chosen = pipeline()
+        .with_header(armgen_runtime::CLIENT_REQUEST_ID, id)
+        .unwrap();
+    let chosen = Client::with_pipeline(chosen);
+    within(chosen.header().custom_request_id()).await.unwrap();
+    // A fresh id of the pipeline's own is refused.
+    let result = within(client().header().custom_request_id()).await;
+    assert_eq!(super::server::status_of(result), 400);
 }

@@ -1,6 +1,7 @@
 //! `url.json`: scalars in path segments and query parameters.
 
 use super::server::pipeline;
+use armgen_runtime as rt;
 use testserver_acceptance::url::client::{path_items, paths, queries, Client};
 
 /// The server's multi-byte string; written with escapes because five of its characters
@@ -101,7 +102,7 @@ async fn enums_bytes_and_dates_in_queries() {
     .unwrap();
     q.byte_empty().await.unwrap();
     q.byte_multi_byte(queries::ByteMultiByteOptions {
-        byte_query: Some("5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip".into()),
+        byte_query: Some(rt::Bytes::from(UNICODE.as_bytes())),
     })
     .await
     .unwrap();
@@ -210,10 +211,23 @@ async fn dates_bytes_and_arrays_in_paths() {
     paths.date_valid().await.unwrap();
     paths.date_time_valid().await.unwrap();
     paths
-        .byte_multi_byte("5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip")
+        .byte_multi_byte(&rt::Bytes::from(UNICODE.as_bytes()))
         .await
         .unwrap();
-    paths.unix_time_url(1_460_505_600).await.unwrap();
+    paths
+        .unix_time_url(rt::UnixTime::from_seconds(1_460_505_600).unwrap())
+        .await
+        .unwrap();
+    // Empty values leave the segment empty: `/paths/string/empty/`.
+    paths.string_empty().await.unwrap();
+    paths.byte_empty().await.unwrap();
+    let request = paths::string_empty_request().unwrap();
+    assert_eq!(request.uri().path(), "/paths/string/empty/");
+    // `lorem`, unpadded in the URL-safe alphabet: `bG9yZW0`.
+    paths
+        .base64_url(&rt::Base64Url::from(b"lorem".as_slice()))
+        .await
+        .unwrap();
     let array: Vec<String> = ["ArrayPath1", "begin!*'();:@ &=+$,/?#[]end", "", ""]
         .iter()
         .map(|s| s.to_string())

@@ -16,11 +16,11 @@ async fn arrays_as_repeated_parameters() {
         array_query: Some(vec![]),
     };
     q.array_string_multi_empty(empty).await.unwrap();
-    // The server joins the repeated values with commas and compares them with its array
-    // (a null item is sent as an empty string).
-    let items = ["ArrayQuery1", "begin!*'();:@ &=+$,/?#[]end", "", ""];
+    // The server joins the repeated values with commas and compares them with its array:
+    // the null item (the items are `x-nullable`) is sent as an empty value.
+    let items = [Some("ArrayQuery1"), Some("begin!*'();:@ &=+$,/?#[]end"), None, Some("")];
     let valid = queries::ArrayStringMultiValidOptions {
-        array_query: Some(items.iter().map(|s| s.to_string()).collect()),
+        array_query: Some(items.iter().map(|s| s.map(str::to_owned)).collect()),
     };
     q.array_string_multi_valid(valid).await.unwrap();
 }
