@@ -87,7 +87,11 @@ fn run(cli: &Cli) -> armgen::Result<bool> {
 
     let mut generated = generator.generate()?;
     if let Some(scaffold) = &scaffold {
-        scaffold.add_to(&mut generated.files, &generator.specs)?;
+        scaffold.add_to(
+            &mut generated.files,
+            &generator.specs,
+            &generated.runtime_features,
+        )?;
     }
     if !cli.quiet {
         for warning in &generated.warnings {

@@ -399,3 +399,87 @@ fn the_compiled_models_and_client_agree_on_every_map_and_format() {
     same(&kinds.nullable_items, reply::parse_nullable_items);
     same(&kinds.nullable_values, reply::parse_nullable_values);
 }
+
+#[test]
+fn azure_extensions_naming_what_is_not_there_are_refused_at_their_place() {
+    let list = |pageable: Value| {
+        json!({ "/things": { "get": {
+            "operationId": "Things_List",
+            "x-ms-pageable": pageable,
+            "responses": { "200": { "description": "OK" } },
+        } } })
+    };
+    let unknown_next = swagger(
+        list(json!({ "nextLinkName": "nextLink", "operationName": "Things_Nowhere" })),
+        json!({}),
+    );
+    let mut unknown_host_param = swagger(list(json!({ "nextLinkName": null })), json!({}));
+    unknown_host_param["x-ms-parameterized-host"] = json!({
+        "hostTemplate": "{account}.example.com",
+        "parameters": [{ "name": "acount", "in": "path", "required": true, "type": "string" }],
+    });
+    for (spec, pointer, message) in [
+        (
+            unknown_next,
+            "/paths/~1things/get/x-ms-pageable/operationName",
+            "no operation has the operationId `Things_Nowhere`",
+        ),
+        (
+            unknown_host_param,
+            "/x-ms-parameterized-host/hostTemplate",
+            "names `{account}`",
+        ),
+    ] {
+        let root = spec_root(&spec);
+        let error = generate(root.path(), &["client"]).unwrap_err();
+        assert_eq!(error.pointer.as_deref(), Some(pointer), "{error}");
+        assert!(error.message.contains(message), "{error}");
+    }
+}
+
+#[test]
+fn parameter_groups_are_structs_named_as_autorest_names_them() {
+    let grouped = |name: &str, grouping: Value| json!({ "name": name, "in": "query", "type": "string", "x-ms-parameter-grouping": grouping });
+    let post = |id: &str, parameters: Value| {
+        json!({ "post": {
+            "operationId": id,
+            "parameters": parameters,
+            "responses": { "200": { "description": "OK" } },
+        } })
+    };
+    let spec = swagger(
+        json!({
+            "/a": post("Things_PostA", json!([grouped("one", json!({})), grouped("two", json!({ "postfix": "Extra" }))])),
+            "/b": post("Things_PostB", json!([grouped("three", json!({ "name": "shared-group" }))])),
+            "/c": post("Things_PostC", json!([grouped("three", json!({ "name": "shared-group" }))])),
+            // A group named like a local of the generated functions, with two members
+            // alike in snake_case.
+            "/d": post("Things_PostD", json!([
+                grouped("fooBar", json!({ "name": "options" })),
+                grouped("foo_bar", json!({ "name": "options" })),
+            ])),
+        }),
+        json!({}),
+    );
+    let root = spec_root(&spec);
+    let generated = generate(root.path(), &["client"]).unwrap();
+    let client = generated
+        .files
+        .iter()
+        .find(|(path, _)| path.ends_with("client.rs"))
+        .map(|(_, text)| text.to_owned())
+        .unwrap();
+    for item in [
+        "pub struct ThingsPostAParameters",
+        "pub struct ThingsPostAExtra",
+        "pub struct SharedGroup",
+        "things_post_a_parameters: ThingsPostAParameters",
+        "shared_group: SharedGroup",
+        "options_group: Options",
+        "pub foo_bar: Option<String>",
+        "pub foo_bar_: Option<String>",
+    ] {
+        assert!(client.contains(item), "no `{item}` in:\n{client}");
+    }
+    assert_eq!(client.matches("pub struct SharedGroup").count(), 1);
+}

@@ -156,7 +156,7 @@ examples = []
 roundtrip = []
 
 [dependencies]
-armgen-runtime = {{ path = {runtime:?}, default-features = false }}
+armgen-runtime = {{ path = {runtime:?}, default-features = false, features = ["xml"] }}
 http = "1"
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"

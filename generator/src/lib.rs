@@ -80,6 +80,9 @@ pub struct Generated {
     pub steps: Vec<(String, Duration)>,
     /// What was left out, named like errors (an `x-ms-examples` file that cannot be read).
     pub warnings: Vec<Error>,
+    /// The features of `armgen-runtime` that the generated code needs beyond its
+    /// defaults: `xml` when a body travels in XML.
+    pub runtime_features: Vec<&'static str>,
 }
 
 impl Generator {
@@ -217,6 +220,12 @@ impl Generator {
             format!("modelled {} types", model.types.iter().count()),
             start,
         );
+        let xml = model
+            .client
+            .operations
+            .iter()
+            .any(|op| !op.xml_bodies().is_empty());
+        let runtime_features = if xml { vec!["xml"] } else { Vec::new() };
         // The emitters only read `model`: the client (the biggest) runs on a second thread
         // while the models and the docs run on this one, which shortens a run on two
         // cores when they are free (see BENCHMARKS.md).
@@ -266,6 +275,7 @@ impl Generator {
             inputs: api.documents.files().collect(),
             steps,
             warnings: api.warnings,
+            runtime_features,
         })
     }
 }

@@ -41,11 +41,26 @@ impl<'a> Model<'a> {
     pub fn build(api: &'a Api) -> Result<Self> {
         let mut converter = types::Converter::new(api)?;
         let client = operations::build(api, &mut converter)?;
-        Ok(Self {
-            api,
-            types: converter.finish(),
-            client,
-        })
+        let mut types = converter.finish();
+        for op in &client.operations {
+            let refuse = |why: String| {
+                let why = format!("an XML body cannot be written as Swagger says: {why}");
+                op.operation.location.error(why)
+            };
+            if let Some(root) = &op.request_xml {
+                types::check_xml_names(root).map_err(refuse)?;
+            }
+            let page = matches!(op.result, operations::Shape::Page { .. });
+            if page && op.operation.reply_media == Media::Xml {
+                return Err(op.operation.location.child("x-ms-pageable").error(
+                    "x-ms-pageable lists whose pages are XML are not supported yet (pages are read as JSON)",
+                ));
+            }
+            for body in op.xml_bodies() {
+                types.mark_xml(body).map_err(refuse)?;
+            }
+        }
+        Ok(Self { api, types, client })
     }
 }
 
@@ -123,6 +138,10 @@ pub struct Operation {
     pub consumes: Vec<String>,
     /// The media types of replies: the operation's `produces`, else the spec's.
     pub produces: Vec<String>,
+    /// How the request body is written: by the media types the operation `consumes`.
+    pub request_media: Media,
+    /// How reply bodies are read: by the media types the operation `produces`.
+    pub reply_media: Media,
     pub long_running: Option<LongRunning>,
     pub pageable: Option<swagger::Pageable>,
     pub examples: Vec<Example>,
@@ -142,6 +161,37 @@ impl Operation {
         self.body()
             .filter(|p| p.param.schema.is_some())
             .map(|p| p.location.child("schema"))
+    }
+}
+
+/// The format of a body, as far as armgen writes and reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Media {
+    Json,
+    Xml,
+}
+
+impl Media {
+    /// XML when the media types name XML (`application/xml`, `text/xml`, `*+xml`) and
+    /// no JSON; JSON otherwise, which is also what an empty list means. Where a spec
+    /// offers both, JSON is chosen: every type has its JSON form, while XML needs the
+    /// spec's `xml` names to be right.
+    pub fn of(media_types: &[String]) -> Self {
+        let essence = |t: &String| {
+            let t = t.split(';').next().unwrap_or_default().trim();
+            t.to_ascii_lowercase()
+        };
+        let types: Vec<String> = media_types.iter().map(essence).collect();
+        let json = types
+            .iter()
+            .any(|t| t.ends_with("/json") || t.ends_with("+json"));
+        let xml = types
+            .iter()
+            .any(|t| t.ends_with("/xml") || t.ends_with("+xml"));
+        match xml && !json {
+            true => Media::Xml,
+            false => Media::Json,
+        }
     }
 }
 
@@ -353,8 +403,19 @@ fn operations(
 ) -> Result<Vec<Operation>> {
     let mut operations = Vec::new();
     let host = host(resolver, file, spec)?;
-    for (path, item) in &spec.paths {
-        let item_location = Location::new(file, pointer_push("/paths", path));
+    let paths = spec.paths.iter().map(|(key, item)| ("/paths", key, item));
+    let x_ms_paths = spec
+        .x_ms_paths
+        .iter()
+        .map(|(key, item)| ("/x-ms-paths", key, item));
+    for (member, key, item) in paths.chain(x_ms_paths) {
+        let item_location = Location::new(file, pointer_push(member, key));
+        // What follows `?` in an `x-ms-paths` key only makes the key unique.
+        let path = key
+            .split_once('?')
+            .map_or(key.as_str(), |(path, _)| path)
+            .to_owned();
+        let path = &path;
         let shared = params(
             resolver,
             &item_location.child("parameters"),
@@ -396,7 +457,12 @@ fn operations(
                     false => parameters.splice(parameters.len().., host_params.iter().cloned()),
                 };
             }
-            let template = PathTemplate::parse(path, &location)?;
+            let mut template = PathTemplate::parse(path, &location)?;
+            template.query.retain(|(name, _)| {
+                !parameters
+                    .iter()
+                    .any(|p| p.place == Place::Query && p.param.name == *name)
+            });
             for name in template.params() {
                 if !parameters
                     .iter()
@@ -420,6 +486,7 @@ fn operations(
                 .values()
                 .any(|response| response.schema.is_some())
                 .then(|| accept(&produces));
+            let consumes = media_types(operation.consumes.as_deref().unwrap_or(&spec.consumes));
             operations.push(Operation {
                 id,
                 method,
@@ -427,7 +494,9 @@ fn operations(
                 template,
                 api_version,
                 accept,
-                consumes: media_types(operation.consumes.as_deref().unwrap_or(&spec.consumes)),
+                request_media: Media::of(&consumes),
+                reply_media: Media::of(&produces),
+                consumes,
                 produces,
                 summary: operation.summary.clone(),
                 description: operation.description.clone(),
@@ -583,4 +652,23 @@ fn examples(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod media_tests {
+    use super::Media;
+
+    #[test]
+    fn xml_only_when_no_json_is_offered() {
+        let of =
+            |types: &[&str]| Media::of(&types.iter().map(|t| t.to_string()).collect::<Vec<_>>());
+        assert_eq!(of(&["application/xml"]), Media::Xml);
+        assert_eq!(
+            of(&["text/xml; charset=utf-8", "application/atom+xml"]),
+            Media::Xml
+        );
+        assert_eq!(of(&["application/xml", "application/json"]), Media::Json);
+        assert_eq!(of(&[]), Media::Json);
+        assert_eq!(of(&["application/octet-stream"]), Media::Json);
+    }
 }

@@ -15,6 +15,10 @@ pub struct Spec {
     pub info: Info,
     #[serde(default)]
     pub paths: IndexMap<String, PathItem>,
+    /// `x-ms-paths`: more paths, whose keys may end in a query string that only tells
+    /// them apart from `paths` (`/list?next`).
+    #[serde(rename = "x-ms-paths", default)]
+    pub x_ms_paths: IndexMap<String, PathItem>,
     #[serde(default)]
     pub definitions: IndexMap<String, Schema>,
     #[serde(default)]
@@ -191,6 +195,17 @@ pub struct Parameter {
     pub x_ms_api_version: Option<bool>,
     #[serde(rename = "x-ms-client-name")]
     pub client_name: Option<String>,
+    #[serde(rename = "x-ms-parameter-grouping")]
+    pub grouping: Option<ParameterGrouping>,
+}
+
+/// `x-ms-parameter-grouping`: the parameter is a field of a struct the method takes.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ParameterGrouping {
+    /// The group's name; without one, the operation's name and `postfix` make it.
+    pub name: Option<String>,
+    /// Replaces `Parameters` at the end of the name made from the operation's.
+    pub postfix: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -253,6 +268,22 @@ pub struct Schema {
     /// `x-nullable: true`: JSON `null` is a value of the schema.
     #[serde(rename = "x-nullable", default)]
     pub x_nullable: bool,
+    pub xml: Option<Xml>,
+}
+
+/// The `xml` object: how a schema's value is written in XML bodies.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Xml {
+    pub name: Option<String>,
+    pub namespace: Option<String>,
+    pub prefix: Option<String>,
+    #[serde(default)]
+    pub attribute: bool,
+    #[serde(default)]
+    pub wrapped: bool,
+    /// The value is the text of its parent element.
+    #[serde(rename = "x-ms-text", default)]
+    pub text: bool,
 }
 
 /// `additionalProperties`: `true`/`false` or the schema of the extra values.

@@ -47,6 +47,8 @@ mod pipeline;
 mod poller;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
+#[cfg(feature = "xml")]
+pub mod xml;
 
 #[cfg(feature = "azure_core")]
 pub use azure_core_credential::AzureCredential;

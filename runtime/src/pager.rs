@@ -6,6 +6,7 @@ use std::pin::Pin;
 use std::task::{ready, Context, Poll};
 
 type Parse<T, E> = fn(Response) -> Result<Page<T>, Error<E>>;
+type NextRequest = Box<dyn Fn(&str) -> Result<Request, RequestError> + Send + Sync>;
 
 /// An `x-ms-pageable` list: item by item with [`Pager::next`] (a plain `while let`, no
 /// extra crate), as a [`Stream`] of items for stream combinators, or one page at a time
@@ -28,7 +29,14 @@ pub struct Pager<T, E> {
     accept: Option<http::HeaderValue>,
     /// The first request's endpoint, against which relative next links resolve.
     endpoint: Option<crate::Endpoint>,
+    /// The first request's `api-version`, which every next link is sent with.
+    api_version: Option<String>,
+    /// Builds the request for a next link (`x-ms-pageable`'s `operationName`); by
+    /// default a GET of the link.
+    next_request: Option<NextRequest>,
     in_flight: Option<BoxFuture<'static, Result<Page<T>, Error<E>>>>,
+    /// A page already here, returned before any is fetched.
+    ready: Option<Page<T>>,
     /// Every next link followed: one seen again would page for ever.
     followed: HashSet<String>,
 }
@@ -49,16 +57,46 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
         request: Result<Request, RequestError>,
         parse: Parse<T, E>,
     ) -> Self {
+        Self::starting_at(pipeline, Next::First(Box::new(request)), parse)
+    }
+
+    fn starting_at(pipeline: Pipeline, next: Next, parse: Parse<T, E>) -> Self {
         Self {
             pipeline,
-            next: Next::First(Box::new(request)),
+            next,
             parse,
             items: VecDeque::new(),
             accept: None,
             endpoint: None,
+            api_version: None,
+            next_request: None,
+            ready: None,
             in_flight: None,
             followed: HashSet::new(),
         }
+    }
+
+    /// Fetches the pages after the first with the requests `next` builds from each next
+    /// link, rather than a GET of the link (`x-ms-pageable`'s `operationName`).
+    pub fn with_next_request(
+        mut self,
+        next: impl Fn(&str) -> Result<Request, RequestError> + Send + Sync + 'static,
+    ) -> Self {
+        self.next_request = Some(Box::new(next));
+        self
+    }
+
+    /// A list whose first page is already here (the result of a long-running
+    /// operation): its items come first, then the pages its next link leads to.
+    pub fn from_first_page(pipeline: Pipeline, first: Page<T>, parse: Parse<T, E>) -> Self {
+        let next = match &first.next_link {
+            Some(link) => Next::Link(link.clone()),
+            None => Next::Done,
+        };
+        let mut pager = Self::starting_at(pipeline, next, parse);
+        pager.followed.extend(first.next_link.clone());
+        pager.ready = Some(first);
+        pager
     }
 
     /// The next item, fetching the next page when this one is used up; `None` after the
@@ -74,6 +112,9 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
     }
 
     fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Page<T>, Error<E>>>> {
+        if let Some(page) = self.ready.take() {
+            return Poll::Ready(Some(Ok(page)));
+        }
         let future = match &mut self.in_flight {
             Some(future) => future,
             None => {
@@ -84,10 +125,20 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
                         if let Ok(first) = &request {
                             self.accept = first.headers().get(http::header::ACCEPT).cloned();
                             self.endpoint = first.extensions().get::<crate::Endpoint>().cloned();
+                            self.api_version = query_value(first.uri(), API_VERSION);
                         }
                         request
                     }
-                    Next::Link(link) => next_link_request(&link).map(|mut request| {
+                    Next::Link(link) if self.next_request.is_some() => {
+                        let next = self.next_request.as_ref().expect("matched");
+                        next(&link)
+                    }
+                    Next::Link(link) => {
+                        let link = match &self.api_version {
+                            Some(version) => with_query_value(&link, API_VERSION, version),
+                            None => link,
+                        };
+                        next_link_request(&link).map(|mut request| {
                         crate::Endpoint::copy(self.endpoint.as_ref(), &mut request);
                         if let Some(accept) = &self.accept {
                             request
@@ -95,7 +146,8 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
                                 .insert(http::header::ACCEPT, accept.clone());
                         }
                         request
-                    }),
+                    })
+                    }
                     Next::Repeated(link) => {
                         return Poll::Ready(Some(Err(Error::Request(RequestError(format!(
                             "the service sent the next link `{link}` a second time: the list would never end"
@@ -119,6 +171,40 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
         }
         Poll::Ready(Some(result))
     }
+}
+
+const API_VERSION: &str = "api-version";
+
+/// The value (as sent, encoded) of the query parameter `name` of `uri`.
+fn query_value(uri: &http::Uri, name: &str) -> Option<String> {
+    uri.query()?.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then(|| value.to_owned())
+    })
+}
+
+/// `link` with `name=value` as its only parameter of that name (compared without
+/// case): the service's next links may leave out the API's version or name another.
+fn with_query_value(link: &str, name: &str, value: &str) -> String {
+    let (link, fragment) = link
+        .split_once('#')
+        .map_or((link, None), |(l, f)| (l, Some(f)));
+    let (base, query) = link.split_once('?').unwrap_or((link, ""));
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split_once('=').map_or(*pair, |(key, _)| key);
+            !pair.is_empty() && !key.eq_ignore_ascii_case(name)
+        })
+        .map(str::to_owned)
+        .collect();
+    pairs.push(format!("{name}={value}"));
+    let mut text = format!("{base}?{}", pairs.join("&"));
+    if let Some(fragment) = fragment {
+        text.push('#');
+        text.push_str(fragment);
+    }
+    text
 }
 
 /// Next links and polling URLs are followed with GET whatever the list's own method, as ARM expects.
@@ -146,5 +232,22 @@ impl<T: Send + 'static, E: Send + 'static> Stream for Pager<T, E> {
                 Some(Ok(page)) => this.items.extend(page.items),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_query_value;
+
+    #[test]
+    fn the_api_version_is_added_or_replaced() {
+        let add = with_query_value("https://x/a?%24skiptoken=b", "api-version", "1.0");
+        assert_eq!(add, "https://x/a?%24skiptoken=b&api-version=1.0");
+        let replace = with_query_value("https://x/a?Api-Version=no&t=1", "api-version", "1.0");
+        assert_eq!(replace, "https://x/a?t=1&api-version=1.0");
+        assert_eq!(
+            with_query_value("/a", "api-version", "1"),
+            "/a?api-version=1"
+        );
     }
 }

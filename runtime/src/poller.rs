@@ -96,9 +96,15 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> Poller<T, E> {
             *request.uri_mut() = uri;
             request
         };
-        let location = header(&initial, LOCATION.as_str());
         let resource = method == Method::PUT || method == Method::PATCH;
-        if let Some(status_url) = header(&initial, ASYNC_OPERATION) {
+        // A resource that replies 200 in a final state is done, whatever headers come
+        // with it (ARM's rule for a PUT or PATCH completed at once).
+        let settled = resource
+            && initial.status() == StatusCode::OK
+            && provisioning_state(&initial).is_some_and(|state| terminal(Some(&state)));
+        let location = header(&initial, LOCATION.as_str()).filter(|_| !settled);
+        let status_url = header(&initial, ASYNC_OPERATION).filter(|_| !settled);
+        if let Some(status_url) = status_url {
             let last = poll_status(&pipeline, &status_url, &initial).await?;
             // Where the status says the result is, as ARM's status monitors may.
             let resource_location = body_field(&last, &["resourceLocation"]);

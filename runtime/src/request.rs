@@ -117,6 +117,9 @@ impl RequestBuilder {
     /// A path parameter with `x-ms-skip-url-encoding`: the caller supplies it encoded.
     pub fn raw_segment(&mut self, value: &str) -> &mut Self {
         self.uri.push_str(value);
+        // A next link in the path (`next?page=2`) may bring its own query: parameters
+        // join it.
+        self.has_query |= value.contains('?');
         self
     }
 
@@ -211,6 +214,20 @@ impl RequestBuilder {
             }
             Err(_) => self.fail(format!("`{media_type}` is not a valid content type")),
         }
+    }
+
+    /// An XML body (a document from [`crate::xml`]), with its content type.
+    #[cfg(feature = "xml")]
+    pub fn xml(&mut self, document: Result<Vec<u8>, crate::xml::XmlError>) -> &mut Self {
+        match document {
+            Ok(document) => {
+                self.body = document;
+                self.headers
+                    .push((CONTENT_TYPE, HeaderValue::from_static("application/xml")));
+            }
+            Err(error) => self.fail(format!("the body cannot be written as XML: {error}")),
+        }
+        self
     }
 
     fn fail(&mut self, message: String) {
@@ -318,6 +335,13 @@ mod tests {
             "application/x-www-form-urlencoded"
         );
         assert_eq!(request.body(), b"a=b+c&d=e");
+    }
+
+    #[test]
+    fn a_raw_segment_may_open_the_query() {
+        let mut r = RequestBuilder::new(Method::GET);
+        r.path("/list/").raw_segment("next?page=2").query("v", "1");
+        assert_eq!(r.build().unwrap().uri(), "/list/next?page=2&v=1");
     }
 
     #[test]

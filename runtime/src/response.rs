@@ -105,6 +105,20 @@ pub fn text<E>(response: Response) -> Result<String, Error<E>> {
     }
 }
 
+/// The XML body of a documented status whose root element is a `T`.
+#[cfg(feature = "xml")]
+pub fn xml<T: crate::xml::XmlValue, E>(response: Response) -> Result<T, Error<E>> {
+    crate::xml::from_document(response.body())
+        .map_err(|error| decode_error(&response, error.to_string()))
+}
+
+/// The XML body of a documented status whose root element holds a list of `T`.
+#[cfg(feature = "xml")]
+pub fn xml_list<T: crate::xml::XmlValue, E>(response: Response) -> Result<Vec<T>, Error<E>> {
+    crate::xml::list_from_document(response.body())
+        .map_err(|error| decode_error(&response, error.to_string()))
+}
+
 /// A page of a list whose items are in `item_name` and whose next link (if the list has
 /// more than one page) is in `next_link_name`.
 ///

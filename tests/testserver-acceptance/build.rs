@@ -67,6 +67,8 @@ const SPECS: &[(&str, &str)] = &[
         "lro-parameterized-endpoints.json",
         "lro_parameterized_endpoints",
     ),
+    ("azure-parameter-grouping.json", "azure_parameter_grouping"),
+    ("xml-service.json", "xml_service"),
 ];
 
 fn main() {

@@ -161,6 +161,10 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathTemplate {
     pub segments: Vec<Segment>,
+    /// Query parameters written into the path after `?` (`/?comp=list`, as Azure
+    /// Storage's specs write fixed ones), as name and value, in order; the model drops
+    /// those the operation also declares, whose value the declaration gives.
+    pub query: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,6 +177,15 @@ pub enum Segment {
 impl PathTemplate {
     /// Parses `text`, written at `at`; an unclosed or empty `{}` is an error.
     pub fn parse(text: &str, at: &Location) -> Result<Self> {
+        let (text, query) = text.split_once('?').unwrap_or((text, ""));
+        let query = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (name.to_owned(), value.to_owned())
+            })
+            .collect();
         let mut segments = Vec::new();
         let mut rest = text;
         while let Some(start) = rest.find('{') {
@@ -198,7 +211,7 @@ impl PathTemplate {
         if !rest.is_empty() {
             segments.push(Segment::Literal(rest.to_owned()));
         }
-        Ok(Self { segments })
+        Ok(Self { segments, query })
     }
 
     pub fn params(&self) -> impl Iterator<Item = &str> {
@@ -224,6 +237,15 @@ mod tests {
                 Segment::Param("b".into()),
                 Segment::Literal("/c".into()),
                 Segment::Param("d".into()),
+            ]
+        );
+        let with_query = PathTemplate::parse("/x/{y}?comp=list&flag", &at).unwrap();
+        assert_eq!(with_query.segments.len(), 2);
+        assert_eq!(
+            with_query.query,
+            [
+                ("comp".into(), "list".into()),
+                ("flag".into(), String::new())
             ]
         );
         for bad in ["/a/{b", "/a/{}", "/a/b}", "/{a{b}}"] {

@@ -6,8 +6,8 @@
 
 use super::bodies::{self, Encoding, RequestBody};
 use super::names::{self, Registry, PRELUDE};
-use super::types::{nullable, Converter, Owner, StringFormat, Type};
-use super::{Api, Method, Operation, Param, Place, Status};
+use super::types::{nullable, Converter, Owner, StringFormat, Type, XmlNode};
+use super::{Api, Media, Method, Operation, Param, Place, Status};
 use crate::error::Result;
 use crate::resolve::Location;
 use crate::swagger::Schema;
@@ -34,7 +34,15 @@ const CLIENT_ITEMS: &[&str] = &[
 /// operations.
 const CLIENT_METHODS: &[&str] = &["new", "with_pipeline", "pipeline"];
 /// Locals and fields of the generated functions that an argument must not shadow.
-const LOCALS: &[&str] = &["r", "value", "options", "pipeline", "client"];
+const LOCALS: &[&str] = &[
+    "r",
+    "value",
+    "options",
+    "pipeline",
+    "client",
+    "link",
+    "next_options",
+];
 
 /// The client: its groups and operations, and what every operation shares.
 #[derive(Debug)]
@@ -48,6 +56,9 @@ pub struct Client<'a> {
     /// Whether any type of the client is one of the models.
     pub uses_models: bool,
     pub authentication: Authentication,
+    /// The structs of `x-ms-parameter-grouping`, at the top of the client (operations
+    /// of several groups may share one).
+    pub param_groups: Vec<ParamGroup>,
 }
 
 /// How the client authenticates, from the spec's `security`.
@@ -59,6 +70,26 @@ pub enum Authentication {
     Bearer { scope: String },
     /// An `apiKey` in this header.
     Key { header: String },
+}
+
+/// A struct of grouped parameters (`x-ms-parameter-grouping`).
+#[derive(Debug)]
+pub struct ParamGroup {
+    pub type_name: String,
+    /// The argument's name in the functions that take it.
+    pub ident: String,
+    /// Its fields: the spec's parameter name, the field's name, type and whether it is
+    /// required (else an `Option`), and docs.
+    pub fields: Vec<GroupField>,
+}
+
+#[derive(Debug)]
+pub struct GroupField {
+    pub name: String,
+    pub ident: String,
+    pub ty: Type,
+    pub required: bool,
+    pub description: Option<String>,
 }
 
 /// The operations sharing an operationId prefix (`Registries_*`).
@@ -97,6 +128,15 @@ pub struct ClientOperation<'a> {
     /// The error replies documented by status (`x-ms-error-response`), when the operation
     /// has its own error model (an enum per operation).
     pub errors: Option<ErrorStatuses>,
+    /// The parameter groups the operation takes, indexes into [`Client::param_groups`],
+    /// in order of first use; their members are among `params` and `options` with
+    /// [`Arg::group`] set.
+    pub groups: Vec<usize>,
+    /// `x-ms-pageable`'s `operationName`: the operation whose request fetches the next
+    /// pages.
+    pub next: Option<NextOperation>,
+    /// The XML form of the request body, when the operation consumes XML.
+    pub request_xml: Option<XmlNode>,
 }
 
 /// A header a reply declares, as the caller gets it.
@@ -115,6 +155,46 @@ pub struct ErrorStatuses {
     pub statuses: Vec<(u16, Option<Type>)>,
     /// The body of any other status: the `default` reply's schema, else any JSON.
     pub default: Type,
+}
+
+/// How a list's next pages are requested through another operation (AutoRest's rule):
+/// its arguments are the list's own of the same name, and the next link fills the one
+/// the list does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextOperation {
+    /// Index into [`Client::operations`].
+    pub operation: usize,
+    /// For each of the next operation's `params`, in order.
+    pub args: Vec<NextArg>,
+    /// For each of the next operation's `options`: the list's option of that name.
+    pub options: Vec<Option<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextArg {
+    /// The next link.
+    Link,
+    /// The list's own argument: an index into its `params`.
+    Param(usize),
+    /// A parameter the client holds.
+    Client,
+    /// A member of a parameter group, which the list passes on whole.
+    Grouped,
+}
+
+impl ClientOperation<'_> {
+    /// The types of the bodies that travel in XML: the request's and the replies'.
+    pub fn xml_bodies(&self) -> Vec<&Type> {
+        let mut bodies = Vec::new();
+        if self.request_xml.is_some() {
+            let args = self.params.iter().chain(&self.options);
+            bodies.extend(args.filter(|a| a.param.place == Place::Body).map(|a| &a.ty));
+        }
+        if self.operation.reply_media == Media::Xml {
+            bodies.extend(self.statuses.iter().filter_map(|(_, ty)| ty.as_ref()));
+        }
+        bodies
+    }
 }
 
 /// The Rust names of one operation's items.
@@ -141,6 +221,16 @@ pub struct Arg<'a> {
     pub param: &'a Param,
     pub ident: String,
     pub ty: Type,
+    /// The parameter group holding it (an index into [`Client::param_groups`]) and its
+    /// field there.
+    pub group: Option<(usize, String)>,
+}
+
+impl Arg<'_> {
+    /// Whether the caller must give it: the client holds it, or it is required.
+    pub fn required(&self) -> bool {
+        self.param.client || self.param.param.required
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,6 +295,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         }
     }
     let mut operations = Vec::new();
+    let mut param_groups: Vec<ParamGroup> = Vec::new();
     let mut client_params: Vec<Arg<'a>> = Vec::new();
     let mut error_bodies: Vec<Type> = Vec::new();
     for (_, operation) in api.operations() {
@@ -219,6 +310,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         let method = scope.methods.take(names::snake_ident(method));
         let hint = names::camel(&operation.id, "Operation");
         let mut idents = Registry::with_reserved(LOCALS.iter().copied());
+        let mut groups = Vec::new();
         let mut params = Vec::new();
         let mut options = Vec::new();
         let mut constants = Vec::new();
@@ -237,7 +329,15 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 param,
                 ident: idents.take(names::snake_ident(name)),
                 ty: param_type(param, body.as_ref(), &hint, types)?,
+                group: None,
             };
+            if let Some(grouping) = param.param.grouping.as_ref().filter(|_| !param.client) {
+                let group = group_of_param(&mut param_groups, grouping, &operation.id, &arg);
+                if !groups.contains(&group.0) {
+                    groups.push(group.0);
+                }
+                arg.group = Some(group);
+            }
             if param.client {
                 // The client holds one value, of the type its first operation gives it
                 // (files of one API may disagree: `subscriptionId` is text in ARM's
@@ -258,6 +358,18 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         }
         // Client-held parameters first, so the client passes them the same way everywhere.
         params.sort_by_key(|arg| !arg.param.client);
+        let request_xml = match (operation.request_media, operation.body()) {
+            (Media::Xml, Some(body)) => match &body.param.schema {
+                Some(schema) => Some(types.xml_node(
+                    schema,
+                    &body.location.child("schema"),
+                    &body.param.name,
+                    true,
+                )?),
+                None => None,
+            },
+            _ => None,
+        };
         let mut statuses = Vec::new();
         let mut error_statuses = Vec::new();
         let mut default_error = None;
@@ -331,7 +443,9 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         let stem = names::unraw(&method).trim_end_matches('_').to_owned();
         let camel_stem = stem.to_upper_camel_case();
         let names = OperationNames {
-            options: (!options.is_empty())
+            options: options
+                .iter()
+                .any(|arg| arg.group.is_none())
                 .then(|| scope.types.take(format!("{camel_stem}Options"))),
             response: (result == Shape::Enum)
                 .then(|| scope.types.take(format!("{camel_stem}Response"))),
@@ -358,7 +472,25 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             statuses,
             headers,
             errors,
+            groups,
+            next: None,
+            request_xml,
         });
+    }
+    // Named once every operation's items are: they share the top of the client.
+    for group in &mut param_groups {
+        group.type_name = top.types.take(std::mem::take(&mut group.type_name));
+    }
+    for index in 0..operations.len() {
+        let Some(name) = operations[index]
+            .operation
+            .pageable
+            .as_ref()
+            .and_then(|p| p.operation_name.as_deref())
+        else {
+            continue;
+        };
+        operations[index].next = next_operation(&operations, index, name)?;
     }
     let error_body = match error_bodies.as_slice() {
         [one] => Some(one.clone()),
@@ -391,7 +523,153 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         error_body,
         uses_models,
         authentication: authentication(api),
+        param_groups,
     })
+}
+
+/// The next operation of the list `operations[index]`, named `name`; `None` when that
+/// is the list itself (its next pages are GETs of the link, as without the name).
+fn next_operation(
+    operations: &[ClientOperation<'_>],
+    index: usize,
+    name: &str,
+) -> Result<Option<NextOperation>> {
+    let list = &operations[index];
+    let at = list
+        .operation
+        .location
+        .child("x-ms-pageable")
+        .child("operationName");
+    let Some(next_index) = operations.iter().position(|op| op.operation.id == name) else {
+        return Err(at.error(format!("no operation has the operationId `{name}`")));
+    };
+    if next_index == index {
+        return Ok(None);
+    }
+    let next = &operations[next_index];
+    let same = |a: &Arg<'_>, b: &Arg<'_>| {
+        a.param.param.name == b.param.param.name && a.param.place == b.param.place
+    };
+    let mut args = Vec::new();
+    let mut link = false;
+    for arg in &next.params {
+        if arg.param.client {
+            args.push(NextArg::Client);
+            continue;
+        }
+        if let Some((group, _)) = &arg.group {
+            if !list.groups.contains(group) {
+                return Err(at.error(format!(
+                    "`{name}` takes the parameter group of `{}`, which the list does not",
+                    arg.param.param.name
+                )));
+            }
+            args.push(NextArg::Grouped);
+            continue;
+        }
+        match list.params.iter().position(|own| same(own, arg)) {
+            Some(own) if list.params[own].ty == arg.ty => args.push(NextArg::Param(own)),
+            Some(_) => {
+                return Err(at.error(format!(
+                    "`{}` is of another type in `{name}` than in the list",
+                    arg.param.param.name
+                )))
+            }
+            None if !link && matches!(arg.ty, Type::String(_)) => {
+                link = true;
+                args.push(NextArg::Link);
+            }
+            None => {
+                return Err(at.error(format!(
+                    "`{name}` takes `{}`, which the list has not (only one argument, the next link, may be its own)",
+                    arg.param.param.name
+                )))
+            }
+        }
+    }
+    for arg in next.options.iter().filter(|arg| arg.group.is_some()) {
+        if !list
+            .groups
+            .contains(&arg.group.as_ref().expect("filtered").0)
+        {
+            return Err(at.error(format!(
+                "`{name}` takes the parameter group of `{}`, which the list does not",
+                arg.param.param.name
+            )));
+        }
+    }
+    let options = next
+        .options
+        .iter()
+        .map(|arg| {
+            list.options
+                .iter()
+                .position(|own| same(own, arg) && own.ty == arg.ty)
+        })
+        .collect();
+    Ok(Some(NextOperation {
+        operation: next_index,
+        args,
+        options,
+    }))
+}
+
+/// The group `arg` belongs to, made or found by its name (AutoRest's: the `name`, else
+/// the operationId's words and the `postfix` or `Parameters`), and its field there.
+fn group_of_param(
+    groups: &mut Vec<ParamGroup>,
+    grouping: &crate::swagger::ParameterGrouping,
+    operation_id: &str,
+    arg: &Arg<'_>,
+) -> (usize, String) {
+    let name = match &grouping.name {
+        Some(name) => names::camel(name, "Group"),
+        None => format!(
+            "{}{}",
+            names::camel(operation_id, "Operation"),
+            names::camel(
+                grouping.postfix.as_deref().unwrap_or("Parameters"),
+                "Parameters"
+            )
+        ),
+    };
+    let mut ident = names::snake_ident(&name);
+    // The argument must not shadow a local of the generated functions.
+    if LOCALS.contains(&names::unraw(&ident)) {
+        ident = format!("{}_group", names::unraw(&ident));
+    }
+    let index = match groups.iter().position(|g| g.ident == ident) {
+        Some(index) => index,
+        None => {
+            groups.push(ParamGroup {
+                type_name: name.clone(),
+                ident,
+                fields: Vec::new(),
+            });
+            groups.len() - 1
+        }
+    };
+    let group = &mut groups[index];
+    let p = &arg.param.param;
+    let field = match group.fields.iter().find(|f| f.name == p.name) {
+        Some(field) => field.ident.clone(),
+        None => {
+            let mut ident = names::snake_ident(p.client_name.as_deref().unwrap_or(&p.name));
+            // Two names alike in snake_case (`fooBar`, `foo_bar`) are two fields.
+            while group.fields.iter().any(|field| field.ident == ident) {
+                ident = format!("{}_", names::unraw(&ident));
+            }
+            group.fields.push(GroupField {
+                name: p.name.clone(),
+                ident: ident.clone(),
+                ty: arg.ty.clone(),
+                required: p.required,
+                description: p.description.clone(),
+            });
+            ident
+        }
+    };
+    (index, field)
 }
 
 /// The first scheme the first spec declaring `security` requires: a key in a header, or

@@ -65,3 +65,5 @@ spec!(custom_base_url_more_options, "custom_base_url_more_options");
 spec!(custom_base_url_paging, "custom_base_url_paging");
 spec!(parameterized_endpoint, "parameterized_endpoint");
 spec!(lro_parameterized_endpoints, "lro_parameterized_endpoints");
+spec!(azure_parameter_grouping, "azure_parameter_grouping");
+spec!(xml_service, "xml_service");

@@ -49,4 +49,6 @@ mod acceptance {
     mod subscription_id_api_version;
     mod url_multi_collection_format;
     mod custom_base_url;
+    mod azure_parameter_grouping;
+    mod xml_service;
 }

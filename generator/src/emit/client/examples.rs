@@ -33,16 +33,24 @@ pub fn module(writer: &Writer<'_>) -> TokenStream {
     // Only what some operation uses, so a spec with few operations gives no warnings.
     let mut helpers = Vec::new();
     let unset = |arg: &Arg<'_>| arg.param.client && !arg.param.param.required;
-    if operations
-        .iter()
-        .any(|op| op.params.iter().any(|a| !unset(a)))
-    {
+    let groups = &writer.model.client.param_groups;
+    let fields = |op: &ClientOperation<'_>| {
+        op.groups
+            .iter()
+            .flat_map(|&group| &groups[group].fields)
+            .collect::<Vec<_>>()
+    };
+    if operations.iter().any(|op| {
+        op.params.iter().any(|a| !unset(a) && a.group.is_none())
+            || fields(op).iter().any(|f| f.required)
+    }) {
         helpers.push(quote!(arg));
     }
-    if operations
-        .iter()
-        .any(|op| !op.options.is_empty() || op.params.iter().any(unset))
-    {
+    if operations.iter().any(|op| {
+        op.options.iter().any(|a| a.group.is_none())
+            || op.params.iter().any(unset)
+            || fields(op).iter().any(|f| !f.required)
+    }) {
         helpers.push(quote!(optional));
     }
     let arguments = match helpers.is_empty() {
@@ -100,15 +108,36 @@ fn request_arm(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let mut values: Vec<TokenStream> = op
         .params
         .iter()
+        .filter(|arg| arg.group.is_none())
         .map(|arg| value(writer, op, arg, true))
         .collect();
+    for &group in &op.groups {
+        let group = &writer.model.client.param_groups[group];
+        let ty = super::ident(&group.type_name);
+        let fields = group.fields.iter().map(|field| {
+            let (ident, name, ty) = (
+                super::ident(&field.ident),
+                &field.name,
+                writer.ty(&field.ty),
+            );
+            match field.required {
+                true => quote!(#ident: arg::<#ty>(p, #name)?),
+                false => quote!(#ident: optional::<#ty>(p, #name)?),
+            }
+        });
+        values.push(quote!(&#ty { #(#fields),* }));
+    }
     if let Some(options) = &op.names.options {
         let options = writer.item_path(op, options);
-        let fields = op.options.iter().map(|arg| {
-            let field = super::ident(&arg.ident);
-            let value = value(writer, op, arg, false);
-            quote!(#field: #value)
-        });
+        let fields = op
+            .options
+            .iter()
+            .filter(|arg| arg.group.is_none())
+            .map(|arg| {
+                let field = super::ident(&arg.ident);
+                let value = value(writer, op, arg, false);
+                quote!(#field: #value)
+            });
         values.push(quote!(&#options { #(#fields),* }));
     }
     quote!(#id => #function(#(#values),*).map_err(|e| e.to_string()),)

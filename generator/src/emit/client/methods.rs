@@ -2,10 +2,10 @@
 //! one accessor per operation group, and one method per operation calling the
 //! operation's sans-IO functions.
 
+use super::sans_io::by_value;
 use super::{ident, Writer};
 use crate::emit::tokens::doc;
-use crate::model::operations::{Authentication, ClientOperation, Shape};
-use crate::model::LongRunning;
+use crate::model::operations::{Authentication, ClientOperation, NextArg, Shape};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -166,7 +166,7 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     };
     let mut args = Vec::new();
     let mut values = Vec::new();
-    for arg in &plan.params {
+    for arg in plan.params.iter().filter(|arg| arg.group.is_none()) {
         let ident = ident(&arg.ident);
         if arg.param.client && !arg.param.param.required {
             values.push(writer.borrow_optional(arg, quote!(#client.#ident)));
@@ -180,6 +180,12 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
             values.push(quote!(#ident));
         }
     }
+    for &group in &plan.groups {
+        let group = &writer.model.client.param_groups[group];
+        let (name, ty) = (ident(&group.ident), ident(&group.type_name));
+        args.push(quote!(#name: #ty));
+        values.push(quote!(&#name));
+    }
     if let Some(options) = &plan.names.options {
         let options = writer.item_path(plan, options);
         args.push(quote!(options: #options));
@@ -189,21 +195,31 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let error_body = quote!(ErrorBody);
     if let Shape::Page { item, .. } = &plan.result {
         let item = writer.ty(item);
+        let (next, with_next) = next_request(writer, plan, &client);
+        if op.long_running.is_some() {
+            // The operation's result is the first page.
+            let final_state = final_state(op);
+            return quote! {
+                #docs
+                pub async fn #name(&self, #(#args),*) -> Result<rt::Pager<#item, #error_body>> {
+                    #next
+                    let first = rt::Poller::new(#client.pipeline.clone(), #request, rt::FinalState::#final_state, #parse_fn).await?;
+                    Ok(rt::Pager::from_first_page(#client.pipeline.clone(), first, #parse_fn) #with_next)
+                }
+            };
+        }
         return quote! {
             #docs
             pub fn #name(&self, #(#args),*) -> rt::Pager<#item, #error_body> {
+                #next
                 rt::Pager::new(#client.pipeline.clone(), #request, #parse_fn)
+                    #with_next
             }
         };
     }
     let ty = writer.result(plan);
-    if let Some(LongRunning { final_state_via }) = &op.long_running {
-        let final_state = match final_state_via.as_deref() {
-            Some("azure-async-operation") => quote!(AzureAsyncOperation),
-            Some("location") => quote!(Location),
-            Some("original-uri") => quote!(OriginalUri),
-            _ => quote!(Default),
-        };
+    if op.long_running.is_some() {
+        let final_state = final_state(op);
         return quote! {
             #docs
             pub fn #name(&self, #(#args),*) -> rt::Poller<#ty, #error_body> {
@@ -217,5 +233,104 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
         pub async fn #name(&self, #(#args),*) -> #result {
             #client.pipeline.execute(#request, #parse_fn).await
         }
+    }
+}
+
+/// For a list whose next pages come from another operation (`operationName`): the
+/// statements building the closure `next` from the list's arguments (owned copies), and
+/// the call handing it to the pager.
+fn next_request(
+    writer: &Writer<'_>,
+    plan: &ClientOperation<'_>,
+    client: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let Some(next) = &plan.next else {
+        return (quote!(), quote!());
+    };
+    let next_op = &writer.model.client.operations[next.operation];
+    let mut captures = Vec::new();
+    let mut values = Vec::new();
+    for (arg, source) in next_op.params.iter().zip(&next.args) {
+        let name = ident(&arg.ident);
+        match source {
+            NextArg::Grouped => {}
+            NextArg::Link => values.push(quote!(link)),
+            NextArg::Client => {
+                captures.push(quote!(let #name = #client.#name.clone();));
+                values.push(match arg.param.param.required {
+                    true => quote!(&#name),
+                    false => writer.borrow_optional(arg, quote!(#name)),
+                });
+            }
+            NextArg::Param(own) => {
+                let own = ident(&plan.params[*own].ident);
+                if by_value(&arg.ty) {
+                    // Copied into the `move` closure as it is.
+                    if name != own {
+                        captures.push(quote!(let #name = #own;));
+                    }
+                    values.push(quote!(#name));
+                } else {
+                    captures.push(quote!(let #name = #own.to_owned();));
+                    values.push(quote!(&#name));
+                }
+            }
+        }
+    }
+    for &group in &next_op.groups {
+        let group = ident(&writer.model.client.param_groups[group].ident);
+        captures.push(quote!(let #group = #group.clone();));
+        values.push(quote!(&#group));
+    }
+    if let Some(options) = &next_op.names.options {
+        let options = writer.item_path(next_op, options);
+        let grouped = next_op.options.iter().map(|arg| arg.group.is_none());
+        let own = next
+            .options
+            .iter()
+            .zip(grouped)
+            .filter(|(_, ungrouped)| *ungrouped);
+        let args = next_op.options.iter().filter(|arg| arg.group.is_none());
+        let fields = args.zip(own.map(|(own, _)| own)).map(|(arg, own)| {
+            let field = ident(&arg.ident);
+            match own {
+                Some(own) => {
+                    let own = ident(&plan.options[*own].ident);
+                    quote!(#field: options.#own.clone(),)
+                }
+                None => quote!(#field: None,),
+            }
+        });
+        captures.push(quote!(let next_options = #options { #(#fields)* };));
+        values.push(quote!(&next_options));
+    }
+    let request_fn = writer.item_path(next_op, &next_op.names.request_fn);
+    // A next operation without a parameter for the link is requested as it is.
+    let link = match next.args.contains(&NextArg::Link) {
+        true => quote!(link),
+        false => quote!(_link),
+    };
+    (
+        quote! {
+            let next = {
+                #(#captures)*
+                move |#link: &str| #request_fn(#(#values),*)
+            };
+        },
+        quote!(.with_next_request(next)),
+    )
+}
+
+/// The `rt::FinalState` variant of a long-running operation's `final-state-via`.
+fn final_state(op: &crate::model::Operation) -> TokenStream {
+    let via = op
+        .long_running
+        .as_ref()
+        .and_then(|lro| lro.final_state_via.as_deref());
+    match via {
+        Some("azure-async-operation") => quote!(AzureAsyncOperation),
+        Some("location") => quote!(Location),
+        Some("original-uri") => quote!(OriginalUri),
+        _ => quote!(Default),
     }
 }

@@ -75,6 +75,30 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
     } else {
         quote!()
     };
+    let param_groups = client.param_groups.iter().map(|group| {
+        let name = ident(&group.type_name);
+        let fields = group.fields.iter().map(|field| {
+            let (field_ident, ty) = (ident(&field.ident), writer.ty(&field.ty));
+            let docs = doc(&field.description.as_deref().map_or_else(
+                || format!("`{}`", field.name),
+                crate::emit::rustdoc::spec_text,
+            ));
+            match field.required {
+                true => quote!(#docs pub #field_ident: #ty,),
+                false => quote!(#docs pub #field_ident: Option<#ty>,),
+            }
+        });
+        // Only a group of optional members has a value to start from.
+        let default = match group.fields.iter().all(|field| !field.required) {
+            true => quote!(Default,),
+            false => quote!(),
+        };
+        quote! {
+            /// Parameters the operations that take it group together (`x-ms-parameter-grouping`).
+            #[derive(Debug, Clone, #default PartialEq)]
+            pub struct #name { #(#fields)* }
+        }
+    });
     let examples = examples::module(&writer);
     let file = quote! {
         #models
@@ -87,6 +111,7 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
         pub type Result<T, E = Error> = std::result::Result<T, E>;
 
         #client_tokens
+        #(#param_groups)*
         #(#modules)*
         #examples
     };

@@ -4,8 +4,8 @@ use super::{ident, Writer};
 use crate::emit::tokens::doc;
 use crate::model::bodies::{self, Encoding, RequestBody};
 use crate::model::operations::{Arg, ClientOperation, Shape};
-use crate::model::types::{StringFormat, Type};
-use crate::model::{Place, Segment, Status, API_VERSION};
+use crate::model::types::{StringFormat, Type, XmlKind, XmlNode};
+use crate::model::{Media, Place, Segment, Status, API_VERSION};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -18,14 +18,18 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             "The optional parameters of [`{}`].",
             op.names.request_fn
         ));
-        let fields = op.options.iter().map(|arg| {
-            let ident = ident(&arg.ident);
-            let ty = writer
-                .body_enum(op, arg, false)
-                .unwrap_or_else(|| writer.ty(&arg.ty));
-            let field_doc = doc(&param_doc(arg));
-            quote!(#field_doc pub #ident: Option<#ty>,)
-        });
+        let fields = op
+            .options
+            .iter()
+            .filter(|arg| arg.group.is_none())
+            .map(|arg| {
+                let ident = ident(&arg.ident);
+                let ty = writer
+                    .body_enum(op, arg, false)
+                    .unwrap_or_else(|| writer.ty(&arg.ty));
+                let field_doc = doc(&param_doc(arg));
+                quote!(#field_doc pub #ident: Option<#ty>,)
+            });
         items.extend(quote! {
             #docs
             #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,6 +62,51 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     items.extend(request_fn(writer, op));
     items.extend(parse_fn(writer, op));
     items
+}
+
+/// The enum of an operation's body when the caller chooses its media type: a variant per
+/// media type, holding what is sent as that type.
+fn body_enum(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+    let (Some(name), Some(RequestBody::Choice(choices))) = (&op.names.body, &op.body) else {
+        return TokenStream::new();
+    };
+    let Some(arg) = op
+        .params
+        .iter()
+        .chain(&op.options)
+        .find(|arg| arg.param.place == Place::Body)
+    else {
+        return TokenStream::new();
+    };
+    let name = ident(name);
+    let docs = doc(&format!(
+        "The body of [`{}`], in one of the media types the operation consumes.",
+        op.names.request_fn
+    ));
+    let variants = choices.iter().map(|choice| {
+        let variant = ident(&choice.ident);
+        let ty = match choice.encoding {
+            Encoding::Json | Encoding::Xml => writer.ty(&arg.ty),
+            Encoding::Text => quote!(String),
+            Encoding::Bytes => quote!(Vec<u8>),
+        };
+        let docs = doc(&format!(
+            "Sent as `{}`{}.",
+            choice.media_type,
+            match choice.encoding {
+                Encoding::Json => ", serialized as JSON",
+                Encoding::Xml => ", serialized as JSON (armgen does not write XML yet)",
+                Encoding::Text => ", as text",
+                Encoding::Bytes => ", as these bytes",
+            }
+        ));
+        quote!(#docs #variant(#ty),)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name { #(#variants)* }
+    }
 }
 
 /// The struct of the headers the replies declare, and how a reply fills it.
@@ -152,51 +201,6 @@ fn error_enum(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     }
 }
 
-/// The enum of an operation's body when the caller chooses its media type: a variant per
-/// media type, holding what is sent as that type.
-fn body_enum(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
-    let (Some(name), Some(RequestBody::Choice(choices))) = (&op.names.body, &op.body) else {
-        return TokenStream::new();
-    };
-    let Some(arg) = op
-        .params
-        .iter()
-        .chain(&op.options)
-        .find(|arg| arg.param.place == Place::Body)
-    else {
-        return TokenStream::new();
-    };
-    let name = ident(name);
-    let docs = doc(&format!(
-        "The body of [`{}`], in one of the media types the operation consumes.",
-        op.names.request_fn
-    ));
-    let variants = choices.iter().map(|choice| {
-        let variant = ident(&choice.ident);
-        let ty = match choice.encoding {
-            Encoding::Json | Encoding::Xml => writer.ty(&arg.ty),
-            Encoding::Text => quote!(String),
-            Encoding::Bytes => quote!(Vec<u8>),
-        };
-        let docs = doc(&format!(
-            "Sent as `{}`{}.",
-            choice.media_type,
-            match choice.encoding {
-                Encoding::Json => ", serialized as JSON",
-                Encoding::Xml => ", serialized as JSON (armgen does not write XML yet)",
-                Encoding::Text => ", as text",
-                Encoding::Bytes => ", as these bytes",
-            }
-        ));
-        quote!(#docs #variant(#ty),)
-    });
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name { #(#variants)* }
-    }
-}
-
 fn param_doc(arg: &Arg<'_>) -> String {
     let p = &arg.param.param;
     p.description
@@ -217,18 +221,42 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let mut args: Vec<TokenStream> = op
         .params
         .iter()
+        .filter(|arg| arg.group.is_none())
         .map(|arg| {
             let (ident, ty) = (ident(&arg.ident), writer.arg_type(op, arg, false));
             quote!(#ident: #ty)
         })
         .collect();
+    let param_groups = &writer.model.client.param_groups;
+    for &group in &op.groups {
+        let group = &param_groups[group];
+        let (name, ty) = (ident(&group.ident), ident(&group.type_name));
+        args.push(quote!(#name: &#ty));
+    }
     if let Some(options) = &op.names.options {
         let options = ident(options);
         args.push(quote!(options: &#options));
     }
     let method = ident(operation.method.as_str());
-    let mut steps = host_steps(op);
+    // The required members of groups, as locals like the other arguments.
+    let mut steps: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter_map(|arg| {
+            let (group, field) = arg.group.as_ref()?;
+            let (local, field) = (ident(&arg.ident), ident(field));
+            let group = ident(&param_groups[*group].ident);
+            Some(match by_value(&arg.ty) {
+                true => quote!(let #local = #group.#field;),
+                false => quote!(let #local = &#group.#field;),
+            })
+        })
+        .collect();
+    steps.extend(host_steps(op));
     steps.extend(path_steps(op));
+    for (name, value) in &operation.template.query {
+        steps.push(quote!(r.query(#name, #value);));
+    }
     if let Some(api_version) = &operation.api_version {
         steps.push(quote!(r.query(#API_VERSION, #api_version);));
     }
@@ -243,6 +271,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         steps.push(quote!(r.form(rt::FormEncoding::#encoding);));
     }
     for place in [Place::Query, Place::Header, Place::Body, Place::FormData] {
+        let xml = op.request_xml.as_ref();
         for (param, value) in op.constants.iter().filter(|(p, _)| p.place == place) {
             let name = &param.param.name;
             steps.push(match place {
@@ -254,7 +283,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         }
         for arg in op.params.iter().filter(|arg| arg.param.place == place) {
             let value = ident(&arg.ident);
-            let set = set(op, arg, quote!(#value), by_value(&arg.ty));
+            let set = set(op, arg, quote!(#value), by_value(&arg.ty), xml);
             steps.push(match arg.param.param.required {
                 true => set,
                 // An optional client-held parameter, sent when the client has it.
@@ -262,9 +291,18 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             });
         }
         for arg in op.options.iter().filter(|arg| arg.param.place == place) {
-            let field = ident(&arg.ident);
-            let set = set(op, arg, quote!(value), false);
-            steps.push(quote!(if let Some(value) = &options.#field { #set }));
+            let holder = match &arg.group {
+                Some((group, field)) => {
+                    let (group, field) = (ident(&param_groups[*group].ident), ident(field));
+                    quote!(#group.#field)
+                }
+                None => {
+                    let field = ident(&arg.ident);
+                    quote!(options.#field)
+                }
+            };
+            let set = set(op, arg, quote!(value), false, xml);
+            steps.push(quote!(if let Some(value) = &#holder { #set }));
         }
     }
     quote! {
@@ -406,11 +444,34 @@ fn item_text(item: &Type) -> TokenStream {
     }
 }
 
-/// Sets a query parameter, header, body or form field from `value`.
-fn set(op: &ClientOperation<'_>, arg: &Arg<'_>, value: TokenStream, owned: bool) -> TokenStream {
+/// Sets a query parameter, header, body (in XML when `xml` gives its form) or form field
+/// from `value`.
+fn set(
+    op: &ClientOperation<'_>,
+    arg: &Arg<'_>,
+    value: TokenStream,
+    owned: bool,
+    xml: Option<&XmlNode>,
+) -> TokenStream {
     let name = &arg.param.param.name;
-    if arg.param.place == Place::Body {
-        return set_body(op, value, owned);
+    let borrowed = match owned {
+        true => quote!(&#value),
+        false => value.clone(),
+    };
+    // A body the caller gives in a media type of their choice is its own enum.
+    let chosen = matches!(op.body, Some(RequestBody::Choice(_)));
+    match (arg.param.place, xml) {
+        (Place::Body, Some(node)) if !chosen => {
+            let (root, namespace) = (&node.name, xml_namespace(node));
+            return match &node.kind {
+                XmlKind::List { item, .. } => {
+                    quote!(r.xml(rt::xml::list_document(#root, #namespace, #item, #borrowed));)
+                }
+                _ => quote!(r.xml(rt::xml::to_document(#root, #namespace, #borrowed));),
+            };
+        }
+        (Place::Body, _) => return set_body(op, value, owned),
+        _ => {}
     }
     let form = arg.param.place == Place::FormData;
     // Only form fields are bytes (`type: file`): the model makes no other parameter so.
@@ -451,7 +512,7 @@ fn set_body(op: &ClientOperation<'_>, value: TokenStream, owned: bool) -> TokenS
         Encoding::Json => quote!(r.json_as(#media_type, #value);),
         Encoding::Text => quote!(r.text(#media_type, #value);),
         Encoding::Bytes => quote!(r.bytes(#media_type, #value);),
-        // Written as JSON, as before media types were read, until XML writing lands.
+        // Only a variant of a chosen media type: `set` writes an XML-only body as XML.
         Encoding::Xml => quote!(r.json(#value);),
     };
     match &op.body {
@@ -473,16 +534,26 @@ fn set_body(op: &ClientOperation<'_>, value: TokenStream, owned: bool) -> TokenS
     }
 }
 
-/// How a documented reply's body of type `ty` is read.
-fn read(op: &ClientOperation<'_>, ty: Option<&Type>) -> TokenStream {
+fn xml_namespace(node: &XmlNode) -> TokenStream {
+    match &node.namespace {
+        Some((attribute, uri)) => quote!(Some((#attribute, #uri))),
+        None => quote!(None),
+    }
+}
+
+/// The runtime function that reads a reply body of type `ty`.
+fn decode(writer: &Writer<'_>, op: &ClientOperation<'_>, ty: &Type) -> TokenStream {
     match ty {
-        Some(Type::Binary) => quote!(rt::response::bytes(response)),
-        Some(Type::String(StringFormat::Plain))
-            if bodies::reply_is_text(&op.operation.produces) =>
-        {
-            quote!(rt::response::text(response))
+        Type::Binary => return quote!(rt::response::bytes),
+        Type::String(StringFormat::Plain) if bodies::reply_is_text(&op.operation.produces) => {
+            return quote!(rt::response::text)
         }
-        _ => quote!(rt::response::json(response)),
+        _ => {}
+    }
+    match op.operation.reply_media {
+        Media::Xml if writer.model.types.is_list(ty) => quote!(rt::response::xml_list),
+        Media::Xml => quote!(rt::response::xml),
+        Media::Json => quote!(rt::response::json),
     }
 }
 
@@ -516,15 +587,18 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             }
             (Shape::Page { .. }, None) => quote!(Ok(rt::Page::default())),
             (Shape::Unit, _) => quote!(Ok(())),
-            (Shape::One(_), _) => read(op, body.as_ref()),
+            (Shape::One(ty), _) => {
+                let decode = decode(writer, op, ty);
+                quote!(#decode(response))
+            }
             // A long-running operation's last reply may come without the body its
             // status documents (a `Location` answering a bare 200).
             (Shape::Optional(_), Some(_)) if op.operation.long_running.is_some() => {
                 quote!(rt::response::optional_json(response))
             }
-            (Shape::Optional(_), Some(_)) => {
-                let read = read(op, body.as_ref());
-                quote!(#read.map(Some))
+            (Shape::Optional(ty), Some(_)) => {
+                let decode = decode(writer, op, ty);
+                quote!(#decode(response).map(Some))
             }
             (Shape::Optional(_), None) => quote!(Ok(None)),
             (Shape::Enum, body) => {
@@ -536,9 +610,9 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
                         .expect("an enum result has a name"),
                 );
                 match body {
-                    Some(_) => {
-                        let read = read(op, body.as_ref());
-                        quote!(#read.map(#path::#variant))
+                    Some(ty) => {
+                        let decode = decode(writer, op, ty);
+                        quote!(#decode(response).map(#path::#variant))
                     }
                     None => quote!(Ok(#path::#variant)),
                 }

@@ -23,6 +23,7 @@ mod enums;
 mod structs;
 mod support;
 mod unions;
+mod xml;
 
 use super::tokens::{self, Site};
 use crate::error::{Error, Result};
@@ -36,9 +37,21 @@ use quote::quote;
 pub fn emit(model: &Model<'_>) -> Result<String> {
     let types = &model.types;
     let mut root = Module::default();
-    for (_, entry) in types.iter() {
+    for (id, entry) in types.iter() {
+        let in_xml = types.in_xml(id);
         let tokens = match &entry.details {
+            Details::Struct(s) if in_xml => {
+                let (item, xml) = (
+                    structs::render(types, entry, s),
+                    xml::render_struct(entry, s),
+                );
+                quote!(#item #xml)
+            }
             Details::Struct(s) => structs::render(types, entry, s),
+            Details::Enum(e) if in_xml => {
+                let (item, xml) = (enums::render(entry, e), xml::render_enum(entry));
+                quote!(#item #xml)
+            }
             Details::Enum(e) => enums::render(entry, e),
             Details::Union(u) => unions::render(types, entry, u),
             Details::Alias(ty) => {

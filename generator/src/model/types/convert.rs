@@ -175,6 +175,7 @@ impl<'a> Converter<'a> {
                     .filter(|(name, _)| seen.insert(name.clone()))
                     .collect()
             },
+            xml: Default::default(),
         };
         super::recursion::box_cycles(&mut space);
         space
@@ -297,7 +298,12 @@ impl<'a> Converter<'a> {
     }
 
     fn schema(&self, location: &Location) -> Result<Schema> {
-        deserialize(location, self.resolver.lookup(location, location)?)
+        deserialize(location, self.raw(location)?)
+    }
+
+    /// The JSON at `location`.
+    pub(super) fn raw(&self, location: &Location) -> Result<&'a Value> {
+        self.resolver.lookup(location, location)
     }
 
     fn definition(&mut self, location: &Location, id: TypeId) -> Result<()> {
@@ -376,7 +382,9 @@ impl<'a> Converter<'a> {
                 .map(|(_, value)| value.clone());
             let optional =
                 fixed.is_none() && (property.read_only || !properties.required.contains(&json));
+            let xml = self.xml_node(&property, &at, &json, false)?;
             fields.push(Field {
+                xml,
                 ident: idents.take(snake_ident(&json)),
                 doc: field_doc(&property),
                 json,
@@ -456,7 +464,7 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
-    fn definition_at(&self, from: &Location, reference: &str) -> Result<Location> {
+    pub(super) fn definition_at(&self, from: &Location, reference: &str) -> Result<Location> {
         let target = parse_ref(from, reference)?;
         match definition_name(&target) {
             Some(_) if self.definitions.contains_key(&target) => Ok(target),
@@ -677,7 +685,7 @@ fn is_struct(schema: &Schema) -> bool {
 }
 
 /// The definition name of a location `/definitions/<name>`.
-fn definition_name(location: &Location) -> Option<String> {
+pub(super) fn definition_name(location: &Location) -> Option<String> {
     let token = location.pointer.strip_prefix("/definitions/")?;
     (!token.contains('/')).then(|| token.replace("~1", "/").replace("~0", "~"))
 }

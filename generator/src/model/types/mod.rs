@@ -14,8 +14,11 @@
 mod convert;
 mod recursion;
 mod sameness;
+mod xml;
 
 pub(crate) use convert::{nullable, Converter, Owner};
+pub(crate) use xml::check_names as check_xml_names;
+pub use xml::{XmlKind, XmlNode};
 
 /// An entry of the type space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -182,6 +185,8 @@ pub struct Field {
     pub read_only: bool,
     /// The discriminator of a type in a hierarchy: its wire value, which constructors set.
     pub fixed: Option<String>,
+    /// How the field is written in XML bodies.
+    pub xml: XmlNode,
 }
 
 /// Where a schema names a definition of a hierarchy (a `discriminator`) that has
@@ -218,6 +223,8 @@ pub struct TypeSpace {
     order: Vec<TypeId>,
     /// Each definition's name in the spec and its type, in the order met.
     definitions: Vec<(String, TypeId)>,
+    /// The entries that travel in XML bodies.
+    xml: std::collections::BTreeSet<TypeId>,
 }
 
 impl TypeSpace {
@@ -228,6 +235,11 @@ impl TypeSpace {
     /// The entries in the order they are emitted: each inline type before its owner.
     pub fn iter(&self) -> impl Iterator<Item = (TypeId, &TypeEntry)> {
         self.order.iter().map(|&id| (id, self.get(id)))
+    }
+
+    /// Whether values of the entry travel in XML bodies (and need its XML form).
+    pub fn in_xml(&self, id: TypeId) -> bool {
+        self.xml.contains(&id)
     }
 
     /// Each definition's name as the spec spells it, with its type.

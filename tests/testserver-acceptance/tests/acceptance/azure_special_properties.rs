@@ -83,8 +83,12 @@ async fn client_request_ids() {
         .unwrap();
     let header = client.header();
     header.custom_named_request_id(REQUEST_ID).await.unwrap();
+    // The header is the one member of a parameter group.
+    let group = testserver_acceptance::azure_special_properties::client::HeaderCustomNamedRequestIdParamGroupingParameters {
+        foo_client_request_id: REQUEST_ID.into(),
+    };
     header
-        .custom_named_request_id_param_grouping(REQUEST_ID)
+        .custom_named_request_id_param_grouping(group)
         .await
         .unwrap();
     header

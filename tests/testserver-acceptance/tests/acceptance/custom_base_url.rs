@@ -74,3 +74,24 @@ async fn next_links_resolve_against_the_parameterized_endpoint() {
     }
     assert_eq!(ids, [Some(1), Some(2)]);
 }
+
+#[tokio::test]
+async fn partial_links_through_the_next_operation() {
+    // `operationName`: the link (`partialnextlinkop/page/2`) fills the next operation's
+    // path, under the parameterized endpoint.
+    use custom_base_url_paging::client::{Client, ErrorBody};
+    use custom_base_url_paging::models::Product;
+    let client = Client::with_pipeline(pipeline_to_nowhere(), host_parameter());
+    let mut pager: Pager<Product, ErrorBody> =
+        client.paging().get_pages_partial_url_operation("local");
+    let mut ids = Vec::new();
+    while let Some(page) = within(pager.next_page()).await {
+        ids.extend(
+            page.unwrap()
+                .items
+                .iter()
+                .map(|p| p.properties.as_ref().and_then(|p| p.id)),
+        );
+    }
+    assert_eq!(ids, [Some(1), Some(2)]);
+}

@@ -125,6 +125,20 @@ succeeds!(
     with_product!(put_async_no_header_in_retry, PutAsyncNoHeaderInRetryOptions)
 );
 #[tokio::test]
+async fn patch200_succeeded_ignore_headers() {
+    // 200 with `Succeeded`: done, though an `Azure-AsyncOperation` came with it (the
+    // server fails a poll of it).
+    let client = client();
+    let options = lr_os::Patch200SucceededIgnoreHeadersOptions { product: product() };
+    let lro = client.lr_os();
+    assert_succeeded(
+        &within(lro.patch200_succeeded_ignore_headers(options))
+            .await
+            .unwrap(),
+    );
+}
+
+#[tokio::test]
 async fn put200_succeeded_no_state() {
     // A resource without a state is taken as settled: the first reply is the result.
     let client = client();
@@ -300,9 +314,39 @@ ends_in!(
 
 #[tokio::test]
 async fn post202_retry200() {
+    // The operation documents no body, so the final product is not read.
     within(with_product!(post202_retry200, Post202Retry200Options))
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn post202_no_retry204() {
+    // The `Location` ends with a 204: no result, though the first reply documents one.
+    let result = within(with_product!(post202_no_retry204, Post202NoRetry204Options)).await;
+    assert_eq!(result.unwrap(), None);
+}
+
+#[tokio::test]
+async fn post200_with_payload() {
+    let sku = within(client().lr_os().post200_with_payload()).await;
+    let sku = sku.unwrap().unwrap();
+    assert_eq!(
+        (sku.id.as_deref(), sku.name.as_deref()),
+        (Some("1"), Some("product"))
+    );
+}
+
+#[tokio::test]
+async fn post202_list() {
+    // The status monitor, then the `Location`, which has the list.
+    let products = within(client().lr_os().post202_list()).await;
+    let products = products.unwrap().unwrap();
+    let ids: Vec<_> = products
+        .iter()
+        .map(|p| (p.id.as_deref(), p.name.as_deref()))
+        .collect();
+    assert_eq!(ids, [(Some("100"), Some("foo"))]);
 }
 
 succeeds!(post_async_retry_succeeded, async {

@@ -187,12 +187,11 @@ async fn custom_flattened_bodies() {
 #[tokio::test]
 async fn a_custom_flattened_body_in_a_parameter_group() {
     let client = client();
-    let options = PutSimpleProductWithGroupingOptions {
+    // The path's `name` and the body are one `x-ms-parameter-grouping` group.
+    let group = FlattenParameterGroup {
         simple_body_product: Some(simple_product(false)),
+        name: "groupproduct".into(),
     };
-    let reply = client
-        .put_simple_product_with_grouping("groupproduct", options)
-        .await
-        .unwrap();
+    let reply = client.put_simple_product_with_grouping(group).await.unwrap();
     assert_eq!(reply, simple_product(false));
 }

@@ -1,9 +1,12 @@
 //! `paging.json`: lists that follow next links over several pages (`x-ms-pageable`).
 
-use super::server::{pipeline, within};
+use super::server::{pipeline, pipeline_with_retries, within};
 use armgen_runtime::{Error, Pager};
-use testserver_acceptance::paging::client::{paging, Client, ErrorBody};
-use testserver_acceptance::paging::models::Product;
+use testserver_acceptance::paging::client::{
+    paging, Client, ErrorBody, PagingGetMultiplePagesLroOptions, PagingGetMultiplePagesOptions,
+    PagingGetMultiplePagesWithOffsetOptions,
+};
+use testserver_acceptance::paging::models::{BodyParam, Product};
 
 fn client() -> Client {
     Client::with_pipeline(pipeline())
@@ -49,16 +52,25 @@ async fn single_pages() {
 async fn multiple_pages() {
     let paging = client();
     let paging = paging.paging();
-    let (items, pages) = all(paging.get_multiple_pages(paging::GetMultiplePagesOptions::default()))
-        .await
-        .unwrap();
+    let (items, pages) = all(paging.get_multiple_pages(
+        PagingGetMultiplePagesOptions::default(),
+        paging::GetMultiplePagesOptions::default(),
+    ))
+    .await
+    .unwrap();
     assert_eq!((items.len(), pages), (10, 10));
     assert_eq!(ids(&items)[0], 1);
-    let (items, _) = all(paging.get_odata_multiple_pages(Default::default()))
+    let (items, _) = all(paging.get_odata_multiple_pages(Default::default(), Default::default()))
         .await
         .unwrap();
     assert_eq!(items.len(), 10);
-    let (items, _) = all(paging.get_multiple_pages_with_offset(100, Default::default()))
+    // `offset` is a member of the group `PagingGetMultiplePagesWithOffsetOptions`.
+    let group = PagingGetMultiplePagesWithOffsetOptions {
+        maxresults: None,
+        offset: 100,
+        timeout: None,
+    };
+    let (items, _) = all(paging.get_multiple_pages_with_offset(group, Default::default()))
         .await
         .unwrap();
     assert_eq!((items.len(), ids(&items).last().copied()), (10, Some(110)));
@@ -79,8 +91,9 @@ async fn failures_are_errors() {
 }
 
 #[tokio::test]
-#[ignore = "`x-ms-pageable` `operationName`: the next page is fetched by the next link alone, not through the named operation with its query parameters"]
 async fn next_operation_with_query_parameters() {
+    // `operationName`: the second page is the named operation's request (with its
+    // constant query), not a GET of the link.
     let paging = client();
     let paging = paging.paging();
     let (items, pages) = all(paging.get_with_query_params(100)).await.unwrap();
@@ -96,12 +109,95 @@ async fn empty_first_page() {
 }
 
 #[tokio::test]
-#[ignore = "`x-ms-pageable` `operationName`: a fragment next link (`next?page=2`) must go through the named next operation's path, which the pager does not know"]
 async fn fragment_links() {
+    // `operationName`: the link (`next?page=2`) goes into the next operation's path,
+    // with the list's path and query parameters.
     let paging = client();
     let paging = paging.paging();
     let (items, pages) = all(paging.get_multiple_pages_fragment_next_link("1.6", "test_user"))
         .await
         .unwrap();
+    assert_eq!((ids(&items), pages), ((1..=10).collect(), 10));
+}
+
+#[tokio::test]
+async fn body_parameters() {
+    let paging = client();
+    let body = {
+        let mut body = BodyParam::default();
+        body.name = Some("body".into());
+        body
+    };
+    let (items, _) = all(paging.paging().get_single_pages_with_body_params(&body))
+        .await
+        .unwrap();
+    assert_eq!(ids(&items), [1]);
+}
+
+#[tokio::test]
+async fn next_links_keep_their_own_query() {
+    // The link already has `$filter` (the service's, not the caller's): it is sent as
+    // it is, not with the first request's added again.
+    let paging = client();
+    let options = paging::DuplicateParamsOptions {
+        filter: Some("foo".into()),
+    };
+    let (items, pages) = all(paging.paging().duplicate_params(options))
+        .await
+        .unwrap();
+    assert_eq!((ids(&items), pages), (vec![1], 2));
+}
+
+#[tokio::test]
+async fn next_links_get_the_api_version() {
+    // The client's `api-version` is added to a link without one, and replaces another.
+    let paging = client();
+    let paging = paging.paging();
+    let (items, pages) = all(paging.append_api_version()).await.unwrap();
+    assert_eq!((ids(&items), pages), (vec![1], 2));
+    let (items, pages) = all(paging.replace_api_version()).await.unwrap();
+    assert_eq!((ids(&items), pages), (vec![1], 2));
+}
+
+#[tokio::test]
+async fn an_unset_page_size_is_not_sent() {
+    let paging = client();
+    let options = paging::PageWithMaxPageSizeOptions::default();
+    let (items, pages) = all(paging.paging().page_with_max_page_size(options))
+        .await
+        .unwrap();
+    assert_eq!((items.len(), pages), (0, 1));
+}
+
+#[tokio::test]
+async fn item_name_with_a_client_name() {
+    let paging = client();
+    let pager = paging
+        .paging()
+        .get_paging_model_with_item_name_with_xms_client_name();
+    let (items, _) = all(pager).await.unwrap();
+    assert_eq!(ids(&items), [1]);
+}
+
+#[tokio::test]
+async fn pages_retried_after_a_500() {
+    // The first page, then the second, fail once with a 500; the pipeline retries them.
+    let client = Client::with_pipeline(pipeline_with_retries());
+    let paging = client.paging();
+    let (items, pages) = all(paging.get_multiple_pages_retry_first()).await.unwrap();
+    assert_eq!((ids(&items), pages), ((1..=10).collect(), 10));
+    let (items, pages) = all(paging.get_multiple_pages_retry_second()).await.unwrap();
     assert_eq!((items.len(), pages), (10, 10));
+}
+
+#[tokio::test]
+async fn a_long_running_operation_whose_result_is_a_list() {
+    // POST, polled through `Azure-AsyncOperation`; its `Location` is the first page.
+    let paging = client();
+    let options = paging::GetMultiplePagesLroOptions::default();
+    let group = PagingGetMultiplePagesLroOptions::default();
+    let pager = within(paging.paging().get_multiple_pages_lro(group, options)).await;
+    let (items, pages) = all(pager.unwrap()).await.unwrap();
+    // The first page is the operation's result; the pager fetches the 9 others.
+    assert_eq!((ids(&items), pages), ((1..=10).collect(), 10));
 }
