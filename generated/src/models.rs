@@ -26,23 +26,23 @@ pub struct ConnectedRegistry {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Metadata pertaining to creation and last modification of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The properties of the connected registry.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<ConnectedRegistryProperties>,
@@ -62,23 +62,23 @@ pub struct ProxyResource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Metadata pertaining to creation and last modification of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -226,31 +226,31 @@ pub struct ConnectedRegistryProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// The mode of the connected registry resource that indicates the permissions of the registry.
     pub mode: ConnectedRegistryMode,
     /// The current version of ACR runtime on the connected registry.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: ::armgen_runtime::Nullable<::std::string::String>,
     /// The current connection state of the connected registry.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "connectionState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub connection_state: ::std::option::Option<ConnectionState>,
+    pub connection_state: ::armgen_runtime::Nullable<ConnectionState>,
     /// The last activity time of the connected registry.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "lastActivityTime")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub last_activity_time: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub last_activity_time: ::armgen_runtime::Nullable<::armgen_runtime::Timestamp>,
     /// The activation properties of the connected registry.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub activation: ::std::option::Option<ActivationProperties>,
+    pub activation: ::armgen_runtime::Nullable<ActivationProperties>,
     /// The parent of the connected registry.
     pub parent: ParentProperties,
     /// The list of the ACR token resource IDs used to authenticate clients to the connected registry.
@@ -269,7 +269,9 @@ pub struct ConnectedRegistryProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "statusDetails")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub status_details: ::std::option::Option<::std::vec::Vec<StatusDetailProperties>>,
+    pub status_details: ::armgen_runtime::Nullable<
+        ::std::vec::Vec<StatusDetailProperties>,
+    >,
     /// The list of notifications subscription information for the connected registry.
     #[serde(rename = "notificationsList")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -291,18 +293,18 @@ impl ConnectedRegistryProperties {
         parent: impl ::std::convert::Into<ParentProperties>,
     ) -> Self {
         Self {
-            provisioning_state: ::std::option::Option::None,
+            provisioning_state: ::std::default::Default::default(),
             mode: mode.into(),
-            version: ::std::option::Option::None,
-            connection_state: ::std::option::Option::None,
-            last_activity_time: ::std::option::Option::None,
-            activation: ::std::option::Option::None,
+            version: ::std::default::Default::default(),
+            connection_state: ::std::default::Default::default(),
+            last_activity_time: ::std::default::Default::default(),
+            activation: ::std::default::Default::default(),
             parent: parent.into(),
-            client_token_ids: ::std::option::Option::None,
-            login_server: ::std::option::Option::None,
-            logging: ::std::option::Option::None,
-            status_details: ::std::option::Option::None,
-            notifications_list: ::std::option::Option::None,
+            client_token_ids: ::std::default::Default::default(),
+            login_server: ::std::default::Default::default(),
+            logging: ::std::default::Default::default(),
+            status_details: ::std::default::Default::default(),
+            notifications_list: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -328,7 +330,7 @@ pub struct ActivationProperties {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub status: ::std::option::Option<ActivationStatus>,
+    pub status: ::armgen_runtime::Nullable<ActivationStatus>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -359,7 +361,7 @@ impl ParentProperties {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(sync_properties: impl ::std::convert::Into<SyncProperties>) -> Self {
         Self {
-            id: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
             sync_properties: sync_properties.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -387,13 +389,13 @@ pub struct SyncProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "lastSyncTime")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub last_sync_time: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub last_sync_time: ::armgen_runtime::Nullable<::armgen_runtime::Timestamp>,
     /// The gateway endpoint used by the connected registry to communicate with its parent.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "gatewayEndpoint")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub gateway_endpoint: ::std::option::Option<::std::string::String>,
+    pub gateway_endpoint: ::armgen_runtime::Nullable<::std::string::String>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -410,11 +412,11 @@ impl SyncProperties {
     ) -> Self {
         Self {
             token_id: token_id.into(),
-            schedule: ::std::option::Option::None,
-            sync_window: ::std::option::Option::None,
+            schedule: ::std::default::Default::default(),
+            sync_window: ::std::default::Default::default(),
             message_ttl: message_ttl.into(),
-            last_sync_time: ::std::option::Option::None,
-            gateway_endpoint: ::std::option::Option::None,
+            last_sync_time: ::std::default::Default::default(),
+            gateway_endpoint: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -427,12 +429,12 @@ pub struct LoginServerProperties {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub host: ::std::option::Option<::std::string::String>,
+    pub host: ::armgen_runtime::Nullable<::std::string::String>,
     /// The TLS properties of the connected registry login server.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub tls: ::std::option::Option<TlsProperties>,
+    pub tls: ::armgen_runtime::Nullable<TlsProperties>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -462,12 +464,12 @@ pub struct TlsProperties {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub status: ::std::option::Option<TlsStatus>,
+    pub status: ::armgen_runtime::Nullable<TlsStatus>,
     /// The certificate used to configure HTTPS for the login server.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub certificate: ::std::option::Option<TlsCertificateProperties>,
+    pub certificate: ::armgen_runtime::Nullable<TlsCertificateProperties>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -495,12 +497,12 @@ pub struct TlsCertificateProperties {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<CertificateType>,
+    pub r#type: ::armgen_runtime::Nullable<CertificateType>,
     /// Indicates the location of the certificates.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: ::armgen_runtime::Nullable<::std::string::String>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -570,28 +572,28 @@ pub struct StatusDetailProperties {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The code of the status.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::armgen_runtime::Nullable<::std::string::String>,
     /// The description of the status.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::armgen_runtime::Nullable<::std::string::String>,
     /// The timestamp of the status.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub timestamp: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub timestamp: ::armgen_runtime::Nullable<::armgen_runtime::Timestamp>,
     /// The correlation ID of the status.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "correlationId")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub correlation_id: ::std::option::Option<::std::string::String>,
+    pub correlation_id: ::armgen_runtime::Nullable<::std::string::String>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -694,23 +696,23 @@ pub struct ExportPipeline {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Metadata pertaining to creation and last modification of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The location of the export pipeline.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub location: ::std::option::Option<::std::string::String>,
@@ -828,7 +830,7 @@ pub struct ExportPipelineProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -844,8 +846,8 @@ impl ExportPipelineProperties {
     ) -> Self {
         Self {
             target: target.into(),
-            options: ::std::option::Option::None,
-            provisioning_state: ::std::option::Option::None,
+            options: ::std::default::Default::default(),
+            provisioning_state: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -877,8 +879,8 @@ impl ExportPipelineTargetProperties {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(key_vault_uri: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            r#type: ::std::option::Option::None,
-            uri: ::std::option::Option::None,
+            r#type: ::std::default::Default::default(),
+            uri: ::std::default::Default::default(),
             key_vault_uri: key_vault_uri.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -892,17 +894,17 @@ pub struct Resource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The location of the resource. This cannot be changed after the resource is created.
     pub location: ::std::string::String,
     /// The tags of the resource.
@@ -915,7 +917,7 @@ pub struct Resource {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -928,12 +930,12 @@ impl Resource {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
+            name: ::std::default::Default::default(),
+            r#type: ::std::default::Default::default(),
             location: location.into(),
-            tags: ::std::option::Option::None,
-            system_data: ::std::option::Option::None,
+            tags: ::std::default::Default::default(),
+            system_data: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -982,9 +984,9 @@ impl ImportImageParameters {
     pub fn new(source: impl ::std::convert::Into<ImportSource>) -> Self {
         Self {
             source: source.into(),
-            target_tags: ::std::option::Option::None,
-            untagged_target_repositories: ::std::option::Option::None,
-            mode: ::std::option::Option::None,
+            target_tags: ::std::default::Default::default(),
+            untagged_target_repositories: ::std::default::Default::default(),
+            mode: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -1021,9 +1023,9 @@ impl ImportSource {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(source_image: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            resource_id: ::std::option::Option::None,
-            registry_uri: ::std::option::Option::None,
-            credentials: ::std::option::Option::None,
+            resource_id: ::std::default::Default::default(),
+            registry_uri: ::std::default::Default::default(),
+            credentials: ::std::default::Default::default(),
             source_image: source_image.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -1049,7 +1051,7 @@ impl ImportSourceCredentials {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(password: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            username: ::std::option::Option::None,
+            username: ::std::default::Default::default(),
             password: password.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -1082,23 +1084,23 @@ pub struct ImportPipeline {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Metadata pertaining to creation and last modification of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The location of the import pipeline.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub location: ::std::option::Option<::std::string::String>,
@@ -1133,7 +1135,7 @@ pub struct ImportPipelineProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -1149,9 +1151,9 @@ impl ImportPipelineProperties {
     ) -> Self {
         Self {
             source: source.into(),
-            trigger: ::std::option::Option::None,
-            options: ::std::option::Option::None,
-            provisioning_state: ::std::option::Option::None,
+            trigger: ::std::default::Default::default(),
+            options: ::std::default::Default::default(),
+            provisioning_state: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -1195,8 +1197,8 @@ impl ImportPipelineSourceProperties {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(key_vault_uri: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            r#type: ::std::option::Option::None,
-            uri: ::std::option::Option::None,
+            r#type: ::std::default::Default::default(),
+            uri: ::std::default::Default::default(),
             key_vault_uri: key_vault_uri.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -1510,23 +1512,23 @@ pub struct PipelineRun {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Metadata pertaining to creation and last modification of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The properties of a pipeline run.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<PipelineRunProperties>,
@@ -1547,7 +1549,7 @@ pub struct PipelineRunProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// The request parameters for a pipeline run.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub request: ::std::option::Option<PipelineRunRequest>,
@@ -1555,7 +1557,7 @@ pub struct PipelineRunProperties {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub response: ::std::option::Option<PipelineRunResponse>,
+    pub response: ::armgen_runtime::Nullable<PipelineRunResponse>,
     /// How the pipeline run should be forced to recreate even if the pipeline run configuration has not changed.
     #[serde(rename = "forceUpdateTag")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1775,23 +1777,23 @@ pub struct PrivateEndpointConnection {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Metadata pertaining to creation and last modification of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The properties of a private endpoint connection.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<PrivateEndpointConnectionProperties>,
@@ -1822,7 +1824,7 @@ pub struct PrivateEndpointConnectionProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -1926,17 +1928,17 @@ pub struct Registry {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The location of the resource. This cannot be changed after the resource is created.
     pub location: ::std::string::String,
     /// The tags of the resource.
@@ -1949,7 +1951,7 @@ pub struct Registry {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The SKU of the container registry.
     pub sku: Sku,
     /// The identity of the container registry.
@@ -1973,15 +1975,15 @@ impl Registry {
         sku: impl ::std::convert::Into<Sku>,
     ) -> Self {
         Self {
-            id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
+            name: ::std::default::Default::default(),
+            r#type: ::std::default::Default::default(),
             location: location.into(),
-            tags: ::std::option::Option::None,
-            system_data: ::std::option::Option::None,
+            tags: ::std::default::Default::default(),
+            system_data: ::std::default::Default::default(),
             sku: sku.into(),
-            identity: ::std::option::Option::None,
-            properties: ::std::option::Option::None,
+            identity: ::std::default::Default::default(),
+            properties: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -2032,7 +2034,7 @@ pub struct Sku {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub tier: ::std::option::Option<SkuTier>,
+    pub tier: ::armgen_runtime::Nullable<SkuTier>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -2046,7 +2048,7 @@ impl Sku {
     pub fn new(name: impl ::std::convert::Into<SkuName>) -> Self {
         Self {
             name: name.into(),
-            tier: ::std::option::Option::None,
+            tier: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -2100,24 +2102,24 @@ pub struct RegistryProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "loginServer")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub login_server: ::std::option::Option<::std::string::String>,
+    pub login_server: ::armgen_runtime::Nullable<::std::string::String>,
     /// The creation date of the container registry in ISO8601 format.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "creationDate")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub creation_date: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub creation_date: ::armgen_runtime::Nullable<::armgen_runtime::Timestamp>,
     /// The provisioning state of the container registry at the time the operation was called.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// The status of the container registry at the time the operation was called.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub status: ::std::option::Option<Status>,
+    pub status: ::armgen_runtime::Nullable<Status>,
     /// The value that indicates whether the admin user is enabled.
     #[serde(rename = "adminUserEnabled")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2141,7 +2143,7 @@ pub struct RegistryProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "dataEndpointHostNames")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub data_endpoint_host_names: ::std::option::Option<
+    pub data_endpoint_host_names: ::armgen_runtime::Nullable<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// List of private endpoint connections for a container registry.
@@ -2149,7 +2151,7 @@ pub struct RegistryProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "privateEndpointConnections")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub private_endpoint_connections: ::std::option::Option<
+    pub private_endpoint_connections: ::armgen_runtime::Nullable<
         ::std::vec::Vec<PrivateEndpointConnection>,
     >,
     /// Whether or not public network access is allowed for the container registry.
@@ -2185,17 +2187,17 @@ pub struct Status {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "displayStatus")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub display_status: ::std::option::Option<::std::string::String>,
+    pub display_status: ::armgen_runtime::Nullable<::std::string::String>,
     /// The detailed message for the status, including alerts and error messages.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::armgen_runtime::Nullable<::std::string::String>,
     /// The timestamp when the status was changed to the current value.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub timestamp: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub timestamp: ::armgen_runtime::Nullable<::armgen_runtime::Timestamp>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -2247,8 +2249,8 @@ impl NetworkRuleSet {
     pub fn new(default_action: impl ::std::convert::Into<DefaultAction>) -> Self {
         Self {
             default_action: default_action.into(),
-            virtual_network_rules: ::std::option::Option::None,
-            ip_rules: ::std::option::Option::None,
+            virtual_network_rules: ::std::default::Default::default(),
+            ip_rules: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -2283,7 +2285,7 @@ impl VirtualNetworkRule {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            action: ::std::option::Option::None,
+            action: ::std::default::Default::default(),
             id: id.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -2310,7 +2312,7 @@ impl IpRule {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(value: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            action: ::std::option::Option::None,
+            action: ::std::default::Default::default(),
             value: value.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -2411,7 +2413,7 @@ pub struct RetentionPolicy {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "lastUpdatedTime")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub last_updated_time: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub last_updated_time: ::armgen_runtime::Nullable<::armgen_runtime::Timestamp>,
     /// The value that indicates whether the policy is enabled or not.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<PolicyStatus>,
@@ -2494,7 +2496,7 @@ pub struct KeyVaultProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "versionedKeyIdentifier")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub versioned_key_identifier: ::std::option::Option<::std::string::String>,
+    pub versioned_key_identifier: ::armgen_runtime::Nullable<::std::string::String>,
     /// The client id of the identity which will be used to access key vault.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<::std::string::String>,
@@ -2503,13 +2505,15 @@ pub struct KeyVaultProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "keyRotationEnabled")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub key_rotation_enabled: ::std::option::Option<bool>,
+    pub key_rotation_enabled: ::armgen_runtime::Nullable<bool>,
     /// Timestamp of the last successful key rotation.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "lastKeyRotationTimestamp")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub last_key_rotation_timestamp: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub last_key_rotation_timestamp: ::armgen_runtime::Nullable<
+        ::armgen_runtime::Timestamp,
+    >,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -2666,7 +2670,7 @@ pub struct PrivateLinkResource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The resource ID.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
@@ -2807,17 +2811,17 @@ pub struct Replication {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The location of the resource. This cannot be changed after the resource is created.
     pub location: ::std::string::String,
     /// The tags of the resource.
@@ -2830,7 +2834,7 @@ pub struct Replication {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The properties of the replication.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<ReplicationProperties>,
@@ -2846,13 +2850,13 @@ impl Replication {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
+            name: ::std::default::Default::default(),
+            r#type: ::std::default::Default::default(),
             location: location.into(),
-            tags: ::std::option::Option::None,
-            system_data: ::std::option::Option::None,
-            properties: ::std::option::Option::None,
+            tags: ::std::default::Default::default(),
+            system_data: ::std::default::Default::default(),
+            properties: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -2866,12 +2870,12 @@ pub struct ReplicationProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// The status of the replication at the time the operation was called.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub status: ::std::option::Option<Status>,
+    pub status: ::armgen_runtime::Nullable<Status>,
     /// Specifies whether the replication's regional endpoint is enabled. Requests will not be routed to a replication whose regional endpoint is disabled, however its data will continue to be synced with other replications.
     #[serde(rename = "regionEndpointEnabled")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2950,23 +2954,23 @@ pub struct ScopeMap {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Metadata pertaining to creation and last modification of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The properties of the scope map.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<ScopeMapProperties>,
@@ -2989,19 +2993,19 @@ pub struct ScopeMapProperties {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The creation date of scope map.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "creationDate")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub creation_date: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub creation_date: ::armgen_runtime::Nullable<::armgen_runtime::Timestamp>,
     /// Provisioning state of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// The list of scoped permissions for registry artifacts.
     /// E.g. repositories/repository-name/content/read,
     /// repositories/repository-name/metadata/write
@@ -3020,10 +3024,10 @@ impl ScopeMapProperties {
         actions: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
         Self {
-            description: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            creation_date: ::std::option::Option::None,
-            provisioning_state: ::std::option::Option::None,
+            description: ::std::default::Default::default(),
+            r#type: ::std::default::Default::default(),
+            creation_date: ::std::default::Default::default(),
+            provisioning_state: ::std::default::Default::default(),
             actions: actions.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -3091,23 +3095,23 @@ pub struct Token {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Metadata pertaining to creation and last modification of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The properties of the token.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<TokenProperties>,
@@ -3141,13 +3145,13 @@ pub struct TokenProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "creationDate")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub creation_date: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub creation_date: ::armgen_runtime::Nullable<::armgen_runtime::Timestamp>,
     /// Provisioning state of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// The resource ID of the scope map to which the token will be associated with.
     #[serde(rename = "scopeMapId")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3250,7 +3254,7 @@ pub struct TokenPassword {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: ::armgen_runtime::Nullable<::std::string::String>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -3383,17 +3387,17 @@ pub struct Webhook {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The location of the resource. This cannot be changed after the resource is created.
     pub location: ::std::string::String,
     /// The tags of the resource.
@@ -3406,7 +3410,7 @@ pub struct Webhook {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// The properties of the webhook.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<WebhookProperties>,
@@ -3422,13 +3426,13 @@ impl Webhook {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
+            name: ::std::default::Default::default(),
+            r#type: ::std::default::Default::default(),
             location: location.into(),
-            tags: ::std::option::Option::None,
-            system_data: ::std::option::Option::None,
-            properties: ::std::option::Option::None,
+            tags: ::std::default::Default::default(),
+            system_data: ::std::default::Default::default(),
+            properties: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -3482,7 +3486,7 @@ pub struct WebhookProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<ProvisioningState>,
+    pub provisioning_state: ::armgen_runtime::Nullable<ProvisioningState>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -3497,10 +3501,10 @@ impl WebhookProperties {
         actions: impl ::std::convert::Into<::std::vec::Vec<WebhookAction>>,
     ) -> Self {
         Self {
-            status: ::std::option::Option::None,
-            scope: ::std::option::Option::None,
+            status: ::std::default::Default::default(),
+            scope: ::std::default::Default::default(),
             actions: actions.into(),
-            provisioning_state: ::std::option::Option::None,
+            provisioning_state: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -3531,9 +3535,9 @@ impl WebhookCreateParameters {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            tags: ::std::option::Option::None,
+            tags: ::std::default::Default::default(),
             location: location.into(),
-            properties: ::std::option::Option::None,
+            properties: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -3575,9 +3579,9 @@ impl WebhookPropertiesCreateParameters {
     ) -> Self {
         Self {
             service_uri: service_uri.into(),
-            custom_headers: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            scope: ::std::option::Option::None,
+            custom_headers: ::std::default::Default::default(),
+            status: ::std::default::Default::default(),
+            scope: ::std::default::Default::default(),
             actions: actions.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -3912,7 +3916,7 @@ impl CallbackConfig {
     pub fn new(service_uri: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             service_uri: service_uri.into(),
-            custom_headers: ::std::option::Option::None,
+            custom_headers: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -3963,8 +3967,8 @@ impl ErrorResponseBody {
         Self {
             code: code.into(),
             message: message.into(),
-            target: ::std::option::Option::None,
-            details: ::std::option::Option::None,
+            target: ::std::default::Default::default(),
+            details: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -3997,7 +4001,7 @@ impl InnerErrorDescription {
         Self {
             code: code.into(),
             message: message.into(),
-            target: ::std::option::Option::None,
+            target: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }

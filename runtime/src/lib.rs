@@ -17,6 +17,7 @@ mod form;
 mod formats;
 mod header_value;
 mod models;
+mod nullable;
 #[doc(hidden)]
 pub mod polymorphic;
 mod request;
@@ -28,6 +29,7 @@ pub use formats::{
     Time, Timestamp, UnixTime, Uuid,
 };
 pub use models::{skip_read_only, to_request_body, UnknownEnumValue};
+pub use nullable::Nullable;
 
 pub use form::FormEncoding;
 pub use request::{Endpoint, RequestBuilder, RequestError};

@@ -34,8 +34,8 @@ pub fn to_request_body<B: serde::Serialize + ?Sized>(body: &B) -> serde_json::Re
 /// `skip_serializing_if` of read-only fields: absent values, and every value inside
 /// [`to_request_body`].
 #[doc(hidden)]
-pub fn skip_read_only<T>(value: &Option<T>) -> bool {
-    value.is_none() || REQUEST_BODY.with(Cell::get)
+pub fn skip_read_only<T>(value: &crate::Nullable<T>) -> bool {
+    value.is_absent() || REQUEST_BODY.with(Cell::get)
 }
 
 /// A value that a closed enum (`modelAsString: false`) does not list.
@@ -171,7 +171,7 @@ mod tests {
     #[derive(serde::Serialize)]
     struct Thing {
         #[serde(skip_serializing_if = "skip_read_only")]
-        id: Option<String>,
+        id: crate::Nullable<String>,
         name: String,
         inner: Option<Box<Thing>>,
     }
@@ -179,10 +179,10 @@ mod tests {
     #[test]
     fn request_bodies_leave_read_only_fields_out_at_every_depth() {
         let thing = Thing {
-            id: Some("a".into()),
+            id: Some("a".into()).into(),
             name: "outer".into(),
             inner: Some(Box::new(Thing {
-                id: Some("b".into()),
+                id: Some("b".into()).into(),
                 name: "inner".into(),
                 inner: None,
             })),

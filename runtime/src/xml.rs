@@ -308,7 +308,16 @@ macro_rules! xml_text {
     )*};
 }
 
-xml_text!(Timestamp, Rfc1123Timestamp, Date, Time, Duration, Bytes, Base64Url, Uuid);
+xml_text!(
+    Timestamp,
+    Rfc1123Timestamp,
+    Date,
+    Time,
+    Duration,
+    Bytes,
+    Base64Url,
+    Uuid
+);
 
 /// Scalars with an empty value, which an absent required element reads as.
 macro_rules! xml_scalar {

@@ -72,7 +72,7 @@ mod tests {
             .unwrap();
         let registry = client::registries::parse_get(reply).unwrap();
         assert_eq!(registry.sku.name, models::SkuName::Premium);
-        let login = registry.properties.and_then(|p| p.login_server);
+        let login = registry.properties.and_then(|p| p.login_server.into_option());
         assert_eq!(login.as_deref(), Some("myregistry.azurecr.io"));
     }
 

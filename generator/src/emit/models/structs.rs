@@ -32,9 +32,19 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
         let field_ty = ty(types, &field.ty, site);
         // Read-only fields stay out of request bodies, which the runtime serializes in
         // its request mode; replies and other serializations keep them.
-        let skip = match field.read_only {
-            true => quote!("::armgen_runtime::skip_read_only"),
-            false => quote!("::std::option::Option::is_none"),
+        let (optional, skip) = match (field.nullable, field.read_only) {
+            (true, true) => (
+                quote!(::armgen_runtime::Nullable),
+                quote!("::armgen_runtime::skip_read_only"),
+            ),
+            (true, false) => (
+                quote!(::armgen_runtime::Nullable),
+                quote!("::armgen_runtime::Nullable::is_absent"),
+            ),
+            (false, _) => (
+                quote!(::std::option::Option),
+                quote!("::std::option::Option::is_none"),
+            ),
         };
         if field.fixed.is_some() {
             // A value without its discriminator is of the type it is read as.
@@ -57,7 +67,7 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
                 #docs
                 #rename
                 #[serde(default, skip_serializing_if = #skip)]
-                pub #name: ::std::option::Option<#field_ty>,
+                pub #name: #optional<#field_ty>,
             }
         } else {
             quote! {
@@ -125,11 +135,9 @@ fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<To
                 let function = ident(&default_fn(&field.ident));
                 quote!(#name: Self::#function())
             }
-            (None, true) => quote!(#name: ::std::option::Option::None),
-            (None, false) if constant(types, field) => {
-                quote!(#name: ::std::default::Default::default())
-            }
-            (None, false) => quote!(#name: #name.into()),
+            // Optional fields start empty, constants as their one value.
+            (None, false) if !constant(types, field) => quote!(#name: #name.into()),
+            (None, _) => quote!(#name: ::std::default::Default::default()),
         }
     });
     let extras = item.extras.as_ref().map(|extras| {

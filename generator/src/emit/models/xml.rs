@@ -37,7 +37,10 @@ pub fn render_struct(entry: &TypeEntry, item: &Struct) -> TokenStream {
                 }
             }
         };
-        quote!(#ident: #read,)
+        match field.nullable {
+            true => quote!(#ident: #read.into(),),
+            false => quote!(#ident: #read,),
+        }
     });
     let extras_read = item.extras.as_ref().map(|extras| {
         let ident = ident(&extras.ident);
@@ -122,7 +125,8 @@ pub fn render_struct(entry: &TypeEntry, item: &Struct) -> TokenStream {
 /// Runs `write` with `value` bound to the field, when it has one.
 fn present(optional: bool, field: proc_macro2::Ident, write: TokenStream) -> TokenStream {
     match optional {
-        true => quote!(if let ::std::option::Option::Some(value) = &self.#field { #write }),
+        // `as_ref` reaches a `Nullable`'s `Option` too.
+        true => quote!(if let ::std::option::Option::Some(value) = self.#field.as_ref() { #write }),
         false => quote!({ let value = &self.#field; #write }),
     }
 }

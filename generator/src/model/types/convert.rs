@@ -383,6 +383,7 @@ impl<'a> Converter<'a> {
             let optional =
                 fixed.is_none() && (property.read_only || !properties.required.contains(&json));
             let xml = self.xml_node(&property, &at, &json, false)?;
+            let read_only = property.read_only && fixed.is_none();
             fields.push(Field {
                 xml,
                 ident: idents.take(snake_ident(&json)),
@@ -390,7 +391,8 @@ impl<'a> Converter<'a> {
                 json,
                 ty,
                 optional,
-                read_only: property.read_only && fixed.is_none(),
+                nullable: optional && (read_only || property.x_nullable),
+                read_only,
                 fixed,
             });
         }

@@ -181,6 +181,9 @@ pub struct Field {
     pub ty: Type,
     /// `None` allowed: not required, or read-only.
     pub optional: bool,
+    /// An optional field whose JSON may be `null`, kept apart from absent: a read-only
+    /// one (services send `null` for a value they have not) or an `x-nullable` one.
+    pub nullable: bool,
     /// Set by the service: kept from replies, never sent in a request body.
     pub read_only: bool,
     /// The discriminator of a type in a hierarchy: its wire value, which constructors set.

@@ -6,7 +6,7 @@ pub struct Resource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     pub location: ::std::string::String,
     /// Redeclared by TrackedThing.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -23,9 +23,9 @@ impl Resource {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
             location: location.into(),
-            kind: ::std::option::Option::None,
+            kind: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -37,7 +37,7 @@ pub struct TrackedThing {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     pub location: ::std::string::String,
     /// Narrowed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -58,11 +58,11 @@ impl TrackedThing {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
             location: location.into(),
-            kind: ::std::option::Option::None,
-            etag: ::std::option::Option::None,
-            properties: ::std::option::Option::None,
+            kind: ::std::default::Default::default(),
+            etag: ::std::default::Default::default(),
+            properties: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -72,7 +72,7 @@ impl TrackedThing {
 pub struct ThingProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub created: ::std::option::Option<::armgen_runtime::Timestamp>,
+    pub created: ::armgen_runtime::Nullable<::armgen_runtime::Timestamp>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<thing_properties::Status>,
     /// Properties this version of the spec does not declare, kept as received and
@@ -90,7 +90,7 @@ pub struct Leaf {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     pub location: ::std::string::String,
     /// Narrowed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -115,11 +115,11 @@ impl Leaf {
         size: impl ::std::convert::Into<i64>,
     ) -> Self {
         Self {
-            id: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
             location: location.into(),
-            kind: ::std::option::Option::None,
-            etag: ::std::option::Option::None,
-            properties: ::std::option::Option::None,
+            kind: ::std::default::Default::default(),
+            etag: ::std::default::Default::default(),
+            properties: ::std::default::Default::default(),
             size: size.into(),
             additional_properties: ::std::default::Default::default(),
         }

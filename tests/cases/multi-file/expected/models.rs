@@ -7,17 +7,17 @@ pub struct Gadget {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Resource tags.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
@@ -42,13 +42,13 @@ impl Gadget {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
+            name: ::std::default::Default::default(),
+            r#type: ::std::default::Default::default(),
+            tags: ::std::default::Default::default(),
             location: location.into(),
-            properties: ::std::option::Option::None,
-            sku: ::std::option::Option::None,
+            properties: ::std::default::Default::default(),
+            sku: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -61,17 +61,17 @@ pub struct TrackedResource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Resource tags.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
@@ -91,10 +91,10 @@ impl TrackedResource {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
+            name: ::std::default::Default::default(),
+            r#type: ::std::default::Default::default(),
+            tags: ::std::default::Default::default(),
             location: location.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -108,17 +108,17 @@ pub struct Resource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -138,7 +138,7 @@ pub struct GadgetProperties {
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "provisioningState")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub provisioning_state: ::std::option::Option<::std::string::String>,
+    pub provisioning_state: ::armgen_runtime::Nullable<::std::string::String>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -184,7 +184,7 @@ impl Sku {
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
-            capacity: ::std::option::Option::None,
+            capacity: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -197,17 +197,17 @@ pub struct Part {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource. Ex- Microsoft.Compute/virtualMachines or Microsoft.Storage/storageAccounts.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The properties of the part.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub properties: ::std::option::Option<PartProperties>,
@@ -229,17 +229,17 @@ pub struct ProxyResource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource. Ex- Microsoft.Compute/virtualMachines or Microsoft.Storage/storageAccounts.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -255,17 +255,17 @@ pub struct V1TypesResource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource. Ex- Microsoft.Compute/virtualMachines or Microsoft.Storage/storageAccounts.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -349,23 +349,23 @@ pub struct Widget {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// Resource tags.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
@@ -388,13 +388,13 @@ impl Widget {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            system_data: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
+            name: ::std::default::Default::default(),
+            r#type: ::std::default::Default::default(),
+            system_data: ::std::default::Default::default(),
+            tags: ::std::default::Default::default(),
             location: location.into(),
-            properties: ::std::option::Option::None,
+            properties: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -407,23 +407,23 @@ pub struct V3TypesTrackedResource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// Resource tags.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
@@ -443,11 +443,11 @@ impl V3TypesTrackedResource {
     /// A value with the required fields; every optional field is `None`.
     pub fn new(location: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            system_data: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            id: ::std::default::Default::default(),
+            name: ::std::default::Default::default(),
+            r#type: ::std::default::Default::default(),
+            system_data: ::std::default::Default::default(),
+            tags: ::std::default::Default::default(),
             location: location.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -461,23 +461,23 @@ pub struct V3TypesResource {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::armgen_runtime::Nullable<::std::string::String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::armgen_runtime::Nullable<::std::string::String>,
     /// The type of the resource.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "systemData")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub system_data: ::std::option::Option<SystemData>,
+    pub system_data: ::armgen_runtime::Nullable<SystemData>,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -550,7 +550,7 @@ impl WidgetProperties {
     pub fn new(gadget_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             gadget_id: gadget_id.into(),
-            sku: ::std::option::Option::None,
+            sku: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -578,28 +578,30 @@ pub struct ErrorDetail {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::armgen_runtime::Nullable<::std::string::String>,
     /// The error message.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::armgen_runtime::Nullable<::std::string::String>,
     /// The error target.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub target: ::std::option::Option<::std::string::String>,
+    pub target: ::armgen_runtime::Nullable<::std::string::String>,
     /// The error details.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub details: ::std::option::Option<::std::vec::Vec<ErrorDetail>>,
+    pub details: ::armgen_runtime::Nullable<::std::vec::Vec<ErrorDetail>>,
     /// The error additional info.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "additionalInfo")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub additional_info: ::std::option::Option<::std::vec::Vec<ErrorAdditionalInfo>>,
+    pub additional_info: ::armgen_runtime::Nullable<
+        ::std::vec::Vec<ErrorAdditionalInfo>,
+    >,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -616,12 +618,12 @@ pub struct ErrorAdditionalInfo {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The additional info.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub info: ::std::option::Option<
+    pub info: ::armgen_runtime::Nullable<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
     /// Properties this version of the spec does not declare, kept as received and
@@ -640,28 +642,30 @@ pub struct V1TypesErrorResponse {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::armgen_runtime::Nullable<::std::string::String>,
     /// The error message.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::armgen_runtime::Nullable<::std::string::String>,
     /// The error target.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub target: ::std::option::Option<::std::string::String>,
+    pub target: ::armgen_runtime::Nullable<::std::string::String>,
     /// The error details.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub details: ::std::option::Option<::std::vec::Vec<V1TypesErrorResponse>>,
+    pub details: ::armgen_runtime::Nullable<::std::vec::Vec<V1TypesErrorResponse>>,
     /// The error additional info.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "additionalInfo")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub additional_info: ::std::option::Option<::std::vec::Vec<ErrorAdditionalInfo>>,
+    pub additional_info: ::armgen_runtime::Nullable<
+        ::std::vec::Vec<ErrorAdditionalInfo>,
+    >,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -693,28 +697,28 @@ pub struct V3TypesErrorDetail {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::armgen_runtime::Nullable<::std::string::String>,
     /// The error message.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::armgen_runtime::Nullable<::std::string::String>,
     /// The error target.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub target: ::std::option::Option<::std::string::String>,
+    pub target: ::armgen_runtime::Nullable<::std::string::String>,
     /// The error details.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub details: ::std::option::Option<::std::vec::Vec<V3TypesErrorDetail>>,
+    pub details: ::armgen_runtime::Nullable<::std::vec::Vec<V3TypesErrorDetail>>,
     /// The error additional info.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(rename = "additionalInfo")]
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub additional_info: ::std::option::Option<
+    pub additional_info: ::armgen_runtime::Nullable<
         ::std::vec::Vec<V3TypesErrorAdditionalInfo>,
     >,
     /// Properties this version of the spec does not declare, kept as received and
@@ -733,12 +737,12 @@ pub struct V3TypesErrorAdditionalInfo {
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::armgen_runtime::Nullable<::std::string::String>,
     /// The additional info.
     ///
     /// Read-only: set by the service; kept from replies, never sent in a request body.
     #[serde(default, skip_serializing_if = "::armgen_runtime::skip_read_only")]
-    pub info: ::std::option::Option<
+    pub info: ::armgen_runtime::Nullable<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
     /// Properties this version of the spec does not declare, kept as received and

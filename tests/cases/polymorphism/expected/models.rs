@@ -24,8 +24,8 @@ impl Shape {
     pub fn new() -> Self {
         Self {
             kind: Self::default_kind(),
-            parts: ::std::option::Option::None,
-            outline: ::std::option::Option::None,
+            parts: ::std::default::Default::default(),
+            outline: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -94,8 +94,8 @@ impl Circle {
     pub fn new(radius: impl ::std::convert::Into<f64>) -> Self {
         Self {
             kind: Self::default_kind(),
-            parts: ::std::option::Option::None,
-            outline: ::std::option::Option::None,
+            parts: ::std::default::Default::default(),
+            outline: ::std::default::Default::default(),
             radius: radius.into(),
             additional_properties: ::std::default::Default::default(),
         }
@@ -130,9 +130,9 @@ impl Square {
     pub fn new() -> Self {
         Self {
             kind: Self::default_kind(),
-            parts: ::std::option::Option::None,
-            outline: ::std::option::Option::None,
-            side: ::std::option::Option::None,
+            parts: ::std::default::Default::default(),
+            outline: ::std::default::Default::default(),
+            side: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -186,10 +186,10 @@ impl RoundedSquare {
     pub fn new() -> Self {
         Self {
             kind: Self::default_kind(),
-            parts: ::std::option::Option::None,
-            outline: ::std::option::Option::None,
-            side: ::std::option::Option::None,
-            corner: ::std::option::Option::None,
+            parts: ::std::default::Default::default(),
+            outline: ::std::default::Default::default(),
+            side: ::std::default::Default::default(),
+            corner: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -224,7 +224,7 @@ impl Animal {
     pub fn new() -> Self {
         Self {
             animal_type: Self::default_animal_type(),
-            name: ::std::option::Option::None,
+            name: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -274,8 +274,8 @@ impl Dog {
     pub fn new() -> Self {
         Self {
             animal_type: Self::default_animal_type(),
-            name: ::std::option::Option::None,
-            barks: ::std::option::Option::None,
+            name: ::std::default::Default::default(),
+            barks: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }

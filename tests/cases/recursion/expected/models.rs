@@ -22,9 +22,9 @@ impl Node {
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
-            children: ::std::option::Option::None,
-            parent: ::std::option::Option::None,
-            error: ::std::option::Option::None,
+            children: ::std::default::Default::default(),
+            parent: ::std::default::Default::default(),
+            error: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }

@@ -27,10 +27,10 @@ impl Shelf {
     pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             label: label.into(),
-            kind: ::std::option::Option::None,
-            books: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            notes: ::std::option::Option::None,
+            kind: ::std::default::Default::default(),
+            books: ::std::default::Default::default(),
+            tags: ::std::default::Default::default(),
+            notes: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -60,16 +60,16 @@ impl ::armgen_runtime::xml::XmlValue for Shelf {
             writer.attribute("Label", &x::Text::to_text(value));
         }
         writer.content();
-        if let ::std::option::Option::Some(value) = &self.kind {
+        if let ::std::option::Option::Some(value) = self.kind.as_ref() {
             x::XmlValue::write(value, "kind", writer);
         }
-        if let ::std::option::Option::Some(value) = &self.books {
+        if let ::std::option::Option::Some(value) = self.books.as_ref() {
             x::write_list(writer, ::std::option::Option::Some("Books"), "Book", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let ::std::option::Option::Some(value) = self.tags.as_ref() {
             x::write_list(writer, ::std::option::Option::None, "t:Tag", value);
         }
-        if let ::std::option::Option::Some(value) = &self.notes {
+        if let ::std::option::Option::Some(value) = self.notes.as_ref() {
             x::XmlValue::write(value, "notes", writer);
         }
         x::write_others(writer, &self.additional_properties);
@@ -116,11 +116,11 @@ impl ::armgen_runtime::xml::XmlValue for Book {
     fn write(&self, name: &str, writer: &mut ::armgen_runtime::xml::Writer) {
         use ::armgen_runtime::xml as x;
         writer.open(name);
-        if let ::std::option::Option::Some(value) = &self.lang {
+        if let ::std::option::Option::Some(value) = self.lang.as_ref() {
             writer.attribute("lang", &x::Text::to_text(value));
         }
         writer.content();
-        if let ::std::option::Option::Some(value) = &self.title {
+        if let ::std::option::Option::Some(value) = self.title.as_ref() {
             writer.text(&x::Text::to_text(value));
         }
         x::write_others(writer, &self.additional_properties);

@@ -36,7 +36,7 @@ async fn true_keeps_any_extra_member() {
     lisa.friendly = Some(true);
     lisa.additional_properties = puppy_extras();
     let reply = pets.create_cat_ap_true(&lisa).await.unwrap();
-    assert_eq!((reply.friendly, reply.status), (Some(true), Some(true)));
+    assert_eq!((reply.friendly, *reply.status), (Some(true), Some(true)));
     assert_eq!(reply.additional_properties, puppy_extras());
 }
 
@@ -104,7 +104,7 @@ async fn a_property_called_additional_properties_beside_extra_members() {
         .await
         .unwrap();
     assert_eq!(
-        (reply.odata_location.as_str(), reply.status),
+        (reply.odata_location.as_str(), *reply.status),
         ("westus", Some(true))
     );
     assert_eq!(reply.additional_properties, Some(sizes()));

@@ -31,7 +31,7 @@ async fn basic() {
     );
     let put = {
         let mut value = Basic::default();
-        value.id = Some(2);
+        value.id = Some(2).into();
         value.name = Some("abc".into());
         value.color = Some(CmykColors::Magenta);
         value

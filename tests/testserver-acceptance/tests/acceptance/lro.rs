@@ -364,7 +364,7 @@ succeeds!(post_async_no_retry_succeeded, async {
 });
 /// The product id of a POST's result, which the final GET or status carries.
 fn id_of(result: client::Result<Option<Product>>) -> Option<String> {
-    result.unwrap().and_then(|product| product.id)
+    result.unwrap().and_then(|product| product.id.into_option())
 }
 
 #[tokio::test]

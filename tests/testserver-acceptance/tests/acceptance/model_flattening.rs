@@ -74,8 +74,8 @@ async fn arrays_of_resources() {
         resource.location = Some(location.into());
         resource.tags = product(location, tags, None).tags;
         // Read-only: the server refuses a body that carries them.
-        resource.id = Some("set by the service".into());
-        resource.name = Some("set by the service".into());
+        resource.id = Some("set by the service".into()).into();
+        resource.name = Some("set by the service".into()).into();
         resource
     });
     let options = PutArrayOptions {
