@@ -33,7 +33,7 @@ const MIN_VALUE_BUDGET: u64 = 1 << 16;
 pub struct Documents {
     root: PathBuf,
     canonical_root: PathBuf,
-    documents: IndexMap<PathBuf, Value>,
+    documents: IndexMap<PathBuf, Value, foldhash::fast::RandomState>,
     max_file_size: u64,
 }
 
@@ -48,7 +48,7 @@ impl Documents {
         Ok(Self {
             root: root.to_path_buf(),
             canonical_root,
-            documents: IndexMap::new(),
+            documents: IndexMap::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
         })
     }

@@ -11,12 +11,13 @@
 //! target's keys it does not already have; a plain `$ref` becomes the target itself, the
 //! same node wherever it is referenced, so a schema that reaches itself is a real cycle.
 
-use crate::error::{pointer_push, Error, Result};
+use crate::error::{pointer_push, push_token, Error, Result};
 use crate::json_graph::{Graph, Node, NodeId};
 use crate::load::{normalize, Documents};
 use percent_encoding::percent_decode_str;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 /// How many plain `$ref`s may follow each other before the chain counts as runaway.
@@ -167,20 +168,40 @@ fn example_entry(pointer: &str) -> Option<(&str, String)> {
 
 /// Every `$ref` in `value` (found at `at`), with where it is written, in document order.
 pub fn collect_refs(value: &Value, at: &Location, out: &mut Vec<(Location, String)>) {
+    // One pointer, grown and cut back on the way: a location is made only for a `$ref`,
+    // not for each of the (many more) values walked past.
+    let mut pointer = at.pointer.clone();
+    collect_refs_below(value, &at.file, &mut pointer, out);
+}
+
+fn collect_refs_below(
+    value: &Value,
+    file: &Path,
+    pointer: &mut String,
+    out: &mut Vec<(Location, String)>,
+) {
     match value {
         Value::Object(entries) => {
             if let Some(reference) = ref_of(value) {
-                out.push((at.clone(), reference.to_owned()));
+                out.push((Location::new(file, pointer.as_str()), reference.to_owned()));
             }
             for (key, child) in entries {
                 if child.is_object() || child.is_array() {
-                    collect_refs(child, &at.child(key), out);
+                    let len = pointer.len();
+                    push_token(pointer, key);
+                    collect_refs_below(child, file, pointer, out);
+                    pointer.truncate(len);
                 }
             }
         }
         Value::Array(items) => {
             for (index, child) in items.iter().enumerate() {
-                collect_refs(child, &at.child(&index.to_string()), out);
+                if child.is_object() || child.is_array() {
+                    let len = pointer.len();
+                    write!(pointer, "/{index}").expect("a String takes any text");
+                    collect_refs_below(child, file, pointer, out);
+                    pointer.truncate(len);
+                }
             }
         }
         _ => {}
@@ -302,7 +323,11 @@ pub fn check_refs(documents: &Documents) -> Result<()> {
 pub struct Dereferencer<'d> {
     resolver: Resolver<'d>,
     graph: Graph,
-    nodes: HashMap<Location, NodeId>,
+    /// The node of each value built so far, by the value's address: a location names one
+    /// value of the loaded documents, which stay put while they are borrowed, so the
+    /// address is as good a key as the location, and hashing it costs nothing next to
+    /// hashing a path and a pointer at every node of every schema.
+    nodes: HashMap<*const Value, NodeId, foldhash::fast::RandomState>,
     depth: usize,
 }
 
@@ -311,7 +336,7 @@ impl<'d> Dereferencer<'d> {
         Self {
             resolver,
             graph: Graph::new(),
-            nodes: HashMap::new(),
+            nodes: HashMap::default(),
             depth: 0,
         }
     }
@@ -331,7 +356,7 @@ impl<'d> Dereferencer<'d> {
     }
 
     fn node(&mut self, location: &Location, value: &'d Value) -> Result<NodeId> {
-        if let Some(&id) = self.nodes.get(location) {
+        if let Some(&id) = self.nodes.get(&(value as *const Value)) {
             return Ok(id);
         }
         self.depth += 1;
@@ -354,9 +379,9 @@ impl<'d> Dereferencer<'d> {
                     if entries.len() == 1 || !target_value.is_object() {
                         return self.node(&target, target_value);
                     }
-                    return self.extended_ref(location, entries, &target, target_value);
+                    return self.extended_ref(location, value, &target, target_value);
                 }
-                let id = self.placeholder(location, Node::Object(Vec::new()));
+                let id = self.placeholder(value, Node::Object(Vec::new()));
                 let mut children = Vec::with_capacity(entries.len());
                 for (key, child) in entries {
                     children.push((key.clone(), self.node(&location.child(key), child)?));
@@ -365,7 +390,7 @@ impl<'d> Dereferencer<'d> {
                 Ok(id)
             }
             Value::Array(items) => {
-                let id = self.placeholder(location, Node::Array(Vec::new()));
+                let id = self.placeholder(value, Node::Array(Vec::new()));
                 let mut children = Vec::with_capacity(items.len());
                 for (index, child) in items.iter().enumerate() {
                     children.push(self.node(&location.child(&index.to_string()), child)?);
@@ -381,11 +406,12 @@ impl<'d> Dereferencer<'d> {
     fn extended_ref(
         &mut self,
         location: &Location,
-        own: &'d serde_json::Map<String, Value>,
+        value: &'d Value,
         target: &Location,
         target_value: &'d Value,
     ) -> Result<NodeId> {
-        let id = self.placeholder(location, Node::Object(Vec::new()));
+        let own = value.as_object().expect("a reference object");
+        let id = self.placeholder(value, Node::Object(Vec::new()));
         let mut children = Vec::new();
         for (key, child) in own.iter().filter(|(key, _)| *key != "$ref") {
             children.push((key.clone(), self.node(&location.child(key), child)?));
@@ -411,9 +437,9 @@ impl<'d> Dereferencer<'d> {
 
     /// Registers a node before its children exist, so that a child reaching back to it
     /// finds it: that is how a cycle closes.
-    fn placeholder(&mut self, location: &Location, node: Node) -> NodeId {
+    fn placeholder(&mut self, value: &'d Value, node: Node) -> NodeId {
         let id = self.graph.add(node);
-        self.nodes.insert(location.clone(), id);
+        self.nodes.insert(value, id);
         id
     }
 }

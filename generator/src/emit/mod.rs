@@ -5,6 +5,7 @@
 pub mod client;
 pub mod docs;
 pub mod models;
+mod format;
 mod rustdoc;
 mod tokens;
 

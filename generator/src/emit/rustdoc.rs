@@ -6,6 +6,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::borrow::Cow;
 
 /// Characters that change the direction of the text that follows: rustc denies them in
 /// comments and literals (`text_direction_codepoint_in_comment`), as they can make code
@@ -27,31 +28,44 @@ pub fn doc(markdown: &str) -> TokenStream {
         .trim()
         .lines()
         .map(|line| {
-            let mut clean = String::with_capacity(line.len());
-            for c in line.chars() {
-                if BIDI.contains(&c) {
-                    clean.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
-                } else if c.is_control() {
-                    clean.push(' ');
-                } else {
-                    clean.push(c);
-                }
+            // Most lines are printable ASCII, with nothing to replace.
+            let clean = match line.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                true => Cow::Borrowed(line),
+                false => Cow::Owned(visible(line)),
+            };
+            let line = clean.trim();
+            let mut out = String::with_capacity(line.len() + 1);
+            if !line.is_empty() {
+                out.push(' ');
             }
-            let line = clean
-                .trim()
-                .replace("```", "\\`\\`\\`")
-                .replace("~~~", "\\~\\~\\~");
-            if line.is_empty() {
-                line
+            if line.contains("```") || line.contains("~~~") {
+                out.push_str(&line.replace("```", "\\`\\`\\`").replace("~~~", "\\~\\~\\~"));
             } else {
-                format!(" {line}")
+                out.push_str(line);
             }
+            out
         })
         .collect();
     if lines.iter().all(String::is_empty) {
         return TokenStream::new();
     }
+    let lines = lines.into_iter().map(super::format::doc_line);
     quote! { #(#[doc = #lines])* }
+}
+
+/// `line` with control characters as spaces and bidi controls as their escapes.
+fn visible(line: &str) -> String {
+    let mut clean = String::with_capacity(line.len());
+    for c in line.chars() {
+        if BIDI.contains(&c) {
+            clean.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else if c.is_control() {
+            clean.push(' ');
+        } else {
+            clean.push(c);
+        }
+    }
+    clean
 }
 
 /// Spec text as Markdown that displays it as written: brackets and `<` are escaped (no
@@ -62,6 +76,16 @@ pub fn spec_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
+        // Text up to the next character that may start a construct or needs escaping
+        // stays as it is.
+        let plain = rest
+            .find(['`', '<', '[', ']', '\\', 'h'])
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            out.push_str(&rest[..plain]);
+            rest = &rest[plain..];
+            continue;
+        }
         let len = match construct(rest, ends_in_word(&out)) {
             Some((len, markdown)) => {
                 out.push_str(&markdown);
@@ -211,11 +235,9 @@ mod tests {
 
     #[test]
     fn bidi_controls_become_visible_escapes() {
-        let tokens = doc("a\u{202E}b\u{2066}c\u{200F}d").to_string();
-        assert!(!tokens.contains('\u{202E}'));
-        assert!(
-            tokens.contains(r"a\\u{202E}b\\u{2066}c\\u{200F}d"),
-            "{tokens}"
-        );
+        let docs = doc("a\u{202E}b\u{2066}c\u{200F}d");
+        let text = crate::emit::format::file([quote!(#docs pub struct A;)]).unwrap();
+        assert!(!text.contains('\u{202E}'));
+        assert!(text.contains(r"/// a\u{202E}b\u{2066}c\u{200F}d"), "{text}");
     }
 }

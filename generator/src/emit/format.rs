@@ -1,0 +1,241 @@
+//! From the emitters' tokens to formatted Rust: syn parses them, prettyplease prints.
+//!
+//! Doc comments skip that round trip. Spelled as string literals they would be escaped
+//! by `quote`, unescaped by syn and printed back by prettyplease, a tenth of a run's
+//! instructions for text that only passes through. [`doc_line`] keeps each line aside and
+//! puts a short placeholder in the tokens; prettyplease prints it as `///` followed by the
+//! placeholder, and [`file`] puts the line back. The layout is the same: prettyplease
+//! prints any one-line doc that does not start with `/` as `///`, text and a hard break,
+//! and the break before a doc comment is always in a consistent box that the hard break
+//! has broken already, so the length of the text decides nothing. Where the placeholder
+//! is not printed that way (inside a macro call, whose tokens prettyplease prints as
+//! written), the real lines go back into the tokens and the file is formatted again.
+
+use proc_macro2::{Group, Literal, TokenStream, TokenTree};
+use quote::ToTokens;
+use std::cell::RefCell;
+use syn::parse::{ParseStream, Parser};
+
+/// Starts a placeholder: a control character, which [`super::rustdoc::doc`] never lets
+/// into a doc line.
+const MARK: char = '\u{1}';
+
+thread_local! {
+    /// The doc lines of the tokens this thread is emitting, by placeholder number. The
+    /// emitters build and format their tokens on one thread; [`file`] takes them all.
+    static LINES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The literal of a `#[doc = ...]` attribute holding `line`.
+pub fn doc_line(line: String) -> Literal {
+    let index = LINES.with(|lines| {
+        let mut lines = lines.borrow_mut();
+        lines.push(line);
+        lines.len() - 1
+    });
+    Literal::string(&format!("{MARK}{index}"))
+}
+
+/// How many items are parsed and printed at a time; a few dozen make the cost of a new
+/// printer per batch disappear.
+const BATCH: usize = 64;
+
+/// The formatted source of a file made of `pieces`, each a run of items, taken one at a
+/// time.
+///
+/// The emitters hand over a file in pieces (a module, the client's methods) built as they
+/// are asked for, so that the tokens of the whole file are never held at once, and each
+/// piece is parsed and printed a batch of items at a time, so that only one batch's
+/// syntax trees are: at 5,000 operations, every copy of the whole file as tokens or as a
+/// tree took a hundred megabytes or more. prettyplease prints a file's items one after the
+/// other at the margin, each ending in a hard break, so the file is the concatenation of
+/// its items printed apart.
+pub fn file(pieces: impl IntoIterator<Item = TokenStream>) -> syn::Result<String> {
+    let mut text = String::new();
+    let mut pieces = pieces.into_iter().peekable();
+    let mut printed = Ok(());
+    while pieces.peek().is_some() && printed.is_ok() {
+        // A piece is often one item: pieces too are taken a batch at a time.
+        let batch: TokenStream = pieces.by_ref().take(BATCH).collect();
+        printed = print_batches
+            .parse2(batch)
+            .map(|batch| text.push_str(&batch));
+    }
+    // The placeholders of this file are all printed: their lines are no longer needed.
+    LINES.with(|lines| std::mem::take(&mut *lines.borrow_mut()));
+    printed.map(|()| text)
+}
+
+/// The formatted source of a run of items, [`BATCH`] at a time.
+fn print_batches(input: ParseStream<'_>) -> syn::Result<String> {
+    let mut text = String::new();
+    let mut attrs = input.call(syn::Attribute::parse_inner)?;
+    loop {
+        let mut items = Vec::new();
+        while items.len() < BATCH && !input.is_empty() {
+            items.push(input.parse()?);
+        }
+        if items.is_empty() && attrs.is_empty() {
+            return Ok(text);
+        }
+        let batch = syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs: std::mem::take(&mut attrs),
+            items,
+        };
+        let printed = prettyplease::unparse(&batch);
+        let filled = LINES.with(|lines| fill_in(&printed, &lines.borrow()));
+        match filled {
+            Some(filled) => text.push_str(&filled),
+            None => {
+                let restored =
+                    LINES.with(|lines| restore(batch.into_token_stream(), &lines.borrow()));
+                text.push_str(&prettyplease::unparse(&syn::parse2(restored?)?));
+            }
+        }
+    }
+}
+
+/// `text` with each `///` placeholder line replaced by its doc line, or `None` if a
+/// placeholder is anywhere else (or unknown).
+fn fill_in(text: &str, lines: &[String]) -> Option<String> {
+    if text.contains("\\u{1}") {
+        // Escaped as a literal: printed inside tokens that prettyplease does not parse.
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + lines.iter().map(String::len).sum::<usize>());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        let (before, after) = rest.split_at(at);
+        if !before.ends_with("///") {
+            return None;
+        }
+        let after = &after[MARK.len_utf8()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if !after[digits..].starts_with('\n') {
+            return None;
+        }
+        out.push_str(before);
+        out.push_str(lines.get(after[..digits].parse::<usize>().ok()?)?);
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// `tokens` with every placeholder literal replaced by the literal of its doc line; an
+/// error if a placeholder's line is gone (tokens kept past the formatting of their file).
+fn restore(tokens: TokenStream, lines: &[String]) -> syn::Result<TokenStream> {
+    tokens
+        .into_iter()
+        .map(|token| match token {
+            TokenTree::Group(group) => {
+                let mut restored = Group::new(group.delimiter(), restore(group.stream(), lines)?);
+                restored.set_span(group.span());
+                Ok(TokenTree::Group(restored))
+            }
+            TokenTree::Literal(literal) => {
+                let repr = literal.to_string();
+                let Some(placeholder) = repr.strip_prefix("\"\\u{1}") else {
+                    return Ok(TokenTree::Literal(literal));
+                };
+                let line = placeholder
+                    .strip_suffix('"')
+                    .and_then(|index| lines.get(index.parse::<usize>().ok()?))
+                    .ok_or_else(|| {
+                        syn::Error::new(literal.span(), format!("doc line {repr} is gone"))
+                    })?;
+                Ok(TokenTree::Literal(Literal::string(line)))
+            }
+            other => Ok(other),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    /// The formatting of the same tokens with the doc lines as literals, as syn and
+    /// prettyplease alone print them.
+    fn reference(tokens: TokenStream) -> String {
+        let lines = LINES.with(|lines| lines.borrow().clone());
+        prettyplease::unparse(&syn::parse2(restore(tokens, &lines).unwrap()).unwrap())
+    }
+
+    fn items() -> TokenStream {
+        let docs = super::super::rustdoc::doc("A long first line of prose that goes on and on past the margin of one hundred columns.\n\nSecond `line`, with \"quotes\", \\ and ünïcödé.");
+        let short = super::super::rustdoc::doc("Short.");
+        quote! {
+            #docs
+            #[derive(Debug)]
+            pub struct A {
+                #short
+                #[serde(rename = "a")]
+                pub a: Option<String>,
+                #[serde(rename = "b")]
+                #docs
+                pub b: i32,
+            }
+            #short
+            pub enum E { #docs V, #short W(String) }
+            #docs
+            pub mod m {
+                #short
+                pub fn f(x: i32) -> i32 { #short let y = x; match y { #short 1 => 2, _ => 3 } }
+            }
+        }
+    }
+
+    #[test]
+    fn docs_print_as_prettyplease_prints_them() {
+        // More items than a batch, in pieces of four items: the batches printed apart are
+        // the file printed whole.
+        let pieces: Vec<TokenStream> = (0..BATCH / 2).map(|_| items()).collect();
+        let tokens: TokenStream = pieces.iter().cloned().collect();
+        let expected = reference(tokens.clone());
+        assert!(expected.contains("/// Second `line`, with \"quotes\", \\ and ünïcödé."));
+        let lines = LINES.with(|lines| lines.borrow().clone());
+        let printed = prettyplease::unparse(&syn::parse2(tokens).unwrap());
+        assert_eq!(
+            fill_in(&printed, &lines).as_ref(),
+            Some(&expected),
+            "filled in"
+        );
+        assert_eq!(file(pieces).unwrap(), expected);
+    }
+
+    #[test]
+    fn docs_in_macro_calls_go_back_into_the_tokens() {
+        let items = items();
+        let docs = super::super::rustdoc::doc("In a macro.");
+        let tokens = quote! {
+            #items
+            macro_rules! m { () => { #docs struct B; } }
+            wire!(#docs X);
+        };
+        let expected = reference(tokens.clone());
+        assert!(expected.contains("#[doc = \" In a macro.\"]"), "{expected}");
+        assert_eq!(file([tokens]).unwrap(), expected);
+    }
+
+    #[test]
+    fn placeholders_print_in_place_outside_macros() {
+        let docs = super::super::rustdoc::doc("Text.");
+        let text = prettyplease::unparse(&syn::parse2(quote!(#docs struct A;)).unwrap());
+        let lines = LINES.with(|lines| std::mem::take(&mut *lines.borrow_mut()));
+        assert_eq!(fill_in(&text, &lines).unwrap(), "/// Text.\nstruct A;\n");
+        assert_eq!(
+            fill_in("/// \u{1}9\n", &lines),
+            None,
+            "an unknown placeholder"
+        );
+        assert_eq!(
+            fill_in("#[doc = \"\\u{1}0\"]\n", &lines),
+            None,
+            "an escaped one"
+        );
+    }
+}
