@@ -283,12 +283,15 @@ fn a_spec_is_refused_whichever_outputs_are_on() {
             "HTTP status code",
         ),
         (
-            "formData",
+            "formData beside a body",
             swagger(
-                json!({ "/things": get(query(json!({ "in": "formData" })), ok.clone()) }),
+                json!({ "/things": get(json!([
+                    { "name": "f", "in": "formData", "type": "string" },
+                    { "name": "b", "in": "body", "schema": { "type": "string" } }
+                ]), ok.clone()) }),
                 json!({}),
             ),
-            "formData parameters are not supported",
+            "both a body parameter and formData parameters",
         ),
         (
             "parameter location",

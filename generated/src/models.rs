@@ -1426,9 +1426,10 @@ pub struct OperationLogSpecificationDefinition {
     >,
 }
 /// The resource type of the container registry. This field must be set to 'Microsoft.ContainerRegistry/registries'.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ContainerRegistryResourceType {
     /// `Microsoft.ContainerRegistry/registries` on the wire.
+    #[default]
     MicrosoftContainerRegistryRegistries,
 }
 ::armgen_runtime::wire_enum!(
@@ -1442,6 +1443,7 @@ pub struct RegistryNameCheckRequest {
     /// The name of the container registry.
     pub name: ::std::string::String,
     /// The resource type of the container registry. This field must be set to 'Microsoft.ContainerRegistry/registries'.
+    #[serde(default)]
     pub r#type: ContainerRegistryResourceType,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
@@ -1453,13 +1455,10 @@ pub struct RegistryNameCheckRequest {
 }
 impl RegistryNameCheckRequest {
     /// A value with the required fields; every optional field is `None`.
-    pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        r#type: impl ::std::convert::Into<ContainerRegistryResourceType>,
-    ) -> Self {
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),
-            r#type: r#type.into(),
+            r#type: ::std::default::Default::default(),
             additional_properties: ::std::default::Default::default(),
         }
     }

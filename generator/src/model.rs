@@ -5,6 +5,7 @@
 //! client's terms (`operations`), naming each item through the registry of its scope
 //! (`names`). Whether a spec is accepted is decided here, whichever outputs are on.
 
+pub mod bodies;
 pub mod http;
 pub mod names;
 pub mod operations;
@@ -132,6 +133,11 @@ pub struct Operation {
     /// `application/json`), joined by `, `, when a reply, `default` included, has a body;
     /// `None` when no reply has one.
     pub accept: Option<String>,
+    /// The media types a request body may be sent as: the operation's `consumes`, else
+    /// the spec's, each once, in spec order (empty when neither names any).
+    pub consumes: Vec<String>,
+    /// The media types of replies: the operation's `produces`, else the spec's.
+    pub produces: Vec<String>,
     /// How the request body is written: by the media types the operation `consumes`.
     pub request_media: Media,
     /// How reply bodies are read: by the media types the operation `produces`.
@@ -223,6 +229,24 @@ impl Param {
             && self.param.name == API_VERSION
             && self.param.x_ms_api_version != Some(false)
             && self.param.x_ms_parameter_location.as_deref() != Some("method")
+    }
+}
+
+impl Param {
+    /// The value of a constant: a required parameter (not the body) whose `enum` lists one
+    /// value, unless `x-ms-enum` says `modelAsString: true`. As AutoRest makes it, it is no
+    /// argument: every request sends that value.
+    pub fn constant(&self) -> Option<String> {
+        let p = &self.param;
+        let open = p.x_ms_enum.as_ref().is_some_and(|e| e.model_as_string);
+        if !p.required || open || self.place == Place::Body || self.is_api_version() {
+            return None;
+        }
+        match p.enum_values.as_deref()? {
+            [Value::String(text)] => Some(text.clone()),
+            [value @ (Value::Bool(_) | Value::Number(_))] => Some(value.to_string()),
+            _ => None,
+        }
     }
 }
 
@@ -457,12 +481,12 @@ fn operations(
             });
             let responses =
                 responses(resolver, &location.child("responses"), &operation.responses)?;
+            let produces = media_types(operation.produces.as_deref().unwrap_or(&spec.produces));
             let accept = responses
                 .values()
                 .any(|response| response.schema.is_some())
-                .then(|| accept(operation.produces.as_deref().unwrap_or(&spec.produces)));
-            let produces = operation.produces.as_deref().unwrap_or(&spec.produces);
-            let consumes = operation.consumes.as_deref().unwrap_or(&spec.consumes);
+                .then(|| accept(&produces));
+            let consumes = media_types(operation.consumes.as_deref().unwrap_or(&spec.consumes));
             operations.push(Operation {
                 id,
                 method,
@@ -470,8 +494,10 @@ fn operations(
                 template,
                 api_version,
                 accept,
-                request_media: Media::of(consumes),
-                reply_media: Media::of(produces),
+                request_media: Media::of(&consumes),
+                reply_media: Media::of(&produces),
+                consumes,
+                produces,
                 summary: operation.summary.clone(),
                 description: operation.description.clone(),
                 parameters,
@@ -529,18 +555,23 @@ fn host(
     Ok(Some((template, params, first)))
 }
 
-/// The `Accept` value for replies in `produces`: each media type once, in spec order;
-/// JSON when the spec names none, as Swagger's consumers assume.
-fn accept(produces: &[String]) -> String {
-    let mut types: Vec<&str> = Vec::new();
-    for media_type in produces.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-        if !types.contains(&media_type) {
-            types.push(media_type);
+/// Each media type once, trimmed, in spec order.
+fn media_types(listed: &[String]) -> Vec<String> {
+    let mut types: Vec<String> = Vec::new();
+    for media_type in listed.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if !types.iter().any(|t| t == media_type) {
+            types.push(media_type.to_owned());
         }
     }
-    match types.is_empty() {
+    types
+}
+
+/// The `Accept` value for replies in `produces`; JSON when the spec names none, as
+/// Swagger's consumers assume.
+fn accept(produces: &[String]) -> String {
+    match produces.is_empty() {
         true => "application/json".to_owned(),
-        false => types.join(", "),
+        false => produces.join(", "),
     }
 }
 

@@ -26,15 +26,15 @@ pub struct Spec {
     /// The media types of replies, unless an operation names its own.
     #[serde(default)]
     pub produces: Vec<String>,
+    /// The media types of request bodies, unless an operation names its own.
+    #[serde(default)]
+    pub consumes: Vec<String>,
     /// How callers authenticate, by scheme name.
     #[serde(rename = "securityDefinitions", default)]
     pub security_definitions: IndexMap<String, SecurityScheme>,
     /// The schemes every operation requires (any one of the objects), with their scopes.
     #[serde(default)]
     pub security: Vec<IndexMap<String, Vec<String>>>,
-    /// The media types of request bodies, unless an operation names its own.
-    #[serde(default)]
-    pub consumes: Vec<String>,
     #[serde(default)]
     pub schemes: Vec<String>,
     #[serde(rename = "x-ms-parameterized-host")]

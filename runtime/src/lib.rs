@@ -13,6 +13,7 @@
 mod error;
 #[doc(hidden)]
 pub mod examples;
+mod form;
 mod formats;
 mod header_value;
 mod models;
@@ -30,6 +31,7 @@ pub use formats::{
 pub use models::{skip_read_only, to_request_body, UnknownEnumValue};
 pub use nullable::Nullable;
 
+pub use form::FormEncoding;
 pub use request::{Endpoint, RequestBuilder, RequestError};
 pub use response::{Page, WithHeaders};
 /// serde, for `wire_enum!`, whose expansion must not depend on the including crate's

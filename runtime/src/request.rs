@@ -1,3 +1,4 @@
+use crate::form::{Form, FormEncoding, Part};
 use crate::Request;
 use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use http::Method;
@@ -70,6 +71,7 @@ pub struct RequestBuilder {
     has_query: bool,
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Vec<u8>,
+    form: Option<Form>,
     error: Option<RequestError>,
 }
 
@@ -82,6 +84,7 @@ impl RequestBuilder {
             has_query: false,
             headers: Vec::new(),
             body: Vec::new(),
+            form: None,
             error: None,
         }
     }
@@ -145,18 +148,73 @@ impl RequestBuilder {
         self
     }
 
-    /// The JSON body, with its content type; read-only properties are left out (see
+    /// The JSON body, as `application/json`; read-only properties are left out (see
     /// [`to_request_body`](crate::to_request_body)).
     pub fn json<B: serde::Serialize + ?Sized>(&mut self, body: &B) -> &mut Self {
+        self.json_as("application/json", body)
+    }
+
+    /// The JSON body, sent as `media_type` (`application/merge-patch+json`, `text/json`).
+    pub fn json_as<B: serde::Serialize + ?Sized>(
+        &mut self,
+        media_type: &str,
+        body: &B,
+    ) -> &mut Self {
         match crate::models::to_request_body(body) {
-            Ok(bytes) => {
-                self.body = bytes;
-                self.headers
-                    .push((CONTENT_TYPE, HeaderValue::from_static("application/json")));
-            }
+            Ok(bytes) => self.body(media_type, bytes),
             Err(error) => self.fail(format!("the body does not serialize: {error}")),
         }
         self
+    }
+
+    /// A text body, sent as `media_type` (`text/plain`).
+    pub fn text(&mut self, media_type: &str, body: &str) -> &mut Self {
+        self.body(media_type, body.as_bytes().to_vec());
+        self
+    }
+
+    /// A body of bytes sent as they are, as `media_type` (`application/octet-stream`).
+    pub fn bytes(&mut self, media_type: &str, body: &[u8]) -> &mut Self {
+        self.body(media_type, body.to_vec());
+        self
+    }
+
+    /// Starts a `formData` body: the fields that follow are sent in `encoding`.
+    pub fn form(&mut self, encoding: FormEncoding) -> &mut Self {
+        self.form = Some(Form {
+            encoding,
+            fields: Vec::new(),
+        });
+        self
+    }
+
+    /// A text field of the form started by [`RequestBuilder::form`].
+    pub fn form_text(&mut self, name: &str, value: &str) -> &mut Self {
+        self.form_field(name, Part::Text(value.to_owned()))
+    }
+
+    /// A file field (multipart only) of the form started by [`RequestBuilder::form`].
+    pub fn form_file(&mut self, name: &str, data: &[u8]) -> &mut Self {
+        self.form_field(name, Part::File(data.to_vec()))
+    }
+
+    fn form_field(&mut self, name: &str, part: Part) -> &mut Self {
+        match &mut self.form {
+            Some(form) => form.fields.push((name.to_owned(), part)),
+            None => self.fail(format!("the form field `{name}` comes before `form`")),
+        }
+        self
+    }
+
+    fn body(&mut self, media_type: &str, bytes: Vec<u8>) {
+        match HeaderValue::try_from(media_type) {
+            Ok(value) => {
+                self.body = bytes;
+                self.headers.retain(|(name, _)| name != CONTENT_TYPE);
+                self.headers.push((CONTENT_TYPE, value));
+            }
+            Err(_) => self.fail(format!("`{media_type}` is not a valid content type")),
+        }
     }
 
     /// An XML body (a document from [`crate::xml`]), with its content type.
@@ -178,6 +236,12 @@ impl RequestBuilder {
     }
 
     pub fn build(&mut self) -> Result<Request, RequestError> {
+        if let Some(form) = self.form.take() {
+            match form.encode() {
+                Ok((media_type, bytes)) => self.body(&media_type, bytes),
+                Err(message) => self.fail(message),
+            }
+        }
         if let Some(error) = self.error.take() {
             return Err(error);
         }
@@ -231,6 +295,47 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(request.uri().query(), Some("$top=%245&a%26b%3Dc%23d=1"));
+    }
+
+    #[test]
+    fn bodies_carry_their_media_type() {
+        let request = RequestBuilder::new(Method::PUT)
+            .path("/")
+            .bytes("image/png", b"\x89PNG")
+            .build()
+            .unwrap();
+        assert_eq!(request.headers()[CONTENT_TYPE], "image/png");
+        assert_eq!(request.body(), b"\x89PNG");
+        let request = RequestBuilder::new(Method::PATCH)
+            .path("/")
+            .json_as(
+                "application/merge-patch+json",
+                &serde_json::json!({"a": null}),
+            )
+            .build()
+            .unwrap();
+        assert_eq!(
+            request.headers().get_all(CONTENT_TYPE).iter().count(),
+            1,
+            "one content type"
+        );
+        assert_eq!(
+            request.headers()[CONTENT_TYPE],
+            "application/merge-patch+json"
+        );
+        assert_eq!(request.body(), br#"{"a":null}"#);
+        let request = RequestBuilder::new(Method::POST)
+            .path("/")
+            .form(FormEncoding::UrlEncoded)
+            .form_text("a", "b c")
+            .form_text("d", "e")
+            .build()
+            .unwrap();
+        assert_eq!(
+            request.headers()[CONTENT_TYPE],
+            "application/x-www-form-urlencoded"
+        );
+        assert_eq!(request.body(), b"a=b+c&d=e");
     }
 
     #[test]

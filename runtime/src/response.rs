@@ -89,6 +89,22 @@ pub fn optional_json<T: DeserializeOwned, E>(response: Response) -> Result<Optio
     json(response).map(Some)
 }
 
+/// The body of a documented status as the bytes that came (`type: file`, binary).
+pub fn bytes<E>(response: Response) -> Result<Vec<u8>, Error<E>> {
+    Ok(response.into_body())
+}
+
+/// The body of a documented status as text (a string sent as `text/plain`, not JSON).
+pub fn text<E>(response: Response) -> Result<String, Error<E>> {
+    match std::str::from_utf8(response.body()) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => Err(decode_error(
+            &response,
+            format!("the text is not UTF-8: {error}"),
+        )),
+    }
+}
+
 /// The XML body of a documented status whose root element is a `T`.
 #[cfg(feature = "xml")]
 pub fn xml<T: crate::xml::XmlValue, E>(response: Response) -> Result<T, Error<E>> {
@@ -247,6 +263,14 @@ mod tests {
             error.message
         );
         assert!(page::<u32, ()>(reply(200, r#"{"items":[]} 1"#), "items", None).is_err());
+    }
+
+    #[test]
+    fn text_replies_must_be_utf8() {
+        assert_eq!(text::<()>(reply(200, "héllo")).unwrap(), "héllo");
+        let mut bad = reply(200, "");
+        *bad.body_mut() = vec![0xff];
+        assert!(matches!(text::<()>(bad), Err(Error::Decode(_))));
     }
 
     #[test]

@@ -87,6 +87,8 @@ pub fn ty(types: &TypeSpace, ty: &Type, site: Site<'_>) -> TokenStream {
             let boxed = inner(boxed);
             quote!(Box<#boxed>)
         }
+        Type::Binary if models => quote!(::std::vec::Vec<u8>),
+        Type::Binary => quote!(Vec<u8>),
         Type::Nullable(value) if models => {
             let value = inner(value);
             quote!(::std::option::Option<#value>)

@@ -4,8 +4,9 @@
 //! that the spec spells differently but that read alike in Rust (`Foo_GetBar`,
 //! `Foo_Get_Bar`) still become distinct items.
 
+use super::bodies::{self, Encoding, RequestBody};
 use super::names::{self, Registry, PRELUDE};
-use super::types::{nullable, Converter, Owner, Type, XmlNode};
+use super::types::{nullable, Converter, Owner, StringFormat, Type, XmlNode};
 use super::{Api, Media, Method, Operation, Param, Place, Status};
 use crate::error::Result;
 use crate::resolve::Location;
@@ -114,6 +115,10 @@ pub struct ClientOperation<'a> {
     /// In the order of the request function's arguments: client-held, then required.
     pub params: Vec<Arg<'a>>,
     pub options: Vec<Arg<'a>>,
+    /// Parameters every request sends with one value ([`Param::constant`]), with its text.
+    pub constants: Vec<(&'a Param, String)>,
+    /// How the body or the `formData` fields go out, if the operation has any.
+    pub body: Option<RequestBody>,
     pub result: Shape,
     /// Documented success statuses with the type of their body, if any.
     pub statuses: Vec<(u16, Option<Type>)>,
@@ -203,6 +208,8 @@ pub struct OperationNames {
     pub options: Option<String>,
     /// The enum of results, for [`Shape::Enum`].
     pub response: Option<String>,
+    /// The enum of media types the body can be sent as, for [`RequestBody::Choice`].
+    pub body: Option<String>,
     /// The struct of response headers, when the replies declare some.
     pub headers: Option<String>,
     /// The enum of error models, for [`ClientOperation::errors`].
@@ -306,11 +313,12 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         let mut groups = Vec::new();
         let mut params = Vec::new();
         let mut options = Vec::new();
+        let mut constants = Vec::new();
+        let body = request_body(operation)?;
         for param in operation.parameters.iter().filter(|p| !p.is_api_version()) {
-            if param.place == Place::FormData {
-                return Err(param
-                    .location
-                    .error("formData parameters are not supported yet"));
+            if let Some(value) = param.constant() {
+                constants.push((param, value));
+                continue;
             }
             let name = param
                 .param
@@ -320,7 +328,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             let mut arg = Arg {
                 param,
                 ident: idents.take(names::snake_ident(name)),
-                ty: param_type(param, &hint, types)?,
+                ty: param_type(param, body.as_ref(), &hint, types)?,
                 group: None,
             };
             if let Some(grouping) = param.param.grouping.as_ref().filter(|_| !param.client) {
@@ -368,6 +376,7 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         let mut first_body = None;
         for (status, response) in &operation.responses {
             let ty = match &response.schema {
+                Some(schema) if bodies::is_binary(schema) => Some(Type::Binary),
                 Some(schema) => {
                     let owner = Owner::top(format!("{hint}Response"));
                     let schema = &reply_schema(schema);
@@ -440,6 +449,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                 .then(|| scope.types.take(format!("{camel_stem}Options"))),
             response: (result == Shape::Enum)
                 .then(|| scope.types.take(format!("{camel_stem}Response"))),
+            body: matches!(body, Some(RequestBody::Choice(_)))
+                .then(|| scope.types.take(format!("{camel_stem}Body"))),
             headers: (!headers.is_empty())
                 .then(|| scope.types.take(format!("{camel_stem}Headers"))),
             error: errors
@@ -455,6 +466,8 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
             names,
             params,
             options,
+            constants,
+            body,
             result,
             statuses,
             headers,
@@ -755,16 +768,72 @@ fn response_headers(
     Ok(headers)
 }
 
-/// The type of a parameter's value: its schema for a body, else the parameter itself
-/// read as a schema (a string when it has no type, as Swagger's default).
-fn param_type(param: &Param, hint: &str, types: &mut Converter<'_>) -> Result<Type> {
+/// How the operation's body or `formData` fields go out; `None` when it has neither.
+fn request_body(operation: &super::Operation) -> Result<Option<RequestBody>> {
+    let fields = || {
+        operation
+            .parameters
+            .iter()
+            .filter(|p| p.place == Place::FormData)
+    };
+    let form = fields().next();
+    Ok(match (operation.body(), form) {
+        (Some(body), Some(_)) => {
+            return Err(body
+                .location
+                .error("an operation cannot have both a body parameter and formData parameters"))
+        }
+        (Some(body), None) => {
+            let binary = body.param.schema.as_ref().is_some_and(bodies::is_binary);
+            Some(bodies::request_body(&operation.consumes, binary))
+        }
+        (None, Some(_)) => {
+            let has_file = fields().any(|p| file_field(p).is_some());
+            Some(bodies::form(&operation.consumes, has_file))
+        }
+        (None, None) => None,
+    })
+}
+
+/// The type of a `formData` field that holds files: `type: file`, or an array of them.
+fn file_field(param: &Param) -> Option<Type> {
+    let p = &param.param;
+    let is_file = |schema_type: Option<&str>| schema_type == Some("file");
+    let items = p.items.as_ref().and_then(|items| items.type_.as_deref());
+    match (param.place, p.type_.as_deref()) {
+        (Place::FormData, ty) if is_file(ty) => Some(Type::Binary),
+        (Place::FormData, Some("array")) if is_file(items) => {
+            Some(Type::Vec(Box::new(Type::Binary)))
+        }
+        _ => None,
+    }
+}
+
+/// The type of a parameter's value: its schema for a body (bytes or text where that is
+/// how the body goes), else the parameter itself read as a schema (a string when it has
+/// no type, as Swagger's default; bytes for a `type: file` form field).
+fn param_type(
+    param: &Param,
+    body: Option<&RequestBody>,
+    hint: &str,
+    types: &mut Converter<'_>,
+) -> Result<Type> {
     let p = &param.param;
     let owner = Owner::top(format!("{hint}{}", names::camel(&p.name, "Param")));
     if param.place == Place::Body {
-        return match &p.schema {
-            Some(schema) => types.ty(schema, &param.location.child("schema"), &owner),
-            None => Ok(Type::Json),
+        let encoding = match body {
+            Some(RequestBody::One { encoding, .. }) => Some(*encoding),
+            _ => None,
         };
+        return match (&p.schema, encoding) {
+            (_, Some(Encoding::Bytes)) => Ok(Type::Binary),
+            (_, Some(Encoding::Text)) => Ok(Type::String(StringFormat::Plain)),
+            (Some(schema), _) => types.ty(schema, &param.location.child("schema"), &owner),
+            (None, _) => Ok(Type::Json),
+        };
+    }
+    if let Some(ty) = file_field(param) {
+        return Ok(ty);
     }
     let schema = scalar_schema(
         p.type_.as_deref(),

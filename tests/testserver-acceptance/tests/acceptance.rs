@@ -33,6 +33,14 @@ mod acceptance {
     mod multiple_inheritance;
     mod paging;
     mod url;
+
+    mod any_type;
+    mod body_file;
+    mod body_formdata;
+    mod constants;
+    mod media_types;
+    mod required_optional;
+    mod reserved_words;
     mod xms_error_responses;
 
     mod error_replies;

@@ -4,6 +4,7 @@
 //! hand-written list of 59 calls, and is compiled only with the `examples` feature.
 
 use super::Writer;
+use crate::model::bodies::{Encoding, RequestBody};
 use crate::model::operations::{Arg, ClientOperation, Shape};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -108,7 +109,7 @@ fn request_arm(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         .params
         .iter()
         .filter(|arg| arg.group.is_none())
-        .map(|arg| value(writer, arg, true))
+        .map(|arg| value(writer, op, arg, true))
         .collect();
     for &group in &op.groups {
         let group = &writer.model.client.param_groups[group];
@@ -134,7 +135,7 @@ fn request_arm(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             .filter(|arg| arg.group.is_none())
             .map(|arg| {
                 let field = super::ident(&arg.ident);
-                let value = value(writer, arg, false);
+                let value = value(writer, op, arg, false);
                 quote!(#field: #value)
             });
         values.push(quote!(&#options { #(#fields),* }));
@@ -142,8 +143,20 @@ fn request_arm(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     quote!(#id => #function(#(#values),*).map_err(|e| e.to_string()),)
 }
 
-fn value(writer: &Writer<'_>, arg: &Arg<'_>, required: bool) -> TokenStream {
-    let (name, ty) = (&arg.param.param.name, writer.ty(&arg.ty));
+fn value(
+    writer: &Writer<'_>,
+    op: &ClientOperation<'_>,
+    arg: &Arg<'_>,
+    required: bool,
+) -> TokenStream {
+    let name = &arg.param.param.name;
+    if let Some((body, variant, ty)) = choice(writer, op, arg) {
+        return match required {
+            true => quote!(&#body::#variant(arg::<#ty>(p, #name)?)),
+            false => quote!(optional::<#ty>(p, #name)?.map(#body::#variant)),
+        };
+    }
+    let ty = writer.ty(&arg.ty);
     if arg.param.client && !arg.param.param.required {
         return writer.borrow_optional(arg, quote!(optional::<#ty>(p, #name)?));
     }
@@ -154,4 +167,28 @@ fn value(writer: &Writer<'_>, arg: &Arg<'_>, required: bool) -> TokenStream {
         true => quote!(arg::<#ty>(p, #name)?),
         false => quote!(&arg::<#ty>(p, #name)?),
     }
+}
+
+/// For a body whose caller chooses the media type: the enum, and the variant an example's
+/// value goes in (JSON if the operation takes it, else the first) with that variant's type.
+fn choice(
+    writer: &Writer<'_>,
+    op: &ClientOperation<'_>,
+    arg: &Arg<'_>,
+) -> Option<(TokenStream, TokenStream, TokenStream)> {
+    let body = writer.body_enum(op, arg, true)?;
+    let Some(RequestBody::Choice(choices)) = &op.body else {
+        return None;
+    };
+    let choice = choices
+        .iter()
+        .find(|c| c.encoding == Encoding::Json)
+        .or(choices.first())?;
+    let ty = match choice.encoding {
+        Encoding::Json | Encoding::Xml => writer.ty(&arg.ty),
+        Encoding::Text => quote!(String),
+        Encoding::Bytes => quote!(Vec<u8>),
+    };
+    let variant = super::ident(&choice.ident);
+    Some((body, quote!(#variant), ty))
 }

@@ -170,10 +170,12 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
         let ident = ident(&arg.ident);
         if arg.param.client && !arg.param.param.required {
             values.push(writer.borrow_optional(arg, quote!(#client.#ident)));
+        } else if arg.param.client && super::sans_io::by_value(&arg.ty) {
+            values.push(quote!(#client.#ident));
         } else if arg.param.client {
             values.push(quote!(&#client.#ident));
         } else {
-            let ty = writer.borrowed(arg);
+            let ty = writer.arg_type(plan, arg, true);
             args.push(quote!(#ident: #ty));
             values.push(quote!(#ident));
         }

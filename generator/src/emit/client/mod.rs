@@ -153,12 +153,44 @@ impl Writer<'_> {
                 let item = self.ty(item);
                 quote!(&[#item])
             }
+            Type::Binary => quote!(&[u8]),
             ty if sans_io::by_value(ty) => self.ty(ty),
             other => {
                 let ty = self.ty(other);
                 quote!(&#ty)
             }
         }
+    }
+
+    /// The type of `arg` as the function takes it, written in the operation's module or,
+    /// `from_client`, in the client's: the body enum of an operation whose caller chooses
+    /// the media type, else [`Writer::argument`].
+    fn arg_type(&self, op: &ClientOperation<'_>, arg: &Arg<'_>, from_client: bool) -> TokenStream {
+        match self.body_enum(op, arg, from_client) {
+            Some(name) => quote!(&#name),
+            None => self.argument(arg),
+        }
+    }
+
+    /// The enum a body argument is passed as, when the caller chooses its media type.
+    fn body_enum(
+        &self,
+        op: &ClientOperation<'_>,
+        arg: &Arg<'_>,
+        from_client: bool,
+    ) -> Option<TokenStream> {
+        let name = op
+            .names
+            .body
+            .as_deref()
+            .filter(|_| arg.param.place == crate::model::Place::Body)?;
+        Some(match from_client {
+            true => self.item_path(op, name),
+            false => {
+                let name = ident(name);
+                quote!(#name)
+            }
+        })
     }
 
     /// A client-held parameter's type in the client: optional ones may be unset.

@@ -2,6 +2,7 @@
 
 use super::{ident, Writer};
 use crate::emit::tokens::doc;
+use crate::model::bodies::{self, Encoding, RequestBody};
 use crate::model::operations::{Arg, ClientOperation, Shape};
 use crate::model::types::{StringFormat, Type, XmlKind, XmlNode};
 use crate::model::{Media, Place, Segment, Status, API_VERSION};
@@ -22,7 +23,10 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             .iter()
             .filter(|arg| arg.group.is_none())
             .map(|arg| {
-                let (ident, ty) = (ident(&arg.ident), writer.ty(&arg.ty));
+                let ident = ident(&arg.ident);
+                let ty = writer
+                    .body_enum(op, arg, false)
+                    .unwrap_or_else(|| writer.ty(&arg.ty));
                 let field_doc = doc(&param_doc(arg));
                 quote!(#field_doc pub #ident: Option<#ty>,)
             });
@@ -52,11 +56,57 @@ pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             pub enum #name { #(#variants)* }
         });
     }
+    items.extend(body_enum(writer, op));
     items.extend(headers_struct(writer, op));
     items.extend(error_enum(writer, op));
     items.extend(request_fn(writer, op));
     items.extend(parse_fn(writer, op));
     items
+}
+
+/// The enum of an operation's body when the caller chooses its media type: a variant per
+/// media type, holding what is sent as that type.
+fn body_enum(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+    let (Some(name), Some(RequestBody::Choice(choices))) = (&op.names.body, &op.body) else {
+        return TokenStream::new();
+    };
+    let Some(arg) = op
+        .params
+        .iter()
+        .chain(&op.options)
+        .find(|arg| arg.param.place == Place::Body)
+    else {
+        return TokenStream::new();
+    };
+    let name = ident(name);
+    let docs = doc(&format!(
+        "The body of [`{}`], in one of the media types the operation consumes.",
+        op.names.request_fn
+    ));
+    let variants = choices.iter().map(|choice| {
+        let variant = ident(&choice.ident);
+        let ty = match choice.encoding {
+            Encoding::Json | Encoding::Xml => writer.ty(&arg.ty),
+            Encoding::Text => quote!(String),
+            Encoding::Bytes => quote!(Vec<u8>),
+        };
+        let docs = doc(&format!(
+            "Sent as `{}`{}.",
+            choice.media_type,
+            match choice.encoding {
+                Encoding::Json => ", serialized as JSON",
+                Encoding::Xml => ", serialized as JSON (armgen does not write XML yet)",
+                Encoding::Text => ", as text",
+                Encoding::Bytes => ", as these bytes",
+            }
+        ));
+        quote!(#docs #variant(#ty),)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name { #(#variants)* }
+    }
 }
 
 /// The struct of the headers the replies declare, and how a reply fills it.
@@ -173,7 +223,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         .iter()
         .filter(|arg| arg.group.is_none())
         .map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.argument(arg));
+            let (ident, ty) = (ident(&arg.ident), writer.arg_type(op, arg, false));
             quote!(#ident: #ty)
         })
         .collect();
@@ -213,11 +263,27 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     if let Some(accept) = &operation.accept {
         steps.push(quote!(r.header("accept", #accept);));
     }
-    for place in [Place::Query, Place::Header, Place::Body] {
+    if let Some(RequestBody::Form { multipart }) = &op.body {
+        let encoding = match multipart {
+            true => quote!(Multipart),
+            false => quote!(UrlEncoded),
+        };
+        steps.push(quote!(r.form(rt::FormEncoding::#encoding);));
+    }
+    for place in [Place::Query, Place::Header, Place::Body, Place::FormData] {
         let xml = op.request_xml.as_ref();
+        for (param, value) in op.constants.iter().filter(|(p, _)| p.place == place) {
+            let name = &param.param.name;
+            steps.push(match place {
+                Place::Header => quote!(r.header(#name, #value);),
+                Place::FormData => quote!(r.form_text(#name, #value);),
+                _ if param.param.skip_url_encoding => quote!(r.raw_query(#name, #value);),
+                _ => quote!(r.query(#name, #value);),
+            });
+        }
         for arg in op.params.iter().filter(|arg| arg.param.place == place) {
             let value = ident(&arg.ident);
-            let set = set(arg, quote!(#value), by_value(&arg.ty), xml);
+            let set = set(op, arg, quote!(#value), by_value(&arg.ty), xml);
             steps.push(match arg.param.param.required {
                 true => set,
                 // An optional client-held parameter, sent when the client has it.
@@ -235,7 +301,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
                     quote!(options.#field)
                 }
             };
-            let set = set(arg, quote!(value), false, xml);
+            let set = set(op, arg, quote!(value), false, xml);
             steps.push(quote!(if let Some(value) = &#holder { #set }));
         }
     }
@@ -326,6 +392,16 @@ fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
         .map(|segment| match segment {
             Segment::Literal(literal) => quote!(r.path(#literal);),
             Segment::Param(name) => {
+                let constant = op
+                    .constants
+                    .iter()
+                    .find(|(p, _)| p.place == Place::Path && p.param.name == *name);
+                if let Some((param, value)) = constant {
+                    return match param.param.skip_url_encoding {
+                        true => quote!(r.raw_segment(#value);),
+                        false => quote!(r.segment(#value);),
+                    };
+                }
                 let arg = path_arg(op, name);
                 let value = ident(&arg.ident);
                 let text = text(arg, quote!(#value), ",");
@@ -368,15 +444,24 @@ fn item_text(item: &Type) -> TokenStream {
     }
 }
 
-/// Sets a query parameter, header or body (in XML when `xml` gives its form) from `value`.
-fn set(arg: &Arg<'_>, value: TokenStream, owned: bool, xml: Option<&XmlNode>) -> TokenStream {
+/// Sets a query parameter, header, body (in XML when `xml` gives its form) or form field
+/// from `value`.
+fn set(
+    op: &ClientOperation<'_>,
+    arg: &Arg<'_>,
+    value: TokenStream,
+    owned: bool,
+    xml: Option<&XmlNode>,
+) -> TokenStream {
     let name = &arg.param.param.name;
     let borrowed = match owned {
         true => quote!(&#value),
         false => value.clone(),
     };
+    // A body the caller gives in a media type of their choice is its own enum.
+    let chosen = matches!(op.body, Some(RequestBody::Choice(_)));
     match (arg.param.place, xml) {
-        (Place::Body, Some(node)) => {
+        (Place::Body, Some(node)) if !chosen => {
             let (root, namespace) = (&node.name, xml_namespace(node));
             return match &node.kind {
                 XmlKind::List { item, .. } => {
@@ -385,8 +470,16 @@ fn set(arg: &Arg<'_>, value: TokenStream, owned: bool, xml: Option<&XmlNode>) ->
                 _ => quote!(r.xml(rt::xml::to_document(#root, #namespace, #borrowed));),
             };
         }
-        (Place::Body, None) if owned => return quote!(r.json(&#value);),
-        (Place::Body, None) => return quote!(r.json(#value);),
+        (Place::Body, _) => return set_body(op, value, owned),
+        _ => {}
+    }
+    let form = arg.param.place == Place::FormData;
+    // Only form fields are bytes (`type: file`): the model makes no other parameter so.
+    match &arg.ty {
+        Type::Binary => return quote!(r.form_file(#name, #value);),
+        Type::Vec(item) if **item == Type::Binary => {
+            return quote!(for v in #value.iter() { r.form_file(#name, v); })
+        }
         _ => {}
     }
     let Some(separator) = arg.param.collection_format.separator() else {
@@ -394,13 +487,50 @@ fn set(arg: &Arg<'_>, value: TokenStream, owned: bool, xml: Option<&XmlNode>) ->
             Type::Vec(item) => item_text(item),
             _ => item_text(&arg.ty),
         };
-        return quote!(for v in #value.iter().map(#item) { r.query(#name, &v); });
+        return match form {
+            true => quote!(for v in #value.iter().map(#item) { r.form_text(#name, &v); }),
+            false => quote!(for v in #value.iter().map(#item) { r.query(#name, &v); }),
+        };
     };
     let text = text(arg, value, separator);
     match arg.param.place {
         Place::Header => quote!(r.header(#name, #text);),
+        Place::FormData => quote!(r.form_text(#name, #text);),
         _ if arg.param.param.skip_url_encoding => quote!(r.raw_query(#name, #text);),
         _ => quote!(r.query(#name, #text);),
+    }
+}
+
+/// Sets the body from `value`, in the media type the operation sends it as.
+fn set_body(op: &ClientOperation<'_>, value: TokenStream, owned: bool) -> TokenStream {
+    let value = match owned {
+        true => quote!(&#value),
+        false => value,
+    };
+    let one = |media_type: &str, encoding: Encoding, value: TokenStream| match encoding {
+        Encoding::Json if media_type == "application/json" => quote!(r.json(#value);),
+        Encoding::Json => quote!(r.json_as(#media_type, #value);),
+        Encoding::Text => quote!(r.text(#media_type, #value);),
+        Encoding::Bytes => quote!(r.bytes(#media_type, #value);),
+        // Only a variant of a chosen media type: `set` writes an XML-only body as XML.
+        Encoding::Xml => quote!(r.json(#value);),
+    };
+    match &op.body {
+        Some(RequestBody::One {
+            media_type,
+            encoding,
+        }) => one(media_type, *encoding, value),
+        Some(RequestBody::Choice(choices)) => {
+            let name = ident(op.names.body.as_deref().expect("a choice has an enum"));
+            let arms = choices.iter().map(|choice| {
+                let variant = ident(&choice.ident);
+                let set = one(&choice.media_type, choice.encoding, quote!(v));
+                quote!(#name::#variant(v) => { #set })
+            });
+            quote!(match #value { #(#arms)* })
+        }
+        // The model gives every operation with a body parameter a way to send it.
+        Some(RequestBody::Form { .. }) | None => quote!(r.json(#value);),
     }
 }
 
@@ -413,6 +543,13 @@ fn xml_namespace(node: &XmlNode) -> TokenStream {
 
 /// The runtime function that reads a reply body of type `ty`.
 fn decode(writer: &Writer<'_>, op: &ClientOperation<'_>, ty: &Type) -> TokenStream {
+    match ty {
+        Type::Binary => return quote!(rt::response::bytes),
+        Type::String(StringFormat::Plain) if bodies::reply_is_text(&op.operation.produces) => {
+            return quote!(rt::response::text)
+        }
+        _ => {}
+    }
     match op.operation.reply_media {
         Media::Xml if writer.model.types.is_list(ty) => quote!(rt::response::xml_list),
         Media::Xml => quote!(rt::response::xml),

@@ -9,6 +9,8 @@ use quote::quote;
 pub fn render(entry: &TypeEntry, item: &Enum) -> TokenStream {
     let docs = doc(&entry.doc);
     let name = ident(&entry.name);
+    // A closed enum of one value is a constant: that value is its default.
+    let constant = item.other.is_none() && item.variants.len() == 1;
     let variants = item.variants.iter().map(|variant| {
         let wire = format!("`{}` on the wire.", variant.wire.replace('`', "\\`"));
         let text = if variant.doc.trim().is_empty() {
@@ -18,7 +20,8 @@ pub fn render(entry: &TypeEntry, item: &Enum) -> TokenStream {
         };
         let docs = doc(&text);
         let name = ident(&variant.ident);
-        quote!(#docs #name,)
+        let default = constant.then(|| quote!(#[default]));
+        quote!(#docs #default #name,)
     });
     let arms = item.variants.iter().map(|variant| {
         let name = ident(&variant.ident);
@@ -38,9 +41,10 @@ pub fn render(entry: &TypeEntry, item: &Enum) -> TokenStream {
         }
         None => (None, quote!(closed)),
     };
+    let default = constant.then(|| quote!(Default,));
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, #default)]
         pub enum #name {
             #(#variants)*
             #other_variant

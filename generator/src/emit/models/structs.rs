@@ -1,7 +1,8 @@
 //! Structs: one field per property, in spec order, then the map of undeclared members.
 //!
 //! Every struct is `#[non_exhaustive]`, so code outside the crate builds it through
-//! `new` (the required, writable fields) or `Default` (when there are none) and then sets
+//! `new` (the required, writable fields but constants) or `Default` (when there are
+//! none) and then sets
 //! fields: a spec version that adds an optional property breaks no user code. Builders
 //! would say the same with a type and a method per field, which the models of a large spec
 //! would pay for in compile time; public fields already are the setters.
@@ -54,6 +55,13 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
                 #[serde(default = #default)]
                 pub #name: #field_ty,
             }
+        } else if constant(types, field) {
+            quote! {
+                #docs
+                #rename
+                #[serde(default)]
+                pub #name: #field_ty,
+            }
         } else if field.optional {
             quote! {
                 #docs
@@ -85,11 +93,11 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
             pub #name: #map,
         }
     });
-    // `Default` only when an empty value is valid: no field is required.
+    // `Default` only when an empty value is valid: no field is required but constants.
     let default = item
         .fields
         .iter()
-        .all(|f| f.optional)
+        .all(|f| f.optional || constant(types, f))
         .then(|| quote!(Default,));
     let constructor = constructor(types, entry, item);
     quote! {
@@ -109,13 +117,14 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
 /// have `Default` instead; those whose only required field is a discriminator have both.
 fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<TokenStream> {
     let fixed = item.fields.iter().any(|f| f.fixed.is_some());
-    if item.required().next().is_none() && !fixed {
+    let required = || item.required().filter(|field| !constant(types, field));
+    if required().next().is_none() && !fixed {
         return None;
     }
     let site = Site::Models {
         from: &entry.module,
     };
-    let params = item.required().map(|field| {
+    let params = required().map(|field| {
         let (name, field_ty) = (ident(&field.ident), ty(types, &field.ty, site));
         quote!(#name: impl ::std::convert::Into<#field_ty>)
     });
@@ -126,15 +135,16 @@ fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<To
                 let function = ident(&default_fn(&field.ident));
                 quote!(#name: Self::#function())
             }
-            (None, true) => quote!(#name: ::std::default::Default::default()),
-            (None, false) => quote!(#name: #name.into()),
+            // Optional fields start empty, constants as their one value.
+            (None, false) if !constant(types, field) => quote!(#name: #name.into()),
+            (None, _) => quote!(#name: ::std::default::Default::default()),
         }
     });
     let extras = item.extras.as_ref().map(|extras| {
         let name = ident(&extras.ident);
         quote!(#name: ::std::default::Default::default(),)
     });
-    let allow = (item.required().count() > CLIPPY_MAX_ARGUMENTS)
+    let allow = (required().count() > CLIPPY_MAX_ARGUMENTS)
         .then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let name = ident(&entry.name);
     let defaults = item.fields.iter().filter_map(|field| {
@@ -148,7 +158,7 @@ fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<To
             }
         })
     });
-    let default = item.required().next().is_none().then(|| {
+    let default = required().next().is_none().then(|| {
         quote! {
             impl ::std::default::Default for #name {
                 fn default() -> Self {
@@ -193,4 +203,16 @@ fn discriminator(types: &TypeSpace, field: &Field, wire: &str, site: Site<'_>) -
         }
     }
     quote!(<#field_ty as ::std::convert::From<&str>>::from(#wire))
+}
+
+/// Whether a field is a constant: required, no discriminator, and of a closed enum of one
+/// value (AutoRest's rule). It is no argument of `new`, starts as that value, and reads
+/// as it when a reply leaves it out.
+fn constant(types: &TypeSpace, field: &Field) -> bool {
+    let Type::Named(id) = &field.ty else {
+        return false;
+    };
+    !field.optional
+        && field.fixed.is_none()
+        && matches!(&types.get(*id).details, Details::Enum(e) if e.other.is_none() && e.variants.len() == 1)
 }

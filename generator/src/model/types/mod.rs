@@ -47,6 +47,10 @@ pub enum Type {
     Map(Box<Type>),
     /// A struct field on a cycle of structs holding each other.
     Boxed(Box<Type>),
+    /// Bytes as they are, not JSON: a `type: file` or binary body, reply or form field
+    /// (only where an operation sends or reads one, never inside a model). Not
+    /// `format: byte`, which is base64 text.
+    Binary,
     /// A value that may be JSON `null` (`x-nullable: true`) where `Option` is not
     /// already how absence is said: an array item, a map value, a response body.
     Nullable(Box<Type>),

@@ -7,11 +7,6 @@ use std::sync::Arc;
 use testserver_acceptance::azure_special_properties::client::{
     api_version_local, odata, skip_url_encoding, Client,
 };
-use testserver_acceptance::azure_special_properties::models::{
-    ApiVersionLocalGetMethodLocalValidApiVersion as MethodLocal,
-    ApiVersionLocalGetPathLocalValidApiVersion as PathLocal,
-    ApiVersionLocalGetSwaggerLocalValidApiVersion as SwaggerLocal,
-};
 
 const SUBSCRIPTION: &str = "1234-5678-9012-3456";
 const REQUEST_ID: &str = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
@@ -45,19 +40,13 @@ async fn api_versions() {
     held.get_path_global_valid().await.unwrap();
     held.get_swagger_global_valid().await.unwrap();
     let local = client.api_version_local();
-    local
-        .get_method_local_valid(&MethodLocal::V20)
-        .await
-        .unwrap();
+    local.get_method_local_valid().await.unwrap();
     local
         .get_method_local_null(api_version_local::GetMethodLocalNullOptions::default())
         .await
         .unwrap();
-    local.get_path_local_valid(&PathLocal::V20).await.unwrap();
-    local
-        .get_swagger_local_valid(&SwaggerLocal::V20)
-        .await
-        .unwrap();
+    local.get_path_local_valid().await.unwrap();
+    local.get_swagger_local_valid().await.unwrap();
 }
 
 #[tokio::test]
@@ -68,9 +57,7 @@ async fn unencoded_paths_and_queries() {
         .await
         .unwrap();
     skip.get_path_path_valid("path1/path2/path3").await.unwrap();
-    skip.get_swagger_path_valid(&"path1/path2/path3".parse().unwrap())
-        .await
-        .unwrap();
+    skip.get_swagger_path_valid().await.unwrap();
     skip.get_method_query_null(skip_url_encoding::GetMethodQueryNullOptions::default())
         .await
         .unwrap();
@@ -121,9 +108,7 @@ async fn unencoded_queries() {
     skip.get_path_query_valid("value1&q2=value2&q3=value3")
         .await
         .unwrap();
-    skip.get_swagger_query_valid(&"value1&q2=value2&q3=value3".parse().unwrap())
-        .await
-        .unwrap();
+    skip.get_swagger_query_valid().await.unwrap();
 }
 
 #[tokio::test]

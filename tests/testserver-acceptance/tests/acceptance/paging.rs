@@ -96,7 +96,7 @@ async fn next_operation_with_query_parameters() {
     // constant query), not a GET of the link.
     let paging = client();
     let paging = paging.paging();
-    let (items, pages) = all(paging.get_with_query_params(100, true)).await.unwrap();
+    let (items, pages) = all(paging.get_with_query_params(100)).await.unwrap();
     assert_eq!((ids(&items), pages), (vec![1, 2], 2));
 }
 

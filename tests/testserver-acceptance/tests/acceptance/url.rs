@@ -2,7 +2,7 @@
 
 use super::server::pipeline;
 use armgen_runtime as rt;
-use testserver_acceptance::url::client::{path_items, queries, Client};
+use testserver_acceptance::url::client::{path_items, paths, queries, Client};
 
 /// The server's multi-byte string; written with escapes because five of its characters
 /// are CJK compatibility ideographs, which editors may normalize into others.
@@ -30,35 +30,30 @@ fn client_with_query(query: Option<String>) -> Client {
 async fn scalars_in_paths() {
     let client = client();
     let paths = client.paths();
-    paths.get_boolean_true(true).await.unwrap();
-    paths.get_boolean_false(false).await.unwrap();
-    paths.get_int_one_million(1_000_000).await.unwrap();
-    paths
-        .get_int_negative_one_million(-1_000_000)
-        .await
-        .unwrap();
-    paths.get_ten_billion(10_000_000_000).await.unwrap();
-    paths
-        .get_negative_ten_billion(-10_000_000_000)
-        .await
-        .unwrap();
-    paths.double_decimal_positive(9_999_999.999).await.unwrap();
-    paths.double_decimal_negative(-9_999_999.999).await.unwrap();
+    paths.get_boolean_true().await.unwrap();
+    paths.get_boolean_false().await.unwrap();
+    paths.get_int_one_million().await.unwrap();
+    paths.get_int_negative_one_million().await.unwrap();
+    paths.get_ten_billion().await.unwrap();
+    paths.get_negative_ten_billion().await.unwrap();
+    paths.double_decimal_positive().await.unwrap();
+    paths.double_decimal_negative().await.unwrap();
 }
 
 #[tokio::test]
 async fn strings_in_paths() {
     let client = client();
     let paths = client.paths();
-    paths.string_unicode(&parse(UNICODE)).await.unwrap();
-    paths
-        .string_url_encoded(&parse("begin!*'();:@ &=+$,/?#[]end"))
-        .await
-        .unwrap();
-    paths
-        .string_url_non_encoded(&parse("begin!*'();:@&=+$,end"))
-        .await
-        .unwrap();
+    paths.string_unicode().await.unwrap();
+    // The string is the spec's constant, every byte of its UTF-8 percent-encoded.
+    let encoded: String = UNICODE.bytes().map(|b| format!("%{b:02X}")).collect();
+    let request = paths::string_unicode_request().unwrap();
+    assert_eq!(
+        request.uri().path(),
+        format!("/paths/string/unicode/{encoded}")
+    );
+    paths.string_url_encoded().await.unwrap();
+    paths.string_url_non_encoded().await.unwrap();
     paths.enum_valid(&parse("green color")).await.unwrap();
 }
 
@@ -66,32 +61,17 @@ async fn strings_in_paths() {
 async fn scalars_in_queries() {
     let client = client();
     let queries = client.queries();
-    queries.get_boolean_true(true).await.unwrap();
-    queries.get_boolean_false(false).await.unwrap();
-    queries.get_int_one_million(1_000_000).await.unwrap();
-    queries
-        .get_int_negative_one_million(-1_000_000)
-        .await
-        .unwrap();
-    queries.get_ten_billion(10_000_000_000).await.unwrap();
-    queries
-        .get_negative_ten_billion(-10_000_000_000)
-        .await
-        .unwrap();
-    queries
-        .double_decimal_positive(9_999_999.999)
-        .await
-        .unwrap();
-    queries
-        .double_decimal_negative(-9_999_999.999)
-        .await
-        .unwrap();
-    queries.string_unicode(&parse(UNICODE)).await.unwrap();
-    queries
-        .string_url_encoded(&parse("begin!*'();:@ &=+$,/?#[]end"))
-        .await
-        .unwrap();
-    queries.string_empty(&parse("")).await.unwrap();
+    queries.get_boolean_true().await.unwrap();
+    queries.get_boolean_false().await.unwrap();
+    queries.get_int_one_million().await.unwrap();
+    queries.get_int_negative_one_million().await.unwrap();
+    queries.get_ten_billion().await.unwrap();
+    queries.get_negative_ten_billion().await.unwrap();
+    queries.double_decimal_positive().await.unwrap();
+    queries.double_decimal_negative().await.unwrap();
+    queries.string_unicode().await.unwrap();
+    queries.string_url_encoded().await.unwrap();
+    queries.string_empty().await.unwrap();
 }
 
 #[tokio::test]
@@ -120,16 +100,14 @@ async fn enums_bytes_and_dates_in_queries() {
     })
     .await
     .unwrap();
-    q.byte_empty(&parse("")).await.unwrap();
+    q.byte_empty().await.unwrap();
     q.byte_multi_byte(queries::ByteMultiByteOptions {
         byte_query: Some(rt::Bytes::from(UNICODE.as_bytes())),
     })
     .await
     .unwrap();
-    q.date_valid(&parse("2012-01-01")).await.unwrap();
-    q.date_time_valid(&parse("2012-01-01T01:01:01Z"))
-        .await
-        .unwrap();
+    q.date_valid().await.unwrap();
+    q.date_time_valid().await.unwrap();
 }
 
 /// The server's array: a null item is sent as an empty string, as on the wire.
@@ -230,11 +208,8 @@ async fn arrays_without_a_collection_format_are_csv() {
 async fn dates_bytes_and_arrays_in_paths() {
     let client = client();
     let paths = client.paths();
-    paths.date_valid(&parse("2012-01-01")).await.unwrap();
-    paths
-        .date_time_valid(&parse("2012-01-01T01:01:01Z"))
-        .await
-        .unwrap();
+    paths.date_valid().await.unwrap();
+    paths.date_time_valid().await.unwrap();
     paths
         .byte_multi_byte(&rt::Bytes::from(UNICODE.as_bytes()))
         .await
@@ -244,8 +219,10 @@ async fn dates_bytes_and_arrays_in_paths() {
         .await
         .unwrap();
     // Empty values leave the segment empty: `/paths/string/empty/`.
-    paths.string_empty(&parse("")).await.unwrap();
-    paths.byte_empty(&parse("")).await.unwrap();
+    paths.string_empty().await.unwrap();
+    paths.byte_empty().await.unwrap();
+    let request = paths::string_empty_request().unwrap();
+    assert_eq!(request.uri().path(), "/paths/string/empty/");
     // `lorem`, unpadded in the URL-safe alphabet: `bG9yZW0`.
     paths
         .base64_url(&rt::Base64Url::from(b"lorem".as_slice()))
@@ -261,24 +238,8 @@ async fn dates_bytes_and_arrays_in_paths() {
 #[tokio::test]
 async fn floats_in_scientific_notation() {
     let client = client();
-    client
-        .paths()
-        .float_scientific_positive(1.034e20)
-        .await
-        .unwrap();
-    client
-        .paths()
-        .float_scientific_negative(-1.034e-20)
-        .await
-        .unwrap();
-    client
-        .queries()
-        .float_scientific_positive(1.034e20)
-        .await
-        .unwrap();
-    client
-        .queries()
-        .float_scientific_negative(-1.034e-20)
-        .await
-        .unwrap();
+    client.paths().float_scientific_positive().await.unwrap();
+    client.paths().float_scientific_negative().await.unwrap();
+    client.queries().float_scientific_positive().await.unwrap();
+    client.queries().float_scientific_negative().await.unwrap();
 }

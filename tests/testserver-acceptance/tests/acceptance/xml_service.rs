@@ -217,11 +217,7 @@ async fn bytes_and_urls_in_elements() {
 
 #[tokio::test]
 async fn storage_list_containers() {
-    let list = client()
-        .xml()
-        .list_containers(&XmlListContainersComp::List)
-        .await
-        .unwrap();
+    let list = client().xml().list_containers().await.unwrap();
     assert_eq!(
         list.service_endpoint,
         "https://myaccount.blob.core.windows.net/"
@@ -235,7 +231,10 @@ async fn storage_list_containers() {
     let names: Vec<&str> = containers.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["audio", "images", "textfiles"]);
     let first = &containers[0].properties;
-    assert_eq!(first.last_modified.as_str(), "Wed, 26 Oct 2016 20:39:39 GMT");
+    assert_eq!(
+        first.last_modified.as_str(),
+        "Wed, 26 Oct 2016 20:39:39 GMT"
+    );
     assert_eq!(first.etag, "0x8CACB9BD7C6B1B2");
     assert_eq!(first.public_access, Some(PublicAccessType::Container));
     assert_eq!(containers[1].properties.public_access, None);
@@ -243,11 +242,7 @@ async fn storage_list_containers() {
 
 #[tokio::test]
 async fn storage_list_blobs() {
-    let list = client()
-        .xml()
-        .list_blobs(&XmlListBlobsComp::List, &XmlListBlobsRestype::Container)
-        .await
-        .unwrap();
+    let list = client().xml().list_blobs().await.unwrap();
     assert_eq!(
         list.container_name,
         "https://myaccount.blob.core.windows.net/mycontainer"
@@ -259,7 +254,10 @@ async fn storage_list_blobs() {
     let blob = &blobs[0];
     assert_eq!(blob.name, "blob1.txt");
     let properties = &blob.properties;
-    assert_eq!(properties.last_modified.as_str(), "Wed, 09 Sep 2009 09:20:02 GMT");
+    assert_eq!(
+        properties.last_modified.as_str(),
+        "Wed, 09 Sep 2009 09:20:02 GMT"
+    );
     assert_eq!(properties.etag, "0x8CBFF45D8A29A19");
     assert_eq!(properties.content_length, Some(100));
     assert_eq!(properties.content_type.as_deref(), Some("text/html"));
@@ -299,13 +297,7 @@ async fn storage_list_blobs() {
 async fn storage_service_properties() {
     let client = client();
     let xml = client.xml();
-    let properties = xml
-        .get_service_properties(
-            &XmlGetServicePropertiesComp::Properties,
-            &XmlGetServicePropertiesRestype::Service,
-        )
-        .await
-        .unwrap();
+    let properties = xml.get_service_properties().await.unwrap();
     let retention = {
         let mut policy = RetentionPolicy::new(true);
         policy.days = Some(7);
@@ -331,23 +323,14 @@ async fn storage_service_properties() {
     let minute = properties.minute_metrics.as_ref().unwrap();
     assert_eq!(minute.include_ap_is, Some(true));
     assert_eq!(properties.cors, None);
-    xml.put_service_properties(
-        &XmlPutServicePropertiesComp::Properties,
-        &XmlPutServicePropertiesRestype::Service,
-        &properties,
-    )
-    .await
-    .unwrap();
+    xml.put_service_properties(&properties).await.unwrap();
 }
 
 #[tokio::test]
 async fn storage_container_acl_is_a_wrapped_list_at_the_root() {
     let client = client();
     let xml = client.xml();
-    let acls = xml
-        .get_acls(&XmlGetAclsComp::Acl, &XmlGetAclsRestype::Container)
-        .await
-        .unwrap();
+    let acls = xml.get_acls().await.unwrap();
     assert_eq!(acls.len(), 1);
     let acl = &acls[0];
     assert_eq!(acl.id, "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=");
@@ -365,7 +348,5 @@ async fn storage_container_acl_is_a_wrapped_list_at_the_root() {
             "rwd",
         ),
     )];
-    xml.put_acls(&XmlPutAclsComp::Acl, &XmlPutAclsRestype::Container, &put)
-        .await
-        .unwrap();
+    xml.put_acls(&put).await.unwrap();
 }
