@@ -1,9 +1,9 @@
 //! The models of the golden cases with one tricky schema each (`tests/cases/{allof,
-//! enums, keywords, maps, recursion}`), run: `tests/golden.rs` checks the emitted code
+//! client-names, enums, keywords, maps, recursion}`), run: `tests/golden.rs` checks the emitted code
 //! and the `golden-cases` crate compiles it, so these tests run the very code the
 //! expected files hold.
 
-use golden_cases::{allof, enums, keywords, maps, recursion};
+use golden_cases::{allof, client_names, enums, keywords, maps, recursion};
 use serde_json::{json, Value};
 
 /// Deserializes `value` as `T` and serializes it back; the JSON must be unchanged.
@@ -126,4 +126,16 @@ fn dispatch_names_definitions() {
         .unwrap()
         .is_err());
     assert!(maps::models::roundtrip("NoSuchDefinition", json!({})).is_none());
+}
+
+#[test]
+fn client_names_name_fields_and_keep_json_names() {
+    let body = json!({ "base_id": "1", "display_name": "shown", "title": "t", "kind": "a" });
+    let widget: client_names::models::Widget = round_trip(body);
+    assert_eq!(widget.id, "1");
+    assert_eq!(widget.title.as_deref(), Some("shown"));
+    assert_eq!(widget.title_2.as_deref(), Some("t"));
+    assert_eq!(widget.sort, Some(client_names::models::WidgetKind::Alpha));
+    let request = client_names::client::widgets::put_request("w", 5, &widget).unwrap();
+    assert_eq!(request.uri().to_string(), "/widgets/w?$top=5");
 }

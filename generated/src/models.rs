@@ -2272,7 +2272,8 @@ pub struct VirtualNetworkRule {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub action: ::std::option::Option<Action>,
     /// Resource ID of a subnet, for example: /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/virtualNetworks/{vnetName}/subnets/{subnetName}.
-    pub id: ::std::string::String,
+    #[serde(rename = "id")]
+    pub virtual_network_resource_id: ::std::string::String,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -2283,10 +2284,12 @@ pub struct VirtualNetworkRule {
 }
 impl VirtualNetworkRule {
     /// A value with the required fields; every optional field is `None`.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        virtual_network_resource_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
             action: ::std::default::Default::default(),
-            id: id.into(),
+            virtual_network_resource_id: virtual_network_resource_id.into(),
             additional_properties: ::std::default::Default::default(),
         }
     }
@@ -2299,7 +2302,8 @@ pub struct IpRule {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub action: ::std::option::Option<Action>,
     /// Specifies the IP or IP range in CIDR format. Only IPV4 address is allowed.
-    pub value: ::std::string::String,
+    #[serde(rename = "value")]
+    pub ip_address_or_range: ::std::string::String,
     /// Properties this version of the spec does not declare, kept as received and
     /// sent back, so that a value read, changed and written back loses nothing.
     #[serde(flatten)]
@@ -2310,10 +2314,12 @@ pub struct IpRule {
 }
 impl IpRule {
     /// A value with the required fields; every optional field is `None`.
-    pub fn new(value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        ip_address_or_range: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         Self {
             action: ::std::default::Default::default(),
-            value: value.into(),
+            ip_address_or_range: ip_address_or_range.into(),
             additional_properties: ::std::default::Default::default(),
         }
     }

@@ -269,6 +269,9 @@ pub struct Schema {
     #[serde(rename = "x-nullable", default)]
     pub x_nullable: bool,
     pub xml: Option<Xml>,
+    /// The name a property goes by in code; the JSON keeps its own.
+    #[serde(rename = "x-ms-client-name")]
+    pub client_name: Option<String>,
 }
 
 /// The `xml` object: how a schema's value is written in XML bodies.

@@ -155,7 +155,7 @@ fn simple_product(with_generic: bool) -> SimpleProduct {
     }))
     .unwrap();
     let mut product = SimpleProduct::new("123");
-    product.base_product_description = Some("product description".into());
+    product.description = Some("product description".into());
     product.details = Some(details);
     product
 }
@@ -181,7 +181,7 @@ async fn custom_flattened_bodies() {
     };
     let reply = client.post_flattened_simple_product(options).await.unwrap();
     assert_eq!(reply, simple_product(false));
-    assert_eq!(reply.base_product_id, "123");
+    assert_eq!(reply.product_id, "123");
 }
 
 #[tokio::test]

@@ -289,7 +289,7 @@ async fn storage_list_blobs() {
         ))
     );
     assert_eq!(blobs[1].snapshot, "2009-09-09T09:20:03.0427659Z");
-    assert_eq!(blobs[4].properties.x_ms_blob_sequence_number, Some(3));
+    assert_eq!(blobs[4].properties.blob_sequence_number, Some(3));
     assert_eq!(blobs[4].properties.lease_status, Some(LeaseStatus::Locked));
 }
 
