@@ -438,6 +438,66 @@ fn azure_extensions_naming_what_is_not_there_are_refused_at_their_place() {
 }
 
 #[test]
+fn dialect_constructs_armgen_cannot_honour_are_refused_at_their_place() {
+    let operation = |extra: Value| {
+        let mut op = json!({
+            "operationId": "Things_Put",
+            "parameters": [{ "name": "x-ms-meta", "in": "header", "type": "string" }],
+            "responses": { "200": { "description": "OK", "headers": {
+                "x-ms-meta": { "type": "string" }
+            } } },
+        });
+        if let (Some(op), Value::Object(extra)) = (op.as_object_mut(), extra) {
+            op.extend(extra);
+        }
+        swagger(json!({ "/things": { "put": op } }), json!({}))
+    };
+    let mut prefixed_param = operation(json!({}));
+    prefixed_param["paths"]["/things"]["put"]["parameters"][0]["x-ms-header-collection-prefix"] =
+        json!("x-ms-meta-");
+    let mut prefixed_header = operation(json!({}));
+    prefixed_header["paths"]["/things"]["put"]["responses"]["200"]["headers"]["x-ms-meta"]
+        ["x-ms-header-collection-prefix"] = json!("x-ms-meta-");
+    let final_state = |via: &str| {
+        operation(json!({
+            "x-ms-long-running-operation": true,
+            "x-ms-long-running-operation-options": { "final-state-via": via },
+        }))
+    };
+    for (spec, pointer, message) in [
+        (
+            prefixed_param,
+            "/paths/~1things/put/parameters/0/x-ms-header-collection-prefix",
+            "`x-ms-header-collection-prefix: x-ms-meta-` (a map of headers) is not supported",
+        ),
+        (
+            prefixed_header,
+            "/paths/~1things/put/responses/200/headers/x-ms-meta/x-ms-header-collection-prefix",
+            "`x-ms-header-collection-prefix: x-ms-meta-` (a map of headers) is not supported",
+        ),
+        (
+            final_state("operation-location"),
+            "/paths/~1things/put/x-ms-long-running-operation-options/final-state-via",
+            "`final-state-via: operation-location` is not supported",
+        ),
+        (
+            final_state("somewhere"),
+            "/paths/~1things/put/x-ms-long-running-operation-options/final-state-via",
+            "`final-state-via: somewhere` is not supported",
+        ),
+    ] {
+        let root = spec_root(&spec);
+        let error = generate(root.path(), &["models"]).unwrap_err();
+        assert_eq!(error.pointer.as_deref(), Some(pointer), "{error}");
+        assert!(error.message.contains(message), "{error}");
+    }
+    for via in ["azure-async-operation", "location", "original-uri"] {
+        let root = spec_root(&final_state(via));
+        generate(root.path(), &["client"]).unwrap();
+    }
+}
+
+#[test]
 fn parameter_groups_are_structs_named_as_autorest_names_them() {
     let grouped = |name: &str, grouping: Value| json!({ "name": name, "in": "query", "type": "string", "x-ms-parameter-grouping": grouping });
     let post = |id: &str, parameters: Value| {

@@ -502,12 +502,12 @@ fn operations(
                 description: operation.description.clone(),
                 parameters,
                 responses,
-                long_running: operation.long_running.then(|| LongRunning {
-                    final_state_via: operation
-                        .long_running_options
-                        .as_ref()
-                        .and_then(|o| o.final_state_via.clone()),
-                }),
+                long_running: match operation.long_running {
+                    true => Some(LongRunning {
+                        final_state_via: final_state_via(&location, operation)?,
+                    }),
+                    false => None,
+                },
                 pageable: operation.pageable.clone(),
                 examples: examples(&location.child("x-ms-examples"), &operation.examples)?,
                 host: host.as_ref().map(|(template, _, _)| template.clone()),
@@ -516,6 +516,28 @@ fn operations(
         }
     }
     Ok(operations)
+}
+
+/// `final-state-via`, when it is one the runtime's poller follows. `operation-location`
+/// (the result behind an `Operation-Location` header) is refused rather than polled as
+/// something else.
+fn final_state_via(location: &Location, operation: &swagger::Operation) -> Result<Option<String>> {
+    let Some(via) = operation
+        .long_running_options
+        .as_ref()
+        .and_then(|o| o.final_state_via.as_deref())
+    else {
+        return Ok(None);
+    };
+    match via {
+        "azure-async-operation" | "location" | "original-uri" => Ok(Some(via.to_owned())),
+        _ => Err(location
+            .child("x-ms-long-running-operation-options")
+            .child("final-state-via")
+            .error(format!(
+                "`final-state-via: {via}` is not supported: armgen follows `azure-async-operation`, `location` and `original-uri`"
+            ))),
+    }
 }
 
 /// The spec's `x-ms-parameterized-host`: its template (with the scheme prefix), its
@@ -595,6 +617,7 @@ fn params(
                 }
             };
             let place = Place::parse(&param.location, &location)?;
+            refuse_header_collection(&location, param.header_collection_prefix.as_deref())?;
             let collection_format =
                 CollectionFormat::parse(param.collection_format.as_deref(), place, &location)?;
             Ok(Param {
@@ -625,6 +648,10 @@ fn responses(
                     (deserialize(&location, value)?, location)
                 }
             };
+            for (name, header) in &response.headers {
+                let at = location.child("headers").child(name);
+                refuse_header_collection(&at, header.header_collection_prefix.as_deref())?;
+            }
             Ok((
                 status,
                 Response {
@@ -636,6 +663,18 @@ fn responses(
             ))
         })
         .collect()
+}
+
+/// `x-ms-header-collection-prefix` (a map of headers sharing a prefix, Azure Storage's
+/// `x-ms-meta-*`) is refused: read as the one header it names, it would send and read the
+/// wrong header.
+fn refuse_header_collection(at: &Location, prefix: Option<&str>) -> Result<()> {
+    match prefix {
+        Some(prefix) => Err(at.child("x-ms-header-collection-prefix").error(format!(
+            "`x-ms-header-collection-prefix: {prefix}` (a map of headers) is not supported"
+        ))),
+        None => Ok(()),
+    }
 }
 
 fn examples(

@@ -197,6 +197,9 @@ pub struct Parameter {
     pub client_name: Option<String>,
     #[serde(rename = "x-ms-parameter-grouping")]
     pub grouping: Option<ParameterGrouping>,
+    /// A header parameter that is a map, each entry sent as the header `prefix` + key.
+    #[serde(rename = "x-ms-header-collection-prefix")]
+    pub header_collection_prefix: Option<String>,
 }
 
 /// `x-ms-parameter-grouping`: the parameter is a field of a struct the method takes.
@@ -233,6 +236,9 @@ pub struct Header {
     pub enum_values: Option<Vec<Value>>,
     #[serde(rename = "x-ms-enum")]
     pub x_ms_enum: Option<XmsEnum>,
+    /// The header is a map of every header whose name starts with the prefix.
+    #[serde(rename = "x-ms-header-collection-prefix")]
+    pub header_collection_prefix: Option<String>,
 }
 
 /// A JSON schema as Swagger 2.0 restricts it.
