@@ -1,9 +1,9 @@
 //! The models of the golden cases with one tricky schema each (`tests/cases/{allof,
-//! client-names, enums, keywords, maps, recursion}`), run: `tests/golden.rs` checks the emitted code
+//! dialect, enums, keywords, maps, recursion}`), run: `tests/golden.rs` checks the emitted code
 //! and the `golden-cases` crate compiles it, so these tests run the very code the
 //! expected files hold.
 
-use golden_cases::{allof, client_names, enums, keywords, maps, recursion};
+use golden_cases::{allof, dialect, enums, keywords, maps, recursion};
 use serde_json::{json, Value};
 
 /// Deserializes `value` as `T` and serializes it back; the JSON must be unchanged.
@@ -131,11 +131,25 @@ fn dispatch_names_definitions() {
 #[test]
 fn client_names_name_fields_and_keep_json_names() {
     let body = json!({ "base_id": "1", "display_name": "shown", "title": "t", "kind": "a" });
-    let widget: client_names::models::Widget = round_trip(body);
+    let widget: dialect::models::Widget = round_trip(body);
     assert_eq!(widget.id, "1");
     assert_eq!(widget.title.as_deref(), Some("shown"));
     assert_eq!(widget.title_2.as_deref(), Some("t"));
-    assert_eq!(widget.sort, Some(client_names::models::WidgetKind::Alpha));
-    let request = client_names::client::widgets::put_request("w", 5, &widget).unwrap();
+    assert_eq!(widget.sort, Some(dialect::models::WidgetKind::Alpha));
+    let request = dialect::client::widgets::put_request("w", 5, &widget).unwrap();
     assert_eq!(request.uri().to_string(), "/widgets/w?$top=5");
+}
+
+#[test]
+fn a_head_documenting_404_says_whether_the_resource_exists() {
+    use dialect::client::widgets::parse_check_existence;
+    let reply = |status: u16| {
+        http::Response::builder()
+            .status(status)
+            .body(Vec::new())
+            .unwrap()
+    };
+    assert!(parse_check_existence(reply(204)).unwrap());
+    assert!(!parse_check_existence(reply(404)).unwrap());
+    assert!(parse_check_existence(reply(500)).is_err());
 }

@@ -241,6 +241,9 @@ pub enum Shape {
     Optional(Type),
     /// Statuses with different bodies: an enum per operation.
     Enum,
+    /// A `HEAD` documenting a 2xx and 404, neither with a body: `true` for a 2xx, `false`
+    /// for 404.
+    Exists,
     /// `x-ms-pageable`: pages of items.
     Page {
         item: Type,
@@ -436,6 +439,15 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
                     if operation.long_running.is_some() =>
                 {
                     Shape::Optional(ty)
+                }
+                // ARM's existence checks (`CheckExistence`: 204 or 404): the caller gets
+                // which one, as AutoRest's `head-as-boolean` does.
+                (Shape::Unit, Method::Head)
+                    if operation.long_running.is_none()
+                        && statuses.iter().any(|(code, _)| *code == 404)
+                        && statuses.iter().any(|(code, _)| (200..300).contains(code)) =>
+                {
+                    Shape::Exists
                 }
                 (shape, _) => shape,
             },

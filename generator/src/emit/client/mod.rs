@@ -255,6 +255,7 @@ impl Writer<'_> {
         use crate::model::operations::Shape;
         match &op.result {
             Shape::Unit => quote!(()),
+            Shape::Exists => quote!(bool),
             Shape::One(ty) => self.ty(ty),
             Shape::Optional(ty) => {
                 let ty = self.ty(ty);

@@ -587,6 +587,10 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
             }
             (Shape::Page { .. }, None) => quote!(Ok(rt::Page::default())),
             (Shape::Unit, _) => quote!(Ok(())),
+            (Shape::Exists, _) => {
+                let exists = *status != 404;
+                quote!(Ok(#exists))
+            }
             (Shape::One(ty), _) => {
                 let decode = decode(writer, op, ty);
                 quote!(#decode(response))
@@ -666,6 +670,7 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
 fn final_reply(op: &ClientOperation<'_>) -> TokenStream {
     match &op.result {
         Shape::Unit => quote!(Ok(())),
+        Shape::Exists => quote!(Ok(true)),
         Shape::One(_) => quote!(rt::response::json(response)),
         Shape::Optional(_) => quote!(rt::response::optional_json(response)),
         Shape::Page {

@@ -91,10 +91,11 @@ async fn client_request_ids() {
         .custom_named_request_id_param_grouping(group)
         .await
         .unwrap();
-    header
+    let head = header
         .custom_named_request_id_head(REQUEST_ID)
         .await
         .unwrap();
+    assert!(head.body, "200 of a HEAD documenting 404: it exists");
 }
 
 #[tokio::test]

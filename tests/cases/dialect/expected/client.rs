@@ -2,7 +2,7 @@
 use super::models;
 use armgen_runtime as rt;
 /// The body of the service's error replies.
-pub type ErrorBody = serde_json::Value;
+pub type ErrorBody = serde_json::Map<String, serde_json::Value>;
 /// The error of every operation.
 pub type Error = rt::Error<ErrorBody>;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -56,6 +56,18 @@ impl Widgets<'_> {
             .execute(widgets::put_request(label, limit, widget), widgets::parse_put)
             .await
     }
+    /// HEAD documenting 204 and 404: a boolean.
+    ///
+    /// `Widgets_CheckExistence` ([`widgets::check_existence_request`], [`widgets::parse_check_existence`]).
+    pub async fn check_existence(&self, widget_name: &str) -> Result<bool> {
+        self.client
+            .pipeline
+            .execute(
+                widgets::check_existence_request(widget_name),
+                widgets::parse_check_existence,
+            )
+            .await
+    }
 }
 /// Requests and replies of the `Widgets_*` operations, without I/O.
 pub mod widgets {
@@ -83,13 +95,33 @@ pub mod widgets {
             _ => Err(rt::response::unexpected(response)),
         }
     }
+    /// Builds the `Widgets_CheckExistence` request: `HEAD /widgets/{widget_name}`, relative to the endpoint.
+    ///
+    /// Sends the header `Accept`: application/json. Replies without a body: 204, 404. Any other status is an error, with the `default` reply's body.
+    pub fn check_existence_request(
+        widget_name: &str,
+    ) -> Result<rt::Request, rt::RequestError> {
+        let mut r = rt::RequestBuilder::new(http::Method::HEAD);
+        r.path("/widgets/");
+        r.segment(widget_name);
+        r.header("accept", "application/json");
+        r.build()
+    }
+    /// Parses a reply to `Widgets_CheckExistence`; a status it does not document is an [`Error::Service`] with the typed error body.
+    pub fn parse_check_existence(response: rt::Response) -> Result<bool> {
+        match response.status().as_u16() {
+            204 => Ok(true),
+            404 => Ok(false),
+            _ => Err(rt::response::unexpected(response)),
+        }
+    }
 }
 #[cfg(feature = "examples")]
 #[doc(hidden)]
 pub mod examples {
     use super::*;
     /// Every operationId, in spec order.
-    pub const OPERATIONS: &[&str] = &["Widgets_Put"];
+    pub const OPERATIONS: &[&str] = &["Widgets_Put", "Widgets_CheckExistence"];
     /// Calls the operation's request function with arguments taken from an
     /// example's `parameters` by spec name.
     pub fn build_request(
@@ -107,6 +139,10 @@ pub mod examples {
                     )
                     .map_err(|e| e.to_string())
             }
+            "Widgets_CheckExistence" => {
+                widgets::check_existence_request(&arg::<String>(p, "widget_name")?)
+                    .map_err(|e| e.to_string())
+            }
             _ => Err(format!("no operation `{operation_id}`")),
         }
     }
@@ -121,6 +157,9 @@ pub mod examples {
             Some(
                 match operation_id {
                     "Widgets_Put" => widgets::parse_put(response).map(json),
+                    "Widgets_CheckExistence" => {
+                        widgets::parse_check_existence(response).map(json)
+                    }
                     _ => return Ok(None),
                 }?,
             ),
