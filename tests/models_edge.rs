@@ -138,6 +138,14 @@ fn client_names_name_fields_and_keep_json_names() {
     assert_eq!(widget.sort, Some(dialect::models::WidgetKind::Alpha));
     let request = dialect::client::widgets::put_request("w", 5, &widget).unwrap();
     assert_eq!(request.uri().to_string(), "/widgets/w?$top=5");
+    let reply = http::Response::builder()
+        .status(200)
+        .header("x-ms-widget-etag", "\"1\"")
+        .body(br#"{"base_id":"1"}"#.to_vec())
+        .unwrap();
+    let reply = dialect::client::widgets::parse_put(reply).unwrap();
+    assert_eq!(reply.headers.e_tag.as_deref(), Some("\"1\""));
+    assert_eq!(reply.body.id, "1");
 }
 
 #[test]

@@ -236,6 +236,9 @@ pub struct Header {
     pub enum_values: Option<Vec<Value>>,
     #[serde(rename = "x-ms-enum")]
     pub x_ms_enum: Option<XmsEnum>,
+    /// The name of the header's field in code.
+    #[serde(rename = "x-ms-client-name")]
+    pub client_name: Option<String>,
     /// The header is a map of every header whose name starts with the prefix.
     #[serde(rename = "x-ms-header-collection-prefix")]
     pub header_collection_prefix: Option<String>,

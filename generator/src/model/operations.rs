@@ -771,7 +771,7 @@ fn response_headers(
             )?;
             headers.push(ResponseHeader {
                 name: name.clone(),
-                ident: idents.take(names::snake_ident(name)),
+                ident: idents.take(names::snake_ident(header.client_name.as_deref().unwrap_or(name))),
                 ty,
                 description: header.description.clone(),
             });

@@ -50,7 +50,7 @@ impl Widgets<'_> {
         label: &str,
         limit: i32,
         widget: &models::Widget,
-    ) -> Result<models::Widget> {
+    ) -> Result<rt::WithHeaders<models::Widget, widgets::PutHeaders>> {
         self.client
             .pipeline
             .execute(widgets::put_request(label, limit, widget), widgets::parse_put)
@@ -72,6 +72,21 @@ impl Widgets<'_> {
 /// Requests and replies of the `Widgets_*` operations, without I/O.
 pub mod widgets {
     use super::*;
+    /// The headers the replies to `Widgets_Put` declare; `None` where a reply lacks one.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct PutHeaders {
+        /// `x-ms-widget-etag`.
+        pub e_tag: Option<String>,
+    }
+    impl PutHeaders {
+        /// Reads the declared headers of a reply; a value not of its type is an
+        /// [`Error::Decode`](rt::Error::Decode).
+        pub fn from_response(response: &rt::Response) -> Result<Self> {
+            Ok(Self {
+                e_tag: rt::response::header(response, "x-ms-widget-etag")?,
+            })
+        }
+    }
     /// Builds the `Widgets_Put` request: `PUT /widgets/{widget_name}`, relative to the endpoint.
     ///
     /// Sends the header `Accept`: application/json. Replies with a body: 200. Any other status is an error.
@@ -89,9 +104,15 @@ pub mod widgets {
         r.build()
     }
     /// Parses a reply to `Widgets_Put`; a status it does not document is an [`Error::Service`] with the typed error body.
-    pub fn parse_put(response: rt::Response) -> Result<models::Widget> {
+    pub fn parse_put(
+        response: rt::Response,
+    ) -> Result<rt::WithHeaders<models::Widget, widgets::PutHeaders>> {
         match response.status().as_u16() {
-            200 => rt::response::json(response),
+            200 => {
+                let headers = PutHeaders::from_response(&response)?;
+                rt::response::json(response)
+                    .map(|body| rt::WithHeaders { body, headers })
+            }
             _ => Err(rt::response::unexpected(response)),
         }
     }
@@ -156,7 +177,9 @@ pub mod examples {
         Ok(
             Some(
                 match operation_id {
-                    "Widgets_Put" => widgets::parse_put(response).map(json),
+                    "Widgets_Put" => {
+                        widgets::parse_put(response).map(|reply| json(reply.body))
+                    }
                     "Widgets_CheckExistence" => {
                         widgets::parse_check_existence(response).map(json)
                     }
