@@ -452,12 +452,10 @@ fn dialect_constructs_armgen_cannot_honour_are_refused_at_their_place() {
         }
         swagger(json!({ "/things": { "put": op } }), json!({}))
     };
-    let mut prefixed_param = operation(json!({}));
-    prefixed_param["paths"]["/things"]["put"]["parameters"][0]["x-ms-header-collection-prefix"] =
-        json!("x-ms-meta-");
-    let mut prefixed_header = operation(json!({}));
-    prefixed_header["paths"]["/things"]["put"]["responses"]["200"]["headers"]["x-ms-meta"]
-        ["x-ms-header-collection-prefix"] = json!("x-ms-meta-");
+    let mut prefixed_query = operation(json!({}));
+    let param = &mut prefixed_query["paths"]["/things"]["put"]["parameters"][0];
+    param["in"] = json!("query");
+    param["x-ms-header-collection-prefix"] = json!("x-ms-meta-");
     let final_state = |via: &str| {
         operation(json!({
             "x-ms-long-running-operation": true,
@@ -466,14 +464,9 @@ fn dialect_constructs_armgen_cannot_honour_are_refused_at_their_place() {
     };
     for (spec, pointer, message) in [
         (
-            prefixed_param,
+            prefixed_query,
             "/paths/~1things/put/parameters/0/x-ms-header-collection-prefix",
-            "`x-ms-header-collection-prefix: x-ms-meta-` (a map of headers) is not supported",
-        ),
-        (
-            prefixed_header,
-            "/paths/~1things/put/responses/200/headers/x-ms-meta/x-ms-header-collection-prefix",
-            "`x-ms-header-collection-prefix: x-ms-meta-` (a map of headers) is not supported",
+            "`x-ms-header-collection-prefix` is only for header parameters",
         ),
         (
             final_state("operation-location"),

@@ -136,15 +136,32 @@ fn client_names_name_fields_and_keep_json_names() {
     assert_eq!(widget.title.as_deref(), Some("shown"));
     assert_eq!(widget.title_2.as_deref(), Some("t"));
     assert_eq!(widget.sort, Some(dialect::models::WidgetKind::Alpha));
-    let request = dialect::client::widgets::put_request("w", 5, &widget).unwrap();
+    // `x-ms-header-collection-prefix`: a map, one header per entry.
+    let metadata = [("color", "red"), ("size", "2")]
+        .map(|(key, value)| (key.to_owned(), value.to_owned()));
+    let options = dialect::client::widgets::PutOptions {
+        metadata: Some(metadata.into_iter().collect()),
+    };
+    let request = dialect::client::widgets::put_request("w", 5, &widget, &options).unwrap();
     assert_eq!(request.uri().to_string(), "/widgets/w?$top=5");
+    assert_eq!(request.headers()["x-ms-meta-color"], "red");
+    assert_eq!(request.headers()["x-ms-meta-size"], "2");
+    assert!(!request.headers().contains_key("x-ms-meta"));
     let reply = http::Response::builder()
         .status(200)
         .header("x-ms-widget-etag", "\"1\"")
+        .header("X-MS-Meta-Owner", "me")
+        .header("x-ms-meta-", "empty key")
+        .header("x-ms-metadata", "not of the collection")
         .body(br#"{"base_id":"1"}"#.to_vec())
         .unwrap();
     let reply = dialect::client::widgets::parse_put(reply).unwrap();
     assert_eq!(reply.headers.e_tag.as_deref(), Some("\"1\""));
+    let metadata: Vec<_> = reply.headers.metadata.unwrap().into_iter().collect();
+    assert_eq!(
+        metadata,
+        [("".into(), "empty key".into()), ("owner".into(), "me".into())]
+    );
     assert_eq!(reply.body.id, "1");
 }
 

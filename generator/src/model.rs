@@ -617,7 +617,11 @@ fn params(
                 }
             };
             let place = Place::parse(&param.location, &location)?;
-            refuse_header_collection(&location, param.header_collection_prefix.as_deref())?;
+            if param.header_collection_prefix.is_some() && place != Place::Header {
+                return Err(location
+                    .child("x-ms-header-collection-prefix")
+                    .error("`x-ms-header-collection-prefix` is only for header parameters"));
+            }
             let collection_format =
                 CollectionFormat::parse(param.collection_format.as_deref(), place, &location)?;
             Ok(Param {
@@ -648,10 +652,6 @@ fn responses(
                     (deserialize(&location, value)?, location)
                 }
             };
-            for (name, header) in &response.headers {
-                let at = location.child("headers").child(name);
-                refuse_header_collection(&at, header.header_collection_prefix.as_deref())?;
-            }
             Ok((
                 status,
                 Response {
@@ -663,18 +663,6 @@ fn responses(
             ))
         })
         .collect()
-}
-
-/// `x-ms-header-collection-prefix` (a map of headers sharing a prefix, Azure Storage's
-/// `x-ms-meta-*`) is refused: read as the one header it names, it would send and read the
-/// wrong header.
-fn refuse_header_collection(at: &Location, prefix: Option<&str>) -> Result<()> {
-    match prefix {
-        Some(prefix) => Err(at.child("x-ms-header-collection-prefix").error(format!(
-            "`x-ms-header-collection-prefix: {prefix}` (a map of headers) is not supported"
-        ))),
-        None => Ok(()),
-    }
 }
 
 fn examples(

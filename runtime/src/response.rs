@@ -80,6 +80,35 @@ pub fn header<T: DeserializeOwned, E>(
     }
 }
 
+/// The response headers whose names start with `prefix` (without case, as HTTP compares
+/// names), by the rest of the name: `x-ms-header-collection-prefix`, Azure Storage's
+/// `x-ms-meta-*`. `None` when there is none; a value that is not visible ASCII is a
+/// [`DecodeError`].
+pub fn header_collection<E>(
+    response: &Response,
+    prefix: &str,
+) -> Result<Option<std::collections::BTreeMap<String, String>>, Error<E>> {
+    let mut found = std::collections::BTreeMap::new();
+    for (name, value) in response.headers() {
+        let name = name.as_str();
+        let Some(key) = name
+            .get(..prefix.len())
+            .filter(|start| start.eq_ignore_ascii_case(prefix))
+            .map(|_| &name[prefix.len()..])
+        else {
+            continue;
+        };
+        let text = value.to_str().map_err(|_| {
+            decode_error(
+                response,
+                format!("the header `{name}` is not visible ASCII"),
+            )
+        })?;
+        found.insert(key.to_owned(), text.to_owned());
+    }
+    Ok((!found.is_empty()).then_some(found))
+}
+
 /// The body of a reply that may have none (an empty body is `None`): the reply that
 /// ends a long-running operation with a status the spec does not document.
 pub fn optional_json<T: DeserializeOwned, E>(response: Response) -> Result<Option<T>, Error<E>> {

@@ -144,6 +144,9 @@ pub struct ClientOperation<'a> {
 pub struct ResponseHeader {
     /// As the spec writes it (HTTP compares names without case).
     pub name: String,
+    /// `x-ms-header-collection-prefix`: the field is a map of every header whose name
+    /// starts with it, by the rest of the name.
+    pub prefix: Option<String>,
     pub ident: String,
     pub ty: Type,
     pub description: Option<String>,
@@ -755,7 +758,9 @@ fn response_headers(
             }
             let at = response.location.child("headers").child(name);
             let owner = Owner::top(format!("{hint}{}", names::camel(name, "Header")));
-            let ty = scalar_type(
+            let ty = match header.header_collection_prefix {
+                Some(_) => header_collection(),
+                None => scalar_type(
                 scalar_schema(
                     header.type_.as_deref(),
                     header.format.clone(),
@@ -768,8 +773,10 @@ fn response_headers(
                 &at,
                 &owner,
                 types,
-            )?;
+            )?,
+            };
             headers.push(ResponseHeader {
+                prefix: header.header_collection_prefix.clone(),
                 name: name.clone(),
                 ident: idents.take(names::snake_ident(header.client_name.as_deref().unwrap_or(name))),
                 ty,
@@ -847,6 +854,9 @@ fn param_type(
     if let Some(ty) = file_field(param) {
         return Ok(ty);
     }
+    if p.header_collection_prefix.is_some() {
+        return Ok(header_collection());
+    }
     let schema = scalar_schema(
         p.type_.as_deref(),
         p.format.clone(),
@@ -857,6 +867,12 @@ fn param_type(
     );
     let what = format!("a {} parameter", place_name(param.place));
     scalar_type(schema, &what, &param.location, &owner, types)
+}
+
+/// The type of an `x-ms-header-collection-prefix` parameter or response header: text by
+/// the rest of each header's name.
+fn header_collection() -> Type {
+    Type::Map(Box::new(Type::String(StringFormat::Plain)))
 }
 
 /// A parameter or header read as a schema: a string when it has no type, as Swagger's

@@ -134,7 +134,10 @@ fn headers_struct(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream 
     });
     let reads = op.headers.iter().map(|header| {
         let (field, wire) = (ident(&header.ident), &header.name);
-        quote!(#field: rt::response::header(response, #wire)?,)
+        match &header.prefix {
+            Some(prefix) => quote!(#field: rt::response::header_collection(response, #prefix)?,),
+            None => quote!(#field: rt::response::header(response, #wire)?,),
+        }
     });
     let result = writer.result_of(op, quote!(Self));
     quote! {
@@ -472,6 +475,9 @@ fn set(
         }
         (Place::Body, _) => return set_body(op, value, owned),
         _ => {}
+    }
+    if let Some(prefix) = &arg.param.param.header_collection_prefix {
+        return quote!(for (key, v) in #value.iter() { r.header(&[#prefix, key].concat(), v); });
     }
     let form = arg.param.place == Place::FormData;
     // Only form fields are bytes (`type: file`): the model makes no other parameter so.

@@ -50,10 +50,14 @@ impl Widgets<'_> {
         label: &str,
         limit: i32,
         widget: &models::Widget,
+        options: widgets::PutOptions,
     ) -> Result<rt::WithHeaders<models::Widget, widgets::PutHeaders>> {
         self.client
             .pipeline
-            .execute(widgets::put_request(label, limit, widget), widgets::parse_put)
+            .execute(
+                widgets::put_request(label, limit, widget, &options),
+                widgets::parse_put,
+            )
             .await
     }
     /// HEAD documenting 204 and 404: a boolean.
@@ -72,11 +76,19 @@ impl Widgets<'_> {
 /// Requests and replies of the `Widgets_*` operations, without I/O.
 pub mod widgets {
     use super::*;
+    /// The optional parameters of [`put_request`].
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct PutOptions {
+        /// `x-ms-meta`
+        pub metadata: Option<std::collections::BTreeMap<String, String>>,
+    }
     /// The headers the replies to `Widgets_Put` declare; `None` where a reply lacks one.
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct PutHeaders {
         /// `x-ms-widget-etag`.
         pub e_tag: Option<String>,
+        /// `x-ms-meta`.
+        pub metadata: Option<std::collections::BTreeMap<String, String>>,
     }
     impl PutHeaders {
         /// Reads the declared headers of a reply; a value not of its type is an
@@ -84,6 +96,7 @@ pub mod widgets {
         pub fn from_response(response: &rt::Response) -> Result<Self> {
             Ok(Self {
                 e_tag: rt::response::header(response, "x-ms-widget-etag")?,
+                metadata: rt::response::header_collection(response, "x-ms-meta-")?,
             })
         }
     }
@@ -94,12 +107,18 @@ pub mod widgets {
         label: &str,
         limit: i32,
         widget: &models::Widget,
+        options: &PutOptions,
     ) -> Result<rt::Request, rt::RequestError> {
         let mut r = rt::RequestBuilder::new(http::Method::PUT);
         r.path("/widgets/");
         r.segment(label);
         r.header("accept", "application/json");
         r.query("$top", &limit.to_string());
+        if let Some(value) = &options.metadata {
+            for (key, v) in value.iter() {
+                r.header(&["x-ms-meta-", key].concat(), v);
+            }
+        }
         r.json(widget);
         r.build()
     }
@@ -149,7 +168,7 @@ pub mod examples {
         operation_id: &str,
         parameters: &serde_json::Value,
     ) -> Result<rt::Request, String> {
-        use rt::examples::arg;
+        use rt::examples::{arg, optional};
         let p = parameters;
         match operation_id {
             "Widgets_Put" => {
@@ -157,6 +176,11 @@ pub mod examples {
                         &arg::<String>(p, "widget_name")?,
                         arg::<i32>(p, "$top")?,
                         &arg::<models::Widget>(p, "payload")?,
+                        &widgets::PutOptions {
+                            metadata: optional::<
+                                std::collections::BTreeMap<String, String>,
+                            >(p, "x-ms-meta")?,
+                        },
                     )
                     .map_err(|e| e.to_string())
             }
