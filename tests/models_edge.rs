@@ -137,8 +137,8 @@ fn client_names_name_fields_and_keep_json_names() {
     assert_eq!(widget.title_2.as_deref(), Some("t"));
     assert_eq!(widget.sort, Some(dialect::models::WidgetKind::Alpha));
     // `x-ms-header-collection-prefix`: a map, one header per entry.
-    let metadata = [("color", "red"), ("size", "2")]
-        .map(|(key, value)| (key.to_owned(), value.to_owned()));
+    let metadata =
+        [("color", "red"), ("size", "2")].map(|(key, value)| (key.to_owned(), value.to_owned()));
     let options = dialect::client::widgets::PutOptions {
         metadata: Some(metadata.into_iter().collect()),
     };
@@ -160,7 +160,10 @@ fn client_names_name_fields_and_keep_json_names() {
     let metadata: Vec<_> = reply.headers.metadata.unwrap().into_iter().collect();
     assert_eq!(
         metadata,
-        [("".into(), "empty key".into()), ("owner".into(), "me".into())]
+        [
+            ("".into(), "empty key".into()),
+            ("owner".into(), "me".into())
+        ]
     );
     assert_eq!(reply.body.id, "1");
 }

@@ -761,24 +761,26 @@ fn response_headers(
             let ty = match header.header_collection_prefix {
                 Some(_) => header_collection(),
                 None => scalar_type(
-                scalar_schema(
-                    header.type_.as_deref(),
-                    header.format.clone(),
-                    header.items.clone(),
-                    header.enum_values.clone(),
-                    header.x_ms_enum.clone(),
-                    header.description.clone(),
-                ),
-                "a response header",
-                &at,
-                &owner,
-                types,
-            )?,
+                    scalar_schema(
+                        header.type_.as_deref(),
+                        header.format.clone(),
+                        header.items.clone(),
+                        header.enum_values.clone(),
+                        header.x_ms_enum.clone(),
+                        header.description.clone(),
+                    ),
+                    "a response header",
+                    &at,
+                    &owner,
+                    types,
+                )?,
             };
             headers.push(ResponseHeader {
                 prefix: header.header_collection_prefix.clone(),
                 name: name.clone(),
-                ident: idents.take(names::snake_ident(header.client_name.as_deref().unwrap_or(name))),
+                ident: idents.take(names::snake_ident(
+                    header.client_name.as_deref().unwrap_or(name),
+                )),
                 ty,
                 description: header.description.clone(),
             });

@@ -386,7 +386,9 @@ impl<'a> Converter<'a> {
             let read_only = property.read_only && fixed.is_none();
             fields.push(Field {
                 xml,
-                ident: idents.take(snake_ident(property.client_name.as_deref().unwrap_or(&json))),
+                ident: idents.take(snake_ident(
+                    property.client_name.as_deref().unwrap_or(&json),
+                )),
                 doc: field_doc(&property),
                 json,
                 ty,
