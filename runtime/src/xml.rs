@@ -410,9 +410,7 @@ impl XmlValue for serde_json::Map<String, serde_json::Value> {
     fn write(&self, name: &str, writer: &mut Writer) {
         writer.open(name);
         writer.content();
-        for (key, value) in self {
-            value.write(key, writer);
-        }
+        write_others(writer, self);
         writer.close(name);
     }
 
@@ -434,9 +432,7 @@ impl<T: XmlValue> XmlValue for BTreeMap<String, T> {
     fn write(&self, name: &str, writer: &mut Writer) {
         writer.open(name);
         writer.content();
-        for (key, value) in self {
-            value.write(key, writer);
-        }
+        write_others(writer, self);
         writer.close(name);
     }
 
@@ -578,7 +574,10 @@ pub fn write_list<T: XmlValue>(
 }
 
 /// Writes the members of a map of other members, each as an element named by its key.
-pub fn write_others<T: XmlValue>(writer: &mut Writer, others: &BTreeMap<String, T>) {
+pub fn write_others<'a, T: XmlValue + 'a>(
+    writer: &mut Writer,
+    others: impl IntoIterator<Item = (&'a String, &'a T)>,
+) {
     for (key, value) in others {
         value.write(key, writer);
     }
