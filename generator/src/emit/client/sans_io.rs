@@ -7,7 +7,7 @@ use crate::model::operations::{Arg, ClientOperation, Shape};
 use crate::model::types::{StringFormat, Type, XmlKind, XmlNode};
 use crate::model::{Media, Place, Segment, Status, API_VERSION};
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 /// The options struct, the result enum (if any) and the two functions of one operation.
 pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
@@ -356,63 +356,75 @@ fn replies_doc(op: &ClientOperation<'_>) -> String {
 
 /// The endpoint of an operation under `x-ms-parameterized-host`, from its template.
 fn host_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
-    let Some(host) = &op.operation.host else {
-        return Vec::new();
-    };
-    host.segments
-        .iter()
-        .map(|segment| match segment {
-            Segment::Literal(literal) => quote!(r.endpoint(#literal);),
-            Segment::Param(name) => {
-                let arg = path_arg(op, name);
-                let value = ident(&arg.ident);
-                let text = text(arg, quote!(#value), ",");
-                if arg.param.param.skip_url_encoding {
-                    quote!(r.endpoint(#text);)
-                } else {
-                    quote!(r.endpoint_segment(#text);)
-                }
-            }
-        })
-        .collect()
-}
-
-/// The argument of the path parameter a template names.
-fn path_arg<'o, 'a>(op: &'o ClientOperation<'a>, name: &str) -> &'o Arg<'a> {
-    // The model checked that each name is a required path parameter.
-    op.params
-        .iter()
-        .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
-        .expect("the template names a required path parameter")
+    match &op.operation.host {
+        Some(host) => template_steps(op, &host.segments, TemplateCalls::HOST),
+        None => Vec::new(),
+    }
 }
 
 /// The path template as literal pieces and encoded parameters.
 fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
-    op.operation
-        .template
-        .segments
+    template_steps(op, &op.operation.template.segments, TemplateCalls::PATH)
+}
+
+/// The `RequestBuilder` methods a template's pieces go through.
+struct TemplateCalls {
+    literal: &'static str,
+    encoded: &'static str,
+    /// For a parameter with `x-ms-skip-url-encoding`.
+    raw: &'static str,
+}
+
+impl TemplateCalls {
+    const HOST: Self = Self {
+        literal: "endpoint",
+        encoded: "endpoint_segment",
+        raw: "endpoint",
+    };
+    const PATH: Self = Self {
+        literal: "path",
+        encoded: "segment",
+        raw: "raw_segment",
+    };
+}
+
+/// A template's literal pieces and its parameters (constants, or the arguments naming
+/// them), each encoded unless it has `x-ms-skip-url-encoding`.
+fn template_steps(
+    op: &ClientOperation<'_>,
+    segments: &[Segment],
+    calls: TemplateCalls,
+) -> Vec<TokenStream> {
+    let call = |name: &str, skip_url_encoding: bool| match skip_url_encoding {
+        true => format_ident!("{}", calls.raw),
+        false => format_ident!("{}", name),
+    };
+    segments
         .iter()
         .map(|segment| match segment {
-            Segment::Literal(literal) => quote!(r.path(#literal);),
+            Segment::Literal(literal) => {
+                let method = format_ident!("{}", calls.literal);
+                quote!(r.#method(#literal);)
+            }
             Segment::Param(name) => {
                 let constant = op
                     .constants
                     .iter()
                     .find(|(p, _)| p.place == Place::Path && p.param.name == *name);
                 if let Some((param, value)) = constant {
-                    return match param.param.skip_url_encoding {
-                        true => quote!(r.raw_segment(#value);),
-                        false => quote!(r.segment(#value);),
-                    };
+                    let method = call(calls.encoded, param.param.skip_url_encoding);
+                    return quote!(r.#method(#value););
                 }
-                let arg = path_arg(op, name);
+                // The model checked that each name is a required path parameter.
+                let arg = op
+                    .params
+                    .iter()
+                    .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
+                    .expect("the template names a required path parameter");
                 let value = ident(&arg.ident);
                 let text = text(arg, quote!(#value), ",");
-                if arg.param.param.skip_url_encoding {
-                    quote!(r.raw_segment(#text);)
-                } else {
-                    quote!(r.segment(#text);)
-                }
+                let method = call(calls.encoded, arg.param.param.skip_url_encoding);
+                quote!(r.#method(#text);)
             }
         })
         .collect()
