@@ -13,6 +13,14 @@ use crate::resolve::Location;
 use crate::swagger::Schema;
 use heck::ToUpperCamelCase;
 
+mod grouping;
+mod next;
+
+use grouping::group_of_param;
+pub use grouping::{GroupField, ParamGroup};
+use next::next_operation;
+pub use next::{NextArg, NextOperation};
+
 /// Names at the top of `client.rs` and in its group modules, and crates its code names
 /// by path: a module or type called like one of them would clash with it or shadow it.
 const CLIENT_ITEMS: &[&str] = &[
@@ -70,26 +78,6 @@ pub enum Authentication {
     Bearer { scope: String },
     /// An `apiKey` in this header.
     Key { header: String },
-}
-
-/// A struct of grouped parameters (`x-ms-parameter-grouping`).
-#[derive(Debug)]
-pub struct ParamGroup {
-    pub type_name: String,
-    /// The argument's name in the functions that take it.
-    pub ident: String,
-    /// Its fields: the spec's parameter name, the field's name, type and whether it is
-    /// required (else an `Option`), and docs.
-    pub fields: Vec<GroupField>,
-}
-
-#[derive(Debug)]
-pub struct GroupField {
-    pub name: String,
-    pub ident: String,
-    pub ty: Type,
-    pub required: bool,
-    pub description: Option<String>,
 }
 
 /// The operations sharing an operationId prefix (`Registries_*`).
@@ -158,31 +146,6 @@ pub struct ErrorStatuses {
     pub statuses: Vec<(u16, Option<Type>)>,
     /// The body of any other status: the `default` reply's schema, else any JSON.
     pub default: Type,
-}
-
-/// How a list's next pages are requested through another operation (AutoRest's rule):
-/// its arguments are the list's own of the same name, and the next link fills the one
-/// the list does not have.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NextOperation {
-    /// Index into [`Client::operations`].
-    pub operation: usize,
-    /// For each of the next operation's `params`, in order.
-    pub args: Vec<NextArg>,
-    /// For each of the next operation's `options`: the list's option of that name.
-    pub options: Vec<Option<usize>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NextArg {
-    /// The next link.
-    Link,
-    /// The list's own argument: an index into its `params`.
-    Param(usize),
-    /// A parameter the client holds.
-    Client,
-    /// A member of a parameter group, which the list passes on whole.
-    Grouped,
 }
 
 impl ClientOperation<'_> {
@@ -540,151 +503,6 @@ pub(super) fn build<'a>(api: &'a Api, types: &mut Converter<'_>) -> Result<Clien
         authentication: authentication(api),
         param_groups,
     })
-}
-
-/// The next operation of the list `operations[index]`, named `name`; `None` when that
-/// is the list itself (its next pages are GETs of the link, as without the name).
-fn next_operation(
-    operations: &[ClientOperation<'_>],
-    index: usize,
-    name: &str,
-) -> Result<Option<NextOperation>> {
-    let list = &operations[index];
-    let at = list
-        .operation
-        .location
-        .child("x-ms-pageable")
-        .child("operationName");
-    let Some(next_index) = operations.iter().position(|op| op.operation.id == name) else {
-        return Err(at.error(format!("no operation has the operationId `{name}`")));
-    };
-    if next_index == index {
-        return Ok(None);
-    }
-    let next = &operations[next_index];
-    let same = |a: &Arg<'_>, b: &Arg<'_>| {
-        a.param.param.name == b.param.param.name && a.param.place == b.param.place
-    };
-    let mut args = Vec::new();
-    let mut link = false;
-    for arg in &next.params {
-        if arg.param.client {
-            args.push(NextArg::Client);
-            continue;
-        }
-        if let Some((group, _)) = &arg.group {
-            if !list.groups.contains(group) {
-                return Err(at.error(format!(
-                    "`{name}` takes the parameter group of `{}`, which the list does not",
-                    arg.param.param.name
-                )));
-            }
-            args.push(NextArg::Grouped);
-            continue;
-        }
-        match list.params.iter().position(|own| same(own, arg)) {
-            Some(own) if list.params[own].ty == arg.ty => args.push(NextArg::Param(own)),
-            Some(_) => {
-                return Err(at.error(format!(
-                    "`{}` is of another type in `{name}` than in the list",
-                    arg.param.param.name
-                )))
-            }
-            None if !link && matches!(arg.ty, Type::String(_)) => {
-                link = true;
-                args.push(NextArg::Link);
-            }
-            None => {
-                return Err(at.error(format!(
-                    "`{name}` takes `{}`, which the list has not (only one argument, the next link, may be its own)",
-                    arg.param.param.name
-                )))
-            }
-        }
-    }
-    for arg in next.options.iter().filter(|arg| arg.group.is_some()) {
-        if !list
-            .groups
-            .contains(&arg.group.as_ref().expect("filtered").0)
-        {
-            return Err(at.error(format!(
-                "`{name}` takes the parameter group of `{}`, which the list does not",
-                arg.param.param.name
-            )));
-        }
-    }
-    let options = next
-        .options
-        .iter()
-        .map(|arg| {
-            list.options
-                .iter()
-                .position(|own| same(own, arg) && own.ty == arg.ty)
-        })
-        .collect();
-    Ok(Some(NextOperation {
-        operation: next_index,
-        args,
-        options,
-    }))
-}
-
-/// The group `arg` belongs to, made or found by its name (AutoRest's: the `name`, else
-/// the operationId's words and the `postfix` or `Parameters`), and its field there.
-fn group_of_param(
-    groups: &mut Vec<ParamGroup>,
-    grouping: &crate::swagger::ParameterGrouping,
-    operation_id: &str,
-    arg: &Arg<'_>,
-) -> (usize, String) {
-    let name = match &grouping.name {
-        Some(name) => names::camel(name, "Group"),
-        None => format!(
-            "{}{}",
-            names::camel(operation_id, "Operation"),
-            names::camel(
-                grouping.postfix.as_deref().unwrap_or("Parameters"),
-                "Parameters"
-            )
-        ),
-    };
-    let mut ident = names::snake_ident(&name);
-    // The argument must not shadow a local of the generated functions.
-    if LOCALS.contains(&names::unraw(&ident)) {
-        ident = format!("{}_group", names::unraw(&ident));
-    }
-    let index = match groups.iter().position(|g| g.ident == ident) {
-        Some(index) => index,
-        None => {
-            groups.push(ParamGroup {
-                type_name: name.clone(),
-                ident,
-                fields: Vec::new(),
-            });
-            groups.len() - 1
-        }
-    };
-    let group = &mut groups[index];
-    let p = &arg.param.param;
-    let field = match group.fields.iter().find(|f| f.name == p.name) {
-        Some(field) => field.ident.clone(),
-        None => {
-            let mut ident = names::snake_ident(p.client_name.as_deref().unwrap_or(&p.name));
-            // Two names alike in snake_case (`fooBar`, `foo_bar`) are two fields.
-            while group.fields.iter().any(|field| field.ident == ident) {
-                ident = format!("{}_", names::unraw(&ident));
-            }
-            group.fields.push(GroupField {
-                name: p.name.clone(),
-                ident: ident.clone(),
-                ty: arg.ty.clone(),
-                required: p.required,
-                description: p.description.clone(),
-            });
-            ident
-        }
-    };
-    (index, field)
 }
 
 /// The first scheme the first spec declaring `security` requires: a key in a header, or
