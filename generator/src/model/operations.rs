@@ -17,7 +17,7 @@ mod grouping;
 mod next;
 
 use grouping::group_of_param;
-pub use grouping::{GroupField, ParamGroup};
+pub use grouping::ParamGroup;
 use next::next_operation;
 pub use next::{NextArg, NextOperation};
 
