@@ -26,10 +26,19 @@ const MAX_REF_CHAIN: usize = 64;
 const MAX_DEPTH: usize = 512;
 
 /// Where a JSON value lives: a file relative to the spec root and a JSON pointer into it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
     pub file: PathBuf,
     pub pointer: String,
+}
+
+/// Hashes the pointer alone: locations that are equal have equal pointers, and locations
+/// of one pointer in several files are few, while hashing a `Path` walks its components
+/// (the type space hashes locations many times per definition).
+impl std::hash::Hash for Location {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.pointer.hash(state);
+    }
 }
 
 impl Location {

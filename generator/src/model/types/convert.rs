@@ -38,13 +38,16 @@ use crate::model::names::{camel, snake_ident, type_name, Registry};
 use crate::model::{deserialize, Api};
 use crate::resolve::{collect_refs, parse_ref, Location, Resolver};
 use crate::swagger::{AdditionalProperties, Schema};
-use indexmap::IndexMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
 use std::path::Path;
 
 mod hierarchies;
+
+/// An insertion-ordered map with foldhash: the maps here are keyed by locations and
+/// names of the specs, hashed many times per definition.
+type IndexMap<K, V> = indexmap::IndexMap<K, V, foldhash::fast::RandomState>;
 
 /// How deep inline schemas may nest inside each other, `allOf` parents included.
 const MAX_INLINE_DEPTH: usize = 64;
@@ -104,7 +107,7 @@ impl<'a> Converter<'a> {
             entries: Vec::new(),
             names: Vec::new(),
             order: Vec::new(),
-            definitions: IndexMap::new(),
+            definitions: IndexMap::default(),
             registries: HashMap::new(),
             inline: HashMap::new(),
             building: Vec::new(),
@@ -213,7 +216,7 @@ impl<'a> Converter<'a> {
     /// than recursion: a chain of thousands of definitions each referring to the next must
     /// not exhaust the stack.
     fn discover(&self, starts: Vec<Location>) -> Result<IndexMap<Location, String>> {
-        let mut found = IndexMap::new();
+        let mut found = IndexMap::default();
         let mut pending: Vec<Location> = starts.into_iter().rev().collect();
         while let Some(location) = pending.pop() {
             if found.contains_key(&location) {

@@ -3,13 +3,12 @@
 //! names a member that has subtypes, its type is the union of them (see the parent
 //! module's notes).
 
-use super::{is_struct, Converter};
+use super::{is_struct, Converter, IndexMap};
 use crate::error::Result;
 use crate::model::types::{Details, StringFormat, Type, TypeId, Union};
 use crate::resolve::Location;
 use crate::swagger::Schema;
-use indexmap::IndexMap;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 impl Converter<'_> {
     /// Finds the hierarchies (definitions with a `discriminator`, and those inheriting it
@@ -17,7 +16,7 @@ impl Converter<'_> {
     /// for each member that has subtypes: the unions to fill, by the struct they stand for.
     pub(super) fn hierarchies(&mut self) -> Result<HashMap<TypeId, (TypeId, Union)>> {
         // Each type once, from the first of the definitions it stands for.
-        let mut members: IndexMap<TypeId, (Location, String, Schema)> = IndexMap::new();
+        let mut members: IndexMap<TypeId, (Location, String, Schema)> = IndexMap::default();
         let definitions: Vec<(Location, String, TypeId)> = self
             .definitions
             .iter()
