@@ -122,7 +122,7 @@ pub fn load_referenced(
     let mut pending = vec![start.to_path_buf()];
     while let Some(file) = pending.pop() {
         let mut references = Vec::new();
-        if let Some(value) = documents.get(&file) {
+        if let Some(value) = documents.get(&file).filter(|_| documents.refers(&file)) {
             collect_refs(value, &Location::new(&file, ""), &mut references);
         }
         for (from, reference) in references {
@@ -316,7 +316,7 @@ impl<'d> Resolver<'d> {
 /// of references is reported when the specs load, whichever parts the emitters read later.
 pub fn check_refs(documents: &Documents) -> Result<()> {
     let resolver = Resolver::new(documents);
-    for (file, value) in documents.iter() {
+    for (file, value) in documents.referring() {
         let mut references = Vec::new();
         collect_refs(value, &Location::new(file, ""), &mut references);
         for (from, reference) in references {
