@@ -19,6 +19,7 @@ use indexmap::IndexMap;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
@@ -34,8 +35,41 @@ const MIN_VALUE_BUDGET: u64 = 1 << 16;
 pub struct Documents {
     root: PathBuf,
     canonical_root: PathBuf,
-    documents: IndexMap<PathBuf, Document, foldhash::fast::RandomState>,
+    documents: IndexMap<Key, Document, foldhash::fast::RandomState>,
     max_file_size: u64,
+}
+
+/// A document's path as the key of the map, hashed by its file name alone: cheaper than
+/// `Path`'s hash (a walk over every component, at every lookup of a location), and
+/// telling apart all files but those of one name in several folders, which equality
+/// then tells apart. Equal paths have equal file names, so the hash agrees with
+/// `Path`'s equality.
+#[derive(Debug, PartialEq, Eq)]
+struct Key(PathBuf);
+
+/// A path looked up in the map, hashed as [`Key`] is.
+struct Query<'p>(&'p Path);
+
+fn hash_file_name<H: Hasher>(path: &Path, state: &mut H) {
+    path.file_name().hash(state);
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_file_name(&self.0, state);
+    }
+}
+
+impl Hash for Query<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_file_name(self.0, state);
+    }
+}
+
+impl indexmap::Equivalent<Key> for Query<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        *self.0 == *key.0
+    }
 }
 
 #[derive(Debug)]
@@ -76,11 +110,14 @@ impl Documents {
     pub fn load(&mut self, relative: &Path) -> Result<&Value> {
         let relative = normalize(relative)
             .ok_or_else(|| Error::in_file(relative, "the path leads outside the spec root"))?;
-        if !self.documents.contains_key(&relative) {
-            let document = self.read(&relative)?;
-            self.documents.insert(relative.clone(), document);
-        }
-        Ok(&self.documents[&relative].value)
+        let index = match self.documents.get_index_of(&Query(&relative)) {
+            Some(index) => index,
+            None => {
+                let document = self.read(&relative)?;
+                self.documents.insert_full(Key(relative), document).0
+            }
+        };
+        Ok(&self.documents[index].value)
     }
 
     /// A spec path as a user gives it, relative to the root or absolute, as the path
@@ -98,13 +135,15 @@ impl Documents {
     }
 
     pub fn get(&self, relative: &Path) -> Option<&Value> {
-        self.documents.get(relative).map(|document| &document.value)
+        self.documents
+            .get(&Query(relative))
+            .map(|document| &document.value)
     }
 
     /// For the loading stage, which leaves out what it cannot use (an unreadable example).
     pub fn get_mut(&mut self, relative: &Path) -> Option<&mut Value> {
         self.documents
-            .get_mut(relative)
+            .get_mut(&Query(relative))
             .map(|document| &mut document.value)
     }
 
@@ -112,7 +151,7 @@ impl Documents {
     pub fn iter(&self) -> impl Iterator<Item = (&Path, &Value)> {
         self.documents
             .iter()
-            .map(|(path, document)| (path.as_path(), &document.value))
+            .map(|(path, document)| (path.0.as_path(), &document.value))
     }
 
     /// The documents that held a `$ref` member when read, in the order read: the others
@@ -121,13 +160,13 @@ impl Documents {
         self.documents
             .iter()
             .filter(|(_, document)| document.refers)
-            .map(|(path, document)| (path.as_path(), &document.value))
+            .map(|(path, document)| (path.0.as_path(), &document.value))
     }
 
     /// Whether the document `relative` held a `$ref` member when read.
     pub fn refers(&self, relative: &Path) -> bool {
         self.documents
-            .get(relative)
+            .get(&Query(relative))
             .is_some_and(|document| document.refers)
     }
 
@@ -135,7 +174,7 @@ impl Documents {
     pub fn files(&self) -> impl Iterator<Item = PathBuf> + '_ {
         self.documents
             .keys()
-            .map(|relative| self.root.join(relative))
+            .map(|relative| self.root.join(&relative.0))
     }
 
     /// Errors name the file relative to the root, like every location in a spec; the

@@ -98,6 +98,9 @@ pub fn parse_ref(from: &Location, reference: &str) -> Result<Location> {
 }
 
 fn decode(from: &Location, text: &str) -> Result<String> {
+    if !text.contains('%') {
+        return Ok(text.to_owned());
+    }
     percent_decode_str(text)
         .decode_utf8()
         .map(|decoded| decoded.into_owned())
@@ -280,6 +283,12 @@ impl<'d> Resolver<'d> {
     /// the way is followed; the location returned is the target's, not `from`. Errors are
     /// named at `from`, the reference the user wrote.
     pub fn follow_ref(&self, from: &Location, reference: &str) -> Result<(Location, &'d Value)> {
+        // Most references lead to a value at once: no chain to keep for them.
+        let target = parse_ref(from, reference)?;
+        let value = self.lookup(&target, from)?;
+        if target != *from && plain_ref_of(value).is_none() {
+            return Ok((target, value));
+        }
         let mut chain = vec![from.clone()];
         let mut reference = reference;
         loop {
