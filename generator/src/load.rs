@@ -6,18 +6,20 @@
 //! the network: a reference with a URL scheme is refused by the resolver.
 //!
 //! Only regular files are read (a FIFO would block for ever, a device never end), each
-//! up to a size limit, and a file's JSON values are counted before any is built: a
-//! `serde_json::Value` takes 80 bytes (with `preserve_order`), so a file of `0,0,0,...`
-//! (2 bytes a value) would take 40 times its size, 80 with the spare capacity of a
-//! growing array. Real specs average 45 bytes a value (27 for the densest vendored
-//! file), so the limit of one value per [`BYTES_PER_VALUE`] bytes refuses only such
-//! padding and keeps memory within a few times the input.
+//! up to a size limit, and a file's JSON values are counted as they are built, the
+//! building stopped at a limit: a `serde_json::Value` takes 80 bytes (with
+//! `preserve_order`), so a file of `0,0,0,...` (2 bytes a value) would take 40 times its
+//! size, 80 with the spare capacity of a growing array. Real specs average 45 bytes a
+//! value (27 for the densest vendored file), so the limit of one value per
+//! [`BYTES_PER_VALUE`] bytes refuses only such padding and keeps memory within a few
+//! times the input.
 
 use crate::error::{Error, Result};
 use indexmap::IndexMap;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
@@ -33,8 +35,49 @@ const MIN_VALUE_BUDGET: u64 = 1 << 16;
 pub struct Documents {
     root: PathBuf,
     canonical_root: PathBuf,
-    documents: IndexMap<PathBuf, Value, foldhash::fast::RandomState>,
+    documents: IndexMap<Key, Document, foldhash::fast::RandomState>,
     max_file_size: u64,
+}
+
+/// A document's path as the key of the map, hashed by its file name alone: cheaper than
+/// `Path`'s hash (a walk over every component, at every lookup of a location), and
+/// telling apart all files but those of one name in several folders, which equality
+/// then tells apart. Equal paths have equal file names, so the hash agrees with
+/// `Path`'s equality.
+#[derive(Debug, PartialEq, Eq)]
+struct Key(PathBuf);
+
+/// A path looked up in the map, hashed as [`Key`] is.
+struct Query<'p>(&'p Path);
+
+fn hash_file_name<H: Hasher>(path: &Path, state: &mut H) {
+    path.file_name().hash(state);
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_file_name(&self.0, state);
+    }
+}
+
+impl Hash for Query<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_file_name(self.0, state);
+    }
+}
+
+impl indexmap::Equivalent<Key> for Query<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        *self.0 == *key.0
+    }
+}
+
+#[derive(Debug)]
+struct Document {
+    value: Value,
+    /// Whether the file held a `$ref` member when read: most files (examples) hold none,
+    /// and need no walk looking for them.
+    refers: bool,
 }
 
 impl Documents {
@@ -67,11 +110,14 @@ impl Documents {
     pub fn load(&mut self, relative: &Path) -> Result<&Value> {
         let relative = normalize(relative)
             .ok_or_else(|| Error::in_file(relative, "the path leads outside the spec root"))?;
-        if !self.documents.contains_key(&relative) {
-            let value = self.read(&relative)?;
-            self.documents.insert(relative.clone(), value);
-        }
-        Ok(&self.documents[&relative])
+        let index = match self.documents.get_index_of(&Query(&relative)) {
+            Some(index) => index,
+            None => {
+                let document = self.read(&relative)?;
+                self.documents.insert_full(Key(relative), document).0
+            }
+        };
+        Ok(&self.documents[index].value)
     }
 
     /// A spec path as a user gives it, relative to the root or absolute, as the path
@@ -89,31 +135,51 @@ impl Documents {
     }
 
     pub fn get(&self, relative: &Path) -> Option<&Value> {
-        self.documents.get(relative)
+        self.documents
+            .get(&Query(relative))
+            .map(|document| &document.value)
     }
 
     /// For the loading stage, which leaves out what it cannot use (an unreadable example).
     pub fn get_mut(&mut self, relative: &Path) -> Option<&mut Value> {
-        self.documents.get_mut(relative)
+        self.documents
+            .get_mut(&Query(relative))
+            .map(|document| &mut document.value)
     }
 
     /// Every document read, by its path relative to the root, in the order read.
     pub fn iter(&self) -> impl Iterator<Item = (&Path, &Value)> {
         self.documents
             .iter()
-            .map(|(path, value)| (path.as_path(), value))
+            .map(|(path, document)| (path.0.as_path(), &document.value))
+    }
+
+    /// The documents that held a `$ref` member when read, in the order read: the others
+    /// refer to nothing.
+    pub fn referring(&self) -> impl Iterator<Item = (&Path, &Value)> {
+        self.documents
+            .iter()
+            .filter(|(_, document)| document.refers)
+            .map(|(path, document)| (path.0.as_path(), &document.value))
+    }
+
+    /// Whether the document `relative` held a `$ref` member when read.
+    pub fn refers(&self, relative: &Path) -> bool {
+        self.documents
+            .get(&Query(relative))
+            .is_some_and(|document| document.refers)
     }
 
     /// Every file read, as a path a user can open (the root joined with the relative path).
     pub fn files(&self) -> impl Iterator<Item = PathBuf> + '_ {
         self.documents
             .keys()
-            .map(|relative| self.root.join(relative))
+            .map(|relative| self.root.join(&relative.0))
     }
 
     /// Errors name the file relative to the root, like every location in a spec; the
     /// caller of the loading stage prefixes the root once.
-    fn read(&self, relative: &Path) -> Result<Value> {
+    fn read(&self, relative: &Path) -> Result<Document> {
         let path = self.root.join(relative);
         let canonical = path
             .canonicalize()
@@ -127,17 +193,7 @@ impl Documents {
         let text = read_regular_file(&canonical, self.max_file_size)
             .map_err(|message| Error::in_file(relative, message))?;
         let budget = (text.len() as u64 / BYTES_PER_VALUE).max(MIN_VALUE_BUDGET);
-        if let Some(count) = count_values(&text, budget) {
-            return Err(Error::in_file(
-                relative,
-                format!(
-                    "the file holds more than {count} JSON values in {} bytes: armgen reads at most one \
-                     value per {BYTES_PER_VALUE} bytes (real specs average 45), as each takes 80 bytes of memory",
-                    text.len()
-                ),
-            ));
-        }
-        parse_json(relative, &text)
+        parse_within(relative, &text, budget)
     }
 }
 
@@ -180,117 +236,147 @@ fn read_regular_file(path: &Path, limit: u64) -> std::result::Result<String, Str
     String::from_utf8(bytes).map_err(|e| format!("cannot read the file: not UTF-8: {e}"))
 }
 
-/// How many JSON values `text` holds, when more than `budget`; `None` when within it or
-/// when the text is not JSON (which [`parse_json`] then reports with its position). Counts
-/// without building anything.
-fn count_values(text: &str, budget: u64) -> Option<u64> {
-    let mut counter = Counter { left: budget };
-    let mut deserializer =
-        serde_json::Deserializer::from_str(text.strip_prefix('\u{feff}').unwrap_or(text));
-    match (&mut counter).deserialize(&mut deserializer) {
-        Err(error) if counter.left == 0 && error.to_string().starts_with(OVER_BUDGET) => {
-            Some(budget)
-        }
-        _ => None,
+/// Parses JSON keeping key order, building at most `budget` values: too many is an error
+/// saying so, and a syntax error met before the limit names its line and column.
+/// A UTF-8 byte order mark is skipped: some files of azure-rest-api-specs start with one.
+fn parse_within(file: &Path, text: &str, budget: u64) -> Result<Document> {
+    let mut builder = Builder {
+        left: budget,
+        over: false,
+        refers: false,
+    };
+    let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    // As `serde_json::from_str`, which also refuses text after the value.
+    let parsed = (&mut builder)
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value));
+    match parsed {
+        Ok(value) => Ok(Document {
+            value,
+            refers: builder.refers,
+        }),
+        Err(_) if builder.over => Err(Error::in_file(
+            file,
+            format!(
+                "the file holds more than {budget} JSON values in {} bytes: armgen reads at most one \
+                 value per {BYTES_PER_VALUE} bytes (real specs average 45), as each takes 80 bytes of memory",
+                text.len()
+            ),
+        )),
+        Err(e) => Err(malformed(file, &e)),
     }
 }
 
-const OVER_BUDGET: &str = "over the value budget";
-
-struct Counter {
+/// Builds a JSON value as `serde_json::Value`'s own `Deserialize` does, counting each
+/// value against the budget before it is built.
+struct Builder {
     left: u64,
+    over: bool,
+    refers: bool,
 }
 
-impl Counter {
+impl Builder {
     fn take<E: serde::de::Error>(&mut self) -> std::result::Result<(), E> {
         match self.left.checked_sub(1) {
             Some(left) => {
                 self.left = left;
                 Ok(())
             }
-            None => Err(E::custom(OVER_BUDGET)),
+            None => {
+                self.over = true;
+                Err(E::custom("over the value budget"))
+            }
         }
     }
 }
 
-impl<'de> DeserializeSeed<'de> for &mut Counter {
-    type Value = ();
+impl<'de> DeserializeSeed<'de> for &mut Builder {
+    type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(
         self,
         deserializer: D,
-    ) -> std::result::Result<(), D::Error> {
+    ) -> std::result::Result<Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for &mut Counter {
-    type Value = ();
+impl<'de> Visitor<'de> for &mut Builder {
+    type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<(), E> {
-        self.take()
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<(), E> {
-        self.take()
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<(), E> {
-        self.take()
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<(), E> {
-        self.take()
-    }
-
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<(), E> {
-        self.take()
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<(), E> {
-        self.take()
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+    fn visit_bool<E: serde::de::Error>(self, value: bool) -> std::result::Result<Value, E> {
         self.take()?;
-        while seq.next_element_seed(&mut *self)?.is_some() {}
-        Ok(())
+        Ok(Value::Bool(value))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> std::result::Result<Value, E> {
         self.take()?;
-        while map.next_key::<serde::de::IgnoredAny>()?.is_some() {
-            map.next_value_seed(&mut *self)?;
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> std::result::Result<Value, E> {
+        self.take()?;
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> std::result::Result<Value, E> {
+        self.take()?;
+        Ok(serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> std::result::Result<Value, E> {
+        self.take()?;
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<Value, E> {
+        self.take()?;
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        self.take()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(&mut *self)? {
+            items.push(item);
         }
-        Ok(())
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        self.take()?;
+        let mut entries = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            self.refers |= key == "$ref";
+            let value = map.next_value_seed(&mut *self)?;
+            // A repeated key keeps its first place and its last value, as serde_json does.
+            entries.insert(key, value);
+        }
+        Ok(Value::Object(entries))
     }
 }
 
-/// Parses JSON keeping key order; a syntax error names the line and column.
-/// A UTF-8 byte order mark is skipped: some files of azure-rest-api-specs start with one.
-pub fn parse_json(file: &Path, text: &str) -> Result<Value> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| {
-        // serde_json ends its message with the position, which the error shows already.
-        let position = format!(" at line {} column {}", e.line(), e.column());
-        let message = e.to_string();
-        let message = message.strip_suffix(&position).unwrap_or(&message);
-        // serde_json cannot hold a lone UTF-16 surrogate (`"\ud800"`) and says so in terms
-        // of its parser; say what in the file is wrong.
-        let hint = match message.contains("hex escape") || message.contains("surrogate") {
-            true => " (a \\uD800-\\uDFFF escape must be half of a surrogate pair: a lone surrogate is no text)",
-            false => "",
-        };
-        let mut error = Error::in_file(file, format!("malformed JSON: {message}{hint}"));
-        // serde_json says column 0 at the start of a line (an empty file); columns count
-        // from 1.
-        error.position = Some((e.line(), e.column().max(1)));
-        error
-    })
+fn malformed(file: &Path, e: &serde_json::Error) -> Error {
+    // serde_json ends its message with the position, which the error shows already.
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    let message = e.to_string();
+    let message = message.strip_suffix(&position).unwrap_or(&message);
+    // serde_json cannot hold a lone UTF-16 surrogate (`"\ud800"`) and says so in terms
+    // of its parser; say what in the file is wrong.
+    let hint = match message.contains("hex escape") || message.contains("surrogate") {
+        true => " (a \\uD800-\\uDFFF escape must be half of a surrogate pair: a lone surrogate is no text)",
+        false => "",
+    };
+    let mut error = Error::in_file(file, format!("malformed JSON: {message}{hint}"));
+    // serde_json says column 0 at the start of a line (an empty file); columns count
+    // from 1.
+    error.position = Some((e.line(), e.column().max(1)));
+    error
 }
 
 /// Resolves `.` and `..` lexically; `None` when the path climbs above its start or is
@@ -326,15 +412,47 @@ mod tests {
         assert_eq!(normalize(Path::new("/etc/passwd")), None);
     }
 
+    fn parse(text: &str) -> Result<Value> {
+        parse_within(Path::new("x.json"), text, u64::MAX).map(|document| document.value)
+    }
+
+    #[test]
+    fn values_are_built_as_serde_json_builds_them() {
+        let text = r##"{"b": [1, -2, 18446744073709551615, 1.5e300, -0.0, 5e-324, 123456789012345678901234567890, 0.1],
+            "a": {"$ref": "#/x", "s": "\u00e9\n\ud83e\udd80", "n": null, "t": true},
+            "b": "repeated: first place, last value", "": [[], {}]}"##;
+        let document = parse_within(Path::new("x.json"), text, u64::MAX).unwrap();
+        let expected: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(document.value, expected);
+        assert_eq!(document.value.to_string(), expected.to_string());
+        assert!(document.refers);
+        let plain = parse_within(Path::new("x.json"), r#"{"ref": "$ref"}"#, 9).unwrap();
+        assert!(!plain.refers);
+    }
+
+    #[test]
+    fn the_first_of_too_many_values_and_a_syntax_error_is_reported() {
+        let too_many = |text: &str| {
+            let error = parse_within(Path::new("x.json"), text, 3).unwrap_err();
+            error
+                .message
+                .starts_with("the file holds more than 3 JSON values")
+        };
+        assert!(too_many("[1, 2, 3, x"));
+        assert!(too_many("{\"a\": [1, 2]} trailing"));
+        assert!(!too_many("[1, x, 3, 4]"));
+        assert!(!too_many("[1, 2] trailing"));
+    }
+
     #[test]
     fn a_byte_order_mark_is_skipped() {
-        let value = parse_json(Path::new("x.json"), "\u{feff}{\"a\": 1}").unwrap();
+        let value = parse("\u{feff}{\"a\": 1}").unwrap();
         assert_eq!(value["a"], 1);
     }
 
     #[test]
     fn an_empty_file_is_malformed_at_line_1_column_1() {
-        let error = parse_json(Path::new("x.json"), "").unwrap_err();
+        let error = parse("").unwrap_err();
         assert_eq!(
             error.to_string(),
             "x.json:1:1: malformed JSON: EOF while parsing a value"
@@ -343,7 +461,7 @@ mod tests {
 
     #[test]
     fn malformed_json_names_line_and_column() {
-        let error = parse_json(Path::new("x.json"), "{\n  \"a\": ,\n}").unwrap_err();
+        let error = parse("{\n  \"a\": ,\n}").unwrap_err();
         assert_eq!(error.position, Some((2, 8)));
         assert!(
             error.to_string().starts_with("x.json:2:8: malformed JSON"),

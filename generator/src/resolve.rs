@@ -26,10 +26,19 @@ const MAX_REF_CHAIN: usize = 64;
 const MAX_DEPTH: usize = 512;
 
 /// Where a JSON value lives: a file relative to the spec root and a JSON pointer into it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
     pub file: PathBuf,
     pub pointer: String,
+}
+
+/// Hashes the pointer alone: locations that are equal have equal pointers, and locations
+/// of one pointer in several files are few, while hashing a `Path` walks its components
+/// (the type space hashes locations many times per definition).
+impl std::hash::Hash for Location {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.pointer.hash(state);
+    }
 }
 
 impl Location {
@@ -89,6 +98,9 @@ pub fn parse_ref(from: &Location, reference: &str) -> Result<Location> {
 }
 
 fn decode(from: &Location, text: &str) -> Result<String> {
+    if !text.contains('%') {
+        return Ok(text.to_owned());
+    }
     percent_decode_str(text)
         .decode_utf8()
         .map(|decoded| decoded.into_owned())
@@ -113,7 +125,7 @@ pub fn load_referenced(
     let mut pending = vec![start.to_path_buf()];
     while let Some(file) = pending.pop() {
         let mut references = Vec::new();
-        if let Some(value) = documents.get(&file) {
+        if let Some(value) = documents.get(&file).filter(|_| documents.refers(&file)) {
             collect_refs(value, &Location::new(&file, ""), &mut references);
         }
         for (from, reference) in references {
@@ -271,6 +283,12 @@ impl<'d> Resolver<'d> {
     /// the way is followed; the location returned is the target's, not `from`. Errors are
     /// named at `from`, the reference the user wrote.
     pub fn follow_ref(&self, from: &Location, reference: &str) -> Result<(Location, &'d Value)> {
+        // Most references lead to a value at once: no chain to keep for them.
+        let target = parse_ref(from, reference)?;
+        let value = self.lookup(&target, from)?;
+        if target != *from && plain_ref_of(value).is_none() {
+            return Ok((target, value));
+        }
         let mut chain = vec![from.clone()];
         let mut reference = reference;
         loop {
@@ -307,7 +325,7 @@ impl<'d> Resolver<'d> {
 /// of references is reported when the specs load, whichever parts the emitters read later.
 pub fn check_refs(documents: &Documents) -> Result<()> {
     let resolver = Resolver::new(documents);
-    for (file, value) in documents.iter() {
+    for (file, value) in documents.referring() {
         let mut references = Vec::new();
         collect_refs(value, &Location::new(file, ""), &mut references);
         for (from, reference) in references {

@@ -7,8 +7,7 @@
 //! impl's methods, a struct's fields, a function's arguments), which makes distinct
 //! names of distinct inputs, deterministically: in the order the spec lists them.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// The Rust type name of the definition `definition`. Names of the prelude take a `Type`
 /// suffix: a definition `Option` must not shadow the `Option` the generated code uses.
@@ -62,7 +61,13 @@ pub const PRELUDE: &[&str] = &[
 /// A snake_case identifier (field or module) for `name`, written as Rust source: keywords
 /// become raw identifiers (`r#type`), or take a `_` suffix where Rust allows no raw form.
 pub fn snake_ident(name: &str) -> String {
-    let snake = ascii_words(name).to_snake_case();
+    let mut snake = String::with_capacity(name.len() + 4);
+    for word in words(name) {
+        if !snake.is_empty() {
+            snake.push('_');
+        }
+        snake.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    }
     let snake = if snake.is_empty() {
         "field".to_owned()
     } else {
@@ -79,7 +84,12 @@ pub fn snake_ident(name: &str) -> String {
 /// An UpperCamelCase identifier (type or variant) for `name`; `fallback` stands in when
 /// `name` has no letter or digit to build on.
 pub fn camel(name: &str, fallback: &str) -> String {
-    let camel = ascii_words(name).to_upper_camel_case();
+    let mut camel = String::with_capacity(name.len());
+    for word in words(name) {
+        let (first, rest) = word.split_at(1);
+        camel.push_str(&first.to_ascii_uppercase());
+        camel.extend(rest.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    }
     let camel = if camel.is_empty() {
         symbol_words(name).unwrap_or_else(|| fallback.to_owned())
     } else {
@@ -139,12 +149,46 @@ impl Registry {
     }
 }
 
-/// `name` with everything but ASCII letters and digits turned into word breaks, so that
-/// heck never keeps a character that Rust identifiers reject.
-fn ascii_words(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
+/// The words of `name` as heck's snake and camel cases split them, once everything but
+/// ASCII letters and digits is a word break (so that no character Rust identifiers
+/// reject is kept). Within a run of letters and digits a word ends before an upper-case
+/// letter that follows a lower-case one (digits in between keep the case before them),
+/// and before the last upper-case letter of an upper-case run followed by a lower-case
+/// one (`HTTPServer` is `HTTP`, `Server`). Done on bytes, not through heck, which writes
+/// each character through a formatter: naming was a third of the model stage.
+fn words(name: &str) -> Vec<&str> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Case {
+        None,
+        Lower,
+        Upper,
+    }
+    let mut words = Vec::new();
+    for run in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let bytes = run.as_bytes();
+        let (mut start, mut case) = (0, Case::None);
+        for (i, pair) in bytes.windows(2).enumerate() {
+            let (c, next) = (pair[0], pair[1]);
+            let with_c = match c {
+                b'a'..=b'z' => Case::Lower,
+                b'A'..=b'Z' => Case::Upper,
+                _ => case,
+            };
+            if with_c == Case::Lower && next.is_ascii_uppercase() {
+                words.push(&run[start..=i]);
+                (start, case) = (i + 1, Case::None);
+            } else if case == Case::Upper && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
+                words.push(&run[start..i]);
+                (start, case) = (i, Case::None);
+            } else {
+                case = with_c;
+            }
+        }
+        if start < run.len() {
+            words.push(&run[start..]);
+        }
+    }
+    words
 }
 
 /// Words for a name made of punctuation only (`*`, `+`), so that such enum values still
@@ -218,6 +262,46 @@ mod tests {
         assert_eq!(camel("*", "Value"), "Asterisk");
         assert_eq!(camel("", "Value"), "Empty");
         assert_eq!(camel("🦀", "Value"), "Value");
+    }
+
+    /// Every string of up to 7 characters over a letter of each case, a digit, a separator
+    /// and a non-ASCII letter: the words split as heck splits them (of the text with
+    /// everything but ASCII letters and digits made a space, as names were before).
+    #[test]
+    fn words_are_split_as_heck_splits_them() {
+        use heck::{ToSnakeCase, ToUpperCamelCase};
+        let alphabet = ['a', 'B', '1', '-', 'é'];
+        let mut name = Vec::new();
+        let mut checked = 0;
+        loop {
+            let text: String = name.iter().map(|&i| alphabet[i]).collect();
+            let ascii: String = text
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+                .collect();
+            let words = words(&text);
+            assert_eq!(
+                words.join("_").to_ascii_lowercase(),
+                ascii.to_snake_case(),
+                "{text:?}"
+            );
+            let camel: String = words
+                .iter()
+                .map(|w| w[..1].to_ascii_uppercase() + &w[1..].to_ascii_lowercase())
+                .collect();
+            assert_eq!(camel, ascii.to_upper_camel_case(), "{text:?}");
+            checked += 1;
+            // The next string, counting in base `alphabet.len()`.
+            match name.iter().rposition(|&i| i + 1 < alphabet.len()) {
+                Some(at) => {
+                    name[at] += 1;
+                    name[at + 1..].iter_mut().for_each(|i| *i = 0);
+                }
+                None if name.len() < 7 => name = vec![0; name.len() + 1],
+                None => break,
+            }
+        }
+        assert_eq!(checked, (0..=7).map(|n| 5usize.pow(n)).sum::<usize>());
     }
 
     #[test]

@@ -35,16 +35,20 @@ use super::{
 };
 use crate::error::Result;
 use crate::model::names::{camel, snake_ident, type_name, Registry};
-use crate::model::{deserialize, Api};
+use crate::model::{deserialize, Api, SpecFile};
 use crate::resolve::{collect_refs, parse_ref, Location, Resolver};
 use crate::swagger::{AdditionalProperties, Schema};
-use indexmap::IndexMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::path::Path;
 
 mod hierarchies;
+
+/// An insertion-ordered map with foldhash: the maps here are keyed by locations and
+/// names of the specs, hashed many times per definition.
+type IndexMap<K, V> = indexmap::IndexMap<K, V, foldhash::fast::RandomState>;
 
 /// How deep inline schemas may nest inside each other, `allOf` parents included.
 const MAX_INLINE_DEPTH: usize = 64;
@@ -52,6 +56,8 @@ const MAX_INLINE_DEPTH: usize = 64;
 /// Builds the type space; [`Converter::ty`] types the schemas of operations too.
 pub(crate) struct Converter<'a> {
     resolver: Resolver<'a>,
+    /// The input specs, whose definitions are typed already.
+    specs: &'a [SpecFile],
     /// Entries by id; `None` while the type is being built.
     entries: Vec<Option<TypeEntry>>,
     /// Where each entry's name and module were decided, until it is built.
@@ -101,10 +107,11 @@ impl<'a> Converter<'a> {
     pub fn new(api: &'a Api) -> Result<Self> {
         let mut converter = Self {
             resolver: api.resolver(),
+            specs: &api.specs,
             entries: Vec::new(),
             names: Vec::new(),
             order: Vec::new(),
-            definitions: IndexMap::new(),
+            definitions: IndexMap::default(),
             registries: HashMap::new(),
             inline: HashMap::new(),
             building: Vec::new(),
@@ -213,7 +220,7 @@ impl<'a> Converter<'a> {
     /// than recursion: a chain of thousands of definitions each referring to the next must
     /// not exhaust the stack.
     fn discover(&self, starts: Vec<Location>) -> Result<IndexMap<Location, String>> {
-        let mut found = IndexMap::new();
+        let mut found = IndexMap::default();
         let mut pending: Vec<Location> = starts.into_iter().rev().collect();
         while let Some(location) = pending.pop() {
             if found.contains_key(&location) {
@@ -297,8 +304,17 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
-    fn schema(&self, location: &Location) -> Result<Schema> {
-        deserialize(location, self.raw(location)?)
+    /// The schema at `location`: an input spec's definition as read with the spec, any
+    /// other read from its JSON.
+    fn schema(&self, location: &Location) -> Result<Cow<'a, Schema>> {
+        let typed = definition_name(location).and_then(|name| {
+            let spec = self.specs.iter().find(|spec| spec.path == location.file)?;
+            spec.spec.definitions.get(&name)
+        });
+        match typed {
+            Some(schema) => Ok(Cow::Borrowed(schema)),
+            None => Ok(Cow::Owned(deserialize(location, self.raw(location)?)?)),
+        }
     }
 
     /// The JSON at `location`.

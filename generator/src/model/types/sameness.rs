@@ -12,8 +12,8 @@
 
 use crate::error::Result;
 use crate::resolve::{parse_ref, ref_of, Location, Resolver};
+use foldhash::{HashMap, HashMapExt};
 use serde_json::Value;
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// The class of each of `definitions` (in the order given; numbered in order of first

@@ -3,21 +3,22 @@
 //! names a member that has subtypes, its type is the union of them (see the parent
 //! module's notes).
 
-use super::{is_struct, Converter};
+use super::{is_struct, Converter, IndexMap};
 use crate::error::Result;
 use crate::model::types::{Details, StringFormat, Type, TypeId, Union};
 use crate::resolve::Location;
 use crate::swagger::Schema;
-use indexmap::IndexMap;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::borrow::Cow;
 
-impl Converter<'_> {
+impl<'a> Converter<'a> {
     /// Finds the hierarchies (definitions with a `discriminator`, and those inheriting it
     /// through `allOf`), records each member's discriminator value, and reserves a union
     /// for each member that has subtypes: the unions to fill, by the struct they stand for.
     pub(super) fn hierarchies(&mut self) -> Result<HashMap<TypeId, (TypeId, Union)>> {
         // Each type once, from the first of the definitions it stands for.
-        let mut members: IndexMap<TypeId, (Location, String, Schema)> = IndexMap::new();
+        let mut members: IndexMap<TypeId, (Location, String, Cow<'a, Schema>)> =
+            IndexMap::default();
         let definitions: Vec<(Location, String, TypeId)> = self
             .definitions
             .iter()
