@@ -3,7 +3,7 @@
 //!
 //! Doc comments skip that round trip. Spelled as string literals they would be escaped
 //! by `quote`, unescaped by syn and printed back by prettyplease, a tenth of a run's
-//! instructions for text that only passes through. [`doc_line`] keeps each line aside and
+//! instructions for text that only passes through. [`doc_value`] keeps each line aside and
 //! puts a short placeholder in the tokens; prettyplease prints it as `///` followed by the
 //! placeholder, and [`file`] puts the line back. The layout is the same: prettyplease
 //! prints any one-line doc that does not start with `/` as `///`, text and a hard break,
@@ -27,14 +27,19 @@ thread_local! {
     static LINES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The literal of a `#[doc = ...]` attribute holding `line`.
-pub fn doc_line(line: String) -> Literal {
+/// The value of a `#[doc = ...]` attribute holding `line`: a placeholder, or `line`
+/// itself where prettyplease would not print it as it is after `///` (a line break, a
+/// leading `/`, trailing spaces) or it holds a [`MARK`].
+pub fn doc_value(line: String) -> String {
+    if line.contains(['\n', MARK]) || line.starts_with('/') || line.ends_with(' ') {
+        return line;
+    }
     let index = LINES.with(|lines| {
         let mut lines = lines.borrow_mut();
         lines.push(line);
         lines.len() - 1
     });
-    Literal::string(&format!("{MARK}{index}"))
+    format!("{MARK}{index}")
 }
 
 /// How many items are parsed and printed at a time; a few dozen make the cost of a new

@@ -4,7 +4,7 @@
 //! written; [`doc`] turns Markdown (the generator's own, or escaped spec text) into doc
 //! attributes that neither rustc nor rustdoc refuses.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 use std::borrow::Cow;
 
@@ -26,19 +26,20 @@ pub fn doc(markdown: &str) -> TokenStream {
 /// [`doc`]'s attributes as syntax trees.
 pub fn doc_attrs(markdown: &str) -> Vec<syn::Attribute> {
     lines(markdown)
-        .into_iter()
-        .map(super::syntax::doc)
+        .iter()
+        .map(|line| super::syntax::doc(line))
         .collect()
 }
 
-/// The literals of the doc lines of `markdown`, none if it has no text.
+/// The values of the doc attributes of `markdown` (see [`super::format::doc_value`]),
+/// none if it has no text.
 ///
-/// They are string literals, so nothing in them can end the attribute; what
+/// They become string literals, so nothing in them can end the attribute; what
 /// remains is Markdown that rustdoc would misread: indented or fenced blocks would become
 /// doctests of the generated crate, so indentation goes and fences are escaped. Control
 /// characters become spaces (a bare carriage return is not allowed in a `///` comment)
 /// and bidi controls become their `\u{..}` escapes, visible and inert.
-fn lines(markdown: &str) -> Vec<Literal> {
+fn lines(markdown: &str) -> Vec<String> {
     let lines: Vec<String> = markdown
         .trim()
         .lines()
@@ -64,7 +65,7 @@ fn lines(markdown: &str) -> Vec<Literal> {
     if lines.iter().all(String::is_empty) {
         return Vec::new();
     }
-    lines.into_iter().map(super::format::doc_line).collect()
+    lines.into_iter().map(super::format::doc_value).collect()
 }
 
 /// `line` with control characters as spaces and bidi controls as their escapes.

@@ -6,12 +6,12 @@
 //! syn keeps tokens as they are (an attribute's arguments, a macro call's input) they
 //! are still written with `quote!`: nothing parses them.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Span, TokenStream};
 use syn::punctuated::{Pair, Punctuated};
 use syn::{
     AngleBracketedGenericArguments, AttrStyle, Attribute, Expr, ExprLit, Field, FieldModifiers,
     Fields, FieldsNamed, FieldsUnnamed, GenericArgument, Ident, Item, ItemEnum, ItemMacro, ItemMod,
-    ItemStruct, ItemType, Lit, Macro, MacroDelimiter, Meta, MetaList, MetaNameValue, Path,
+    ItemStruct, ItemType, Lit, LitStr, Macro, MacroDelimiter, Meta, MetaList, MetaNameValue, Path,
     PathArguments, PathSegment, Type, TypeModifiers, TypePath, Variant, Visibility,
     WhereClausePlacement,
 };
@@ -66,28 +66,33 @@ fn attribute(meta: Meta) -> Attribute {
     }
 }
 
+/// The path of one word, as attributes are named.
+fn word(name: &str) -> Path {
+    Path::from(Ident::new(name, Span::call_site()))
+}
+
 /// `#[name]`.
 pub fn marker(name: &str) -> Attribute {
-    attribute(Meta::Path(path(name, Vec::new())))
+    attribute(Meta::Path(word(name)))
 }
 
 /// `#[name(arguments)]`: syn keeps the arguments as tokens.
 pub fn list(name: &str, arguments: TokenStream) -> Attribute {
     attribute(Meta::List(MetaList {
-        path: path(name, Vec::new()),
+        path: word(name),
         delimiter: MacroDelimiter::Paren(Default::default()),
         tokens: arguments,
     }))
 }
 
-/// `#[doc = text]`, `text` a string literal (see [`super::rustdoc::doc_attrs`]).
-pub fn doc(text: Literal) -> Attribute {
+/// `#[doc = value]` (see [`super::rustdoc::doc_attrs`]).
+pub fn doc(value: &str) -> Attribute {
     attribute(Meta::NameValue(MetaNameValue {
-        path: path("doc", Vec::new()),
+        path: word("doc"),
         eq_token: Default::default(),
         value: Expr::Lit(ExprLit {
             attrs: Vec::new(),
-            lit: Lit::new(text),
+            lit: Lit::Str(LitStr::new(value, Span::call_site())),
         }),
     }))
 }
@@ -95,7 +100,7 @@ pub fn doc(text: Literal) -> Attribute {
 /// `#[doc = "line"]`: a line of the generator's own, written as it is (with the space
 /// that starts a `///` line).
 pub fn doc_text(line: &str) -> Attribute {
-    doc(Literal::string(line))
+    doc(&super::format::doc_value(line.to_owned()))
 }
 
 /// `pub name: ty`.
@@ -259,7 +264,7 @@ mod tests {
             Vec::new(),
         ));
         let fields = [
-            field(vec![doc_text(" A name.")], ident("name"), string()),
+            field(vec![doc(" A name.")], ident("name"), string()),
             field(
                 vec![
                     list("serde", quote!(rename = "type")),
@@ -277,8 +282,8 @@ mod tests {
             field(vec![list("serde", quote!(flatten))], ident("other"), map),
         ];
         let attrs = vec![
-            doc_text(" Two"),
-            doc_text(""),
+            doc(" Two"),
+            doc(""),
             list("derive", quote!(Debug, Clone, ::serde::Serialize)),
             marker("non_exhaustive"),
         ];
@@ -310,11 +315,7 @@ mod tests {
     #[test]
     fn enums_and_other_items_are_the_trees_syn_parses() {
         let variants = [
-            variant(
-                vec![doc_text(" One."), marker("default")],
-                ident("One"),
-                None,
-            ),
+            variant(vec![doc(" One."), marker("default")], ident("One"), None),
             variant(
                 Vec::new(),
                 ident("Other"),
@@ -340,7 +341,7 @@ mod tests {
         assert_eq!(built, expected);
 
         let alias = alias(
-            vec![doc_text(" A list.")],
+            vec![doc(" A list.")],
             ident("List"),
             ty("::std::vec::Vec", vec![ty("u8", Vec::new())]),
         );
@@ -371,8 +372,14 @@ mod tests {
 
     #[test]
     fn doc_placeholders_are_the_literals_syn_parses() {
-        let line = crate::emit::format::doc_line(" Text.".to_owned());
-        let built = structure(vec![doc(line.clone())], ident("A"), []);
+        let line = crate::emit::format::doc_value(" Text.".to_owned());
+        assert!(line.starts_with('\u{1}'), "a placeholder");
+        let built = structure(vec![doc(&line)], ident("A"), []);
         assert_eq!(built, parsed(quote!(#[doc = #line] pub struct A {})));
+        // Lines prettyplease prints otherwise stay as they are.
+        for line in ["/ Slash.", "Two\nlines.", "Space. "] {
+            let built = structure(vec![doc_text(line)], ident("A"), []);
+            assert_eq!(built, parsed(quote!(#[doc = #line] pub struct A {})));
+        }
     }
 }
