@@ -1,8 +1,9 @@
-//! From the emitters' tokens to formatted Rust: syn parses them, prettyplease prints.
+//! From the emitters' tokens or syntax trees to formatted Rust: syn parses the tokens,
+//! prettyplease prints.
 //!
 //! Doc comments skip that round trip. Spelled as string literals they would be escaped
 //! by `quote`, unescaped by syn and printed back by prettyplease, a tenth of a run's
-//! instructions for text that only passes through. [`doc_line`] keeps each line aside and
+//! instructions for text that only passes through. [`doc_value`] keeps each line aside and
 //! puts a short placeholder in the tokens; prettyplease prints it as `///` followed by the
 //! placeholder, and [`file`] puts the line back. The layout is the same: prettyplease
 //! prints any one-line doc that does not start with `/` as `///`, text and a hard break,
@@ -22,18 +23,23 @@ const MARK: char = '\u{1}';
 
 thread_local! {
     /// The doc lines of the tokens this thread is emitting, by placeholder number. The
-    /// emitters build and format their tokens on one thread; [`file`] takes them all.
+    /// emitters build and format their items on one thread; [`batches`] takes them all.
     static LINES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The literal of a `#[doc = ...]` attribute holding `line`.
-pub fn doc_line(line: String) -> Literal {
+/// The value of a `#[doc = ...]` attribute holding `line`: a placeholder, or `line`
+/// itself where prettyplease would not print it as it is after `///` (a line break, a
+/// leading `/`, trailing spaces) or it holds a [`MARK`].
+pub fn doc_value(line: String) -> String {
+    if line.contains(['\n', MARK]) || line.starts_with('/') || line.ends_with(' ') {
+        return line;
+    }
     let index = LINES.with(|lines| {
         let mut lines = lines.borrow_mut();
         lines.push(line);
         lines.len() - 1
     });
-    Literal::string(&format!("{MARK}{index}"))
+    format!("{MARK}{index}")
 }
 
 /// How many items are parsed and printed at a time; a few dozen make the cost of a new
@@ -51,15 +57,31 @@ const BATCH: usize = 64;
 /// other at the margin, each ending in a hard break, so the file is the concatenation of
 /// its items printed apart.
 pub fn file(pieces: impl IntoIterator<Item = TokenStream>) -> syn::Result<String> {
+    // A piece is often one item: pieces too are taken a batch at a time.
+    batches(pieces, |batch| {
+        print_batches.parse2(batch.into_iter().collect())
+    })
+}
+
+/// The formatted source of a file of `items` built as syntax trees (see
+/// [`super::syntax`]): as [`file`], without the parse.
+pub fn items(items: impl IntoIterator<Item = syn::Result<syn::Item>>) -> syn::Result<String> {
+    batches(items, |batch| {
+        print(Vec::new(), batch.into_iter().collect::<syn::Result<_>>()?)
+    })
+}
+
+/// The concatenation of `print` of each [`BATCH`] of `elements`, until one fails.
+fn batches<T>(
+    elements: impl IntoIterator<Item = T>,
+    mut print: impl FnMut(Vec<T>) -> syn::Result<String>,
+) -> syn::Result<String> {
     let mut text = String::new();
-    let mut pieces = pieces.into_iter().peekable();
+    let mut elements = elements.into_iter().peekable();
     let mut printed = Ok(());
-    while pieces.peek().is_some() && printed.is_ok() {
-        // A piece is often one item: pieces too are taken a batch at a time.
-        let batch: TokenStream = pieces.by_ref().take(BATCH).collect();
-        printed = print_batches
-            .parse2(batch)
-            .map(|batch| text.push_str(&batch));
+    while elements.peek().is_some() && printed.is_ok() {
+        let batch = elements.by_ref().take(BATCH).collect();
+        printed = print(batch).map(|batch| text.push_str(&batch));
     }
     // The placeholders of this file are all printed: their lines are no longer needed.
     LINES.with(|lines| std::mem::take(&mut *lines.borrow_mut()));
@@ -78,21 +100,25 @@ fn print_batches(input: ParseStream<'_>) -> syn::Result<String> {
         if items.is_empty() && attrs.is_empty() {
             return Ok(text);
         }
-        let batch = syn::File {
-            shebang: None,
-            frontmatter: None,
-            attrs: std::mem::take(&mut attrs),
-            items,
-        };
-        let printed = prettyplease::unparse(&batch);
-        let filled = LINES.with(|lines| fill_in(&printed, &lines.borrow()));
-        match filled {
-            Some(filled) => text.push_str(&filled),
-            None => {
-                let restored =
-                    LINES.with(|lines| restore(batch.into_token_stream(), &lines.borrow()));
-                text.push_str(&prettyplease::unparse(&syn::parse2(restored?)?));
-            }
+        text.push_str(&print(std::mem::take(&mut attrs), items)?);
+    }
+}
+
+/// The formatted source of one batch of items, doc lines filled in.
+fn print(attrs: Vec<syn::Attribute>, items: Vec<syn::Item>) -> syn::Result<String> {
+    let batch = syn::File {
+        shebang: None,
+        frontmatter: None,
+        attrs,
+        items,
+    };
+    let printed = prettyplease::unparse(&batch);
+    let filled = LINES.with(|lines| fill_in(&printed, &lines.borrow()));
+    match filled {
+        Some(filled) => Ok(filled),
+        None => {
+            let restored = LINES.with(|lines| restore(batch.into_token_stream(), &lines.borrow()));
+            Ok(prettyplease::unparse(&syn::parse2(restored?)?))
         }
     }
 }
@@ -219,6 +245,16 @@ mod tests {
         let expected = reference(tokens.clone());
         assert!(expected.contains("#[doc = \" In a macro.\"]"), "{expected}");
         assert_eq!(file([tokens]).unwrap(), expected);
+    }
+
+    #[test]
+    fn syntax_trees_print_as_their_tokens() {
+        let docs = super::super::rustdoc::doc("In a macro.");
+        let pieces = (0..BATCH / 2).map(|_| items());
+        let tokens: TokenStream = pieces.chain([quote!(wire!(#docs X);)]).collect();
+        let expected = reference(tokens.clone());
+        let trees = syn::parse2::<syn::File>(tokens).unwrap().items;
+        assert_eq!(super::items(trees.into_iter().map(Ok)).unwrap(), expected);
     }
 
     #[test]

@@ -4,9 +4,10 @@
 
 pub mod client;
 pub mod docs;
-pub mod models;
 mod format;
+pub mod models;
 mod rustdoc;
+mod syntax;
 mod tokens;
 
 #[cfg(test)]

@@ -18,12 +18,28 @@ const BIDI: &[char] = &[
 ];
 
 /// `#[doc]` attributes for Markdown, one per line so that they print as `///` comments.
-/// `quote` escapes the string, so nothing in it can end the attribute; what remains is
-/// Markdown that rustdoc would misread: indented or fenced blocks would become doctests
-/// of the generated crate, so indentation goes and fences are escaped. Control
+pub fn doc(markdown: &str) -> TokenStream {
+    let lines = lines(markdown);
+    quote! { #(#[doc = #lines])* }
+}
+
+/// [`doc`]'s attributes as syntax trees.
+pub fn doc_attrs(markdown: &str) -> Vec<syn::Attribute> {
+    lines(markdown)
+        .iter()
+        .map(|line| super::syntax::doc(line))
+        .collect()
+}
+
+/// The values of the doc attributes of `markdown` (see [`super::format::doc_value`]),
+/// none if it has no text.
+///
+/// They become string literals, so nothing in them can end the attribute; what
+/// remains is Markdown that rustdoc would misread: indented or fenced blocks would become
+/// doctests of the generated crate, so indentation goes and fences are escaped. Control
 /// characters become spaces (a bare carriage return is not allowed in a `///` comment)
 /// and bidi controls become their `\u{..}` escapes, visible and inert.
-pub fn doc(markdown: &str) -> TokenStream {
+fn lines(markdown: &str) -> Vec<String> {
     let lines: Vec<String> = markdown
         .trim()
         .lines()
@@ -47,10 +63,9 @@ pub fn doc(markdown: &str) -> TokenStream {
         })
         .collect();
     if lines.iter().all(String::is_empty) {
-        return TokenStream::new();
+        return Vec::new();
     }
-    let lines = lines.into_iter().map(super::format::doc_line);
-    quote! { #(#[doc = #lines])* }
+    lines.into_iter().map(super::format::doc_value).collect()
 }
 
 /// `line` with control characters as spaces and bidi controls as their escapes.

@@ -1,8 +1,8 @@
 //! Token helpers shared by the emitters of Rust: identifiers, doc comments, types.
 
+use super::syntax;
 use crate::model::types::{Type, TypeEntry, TypeSpace};
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, Span};
 
 /// An identifier as the naming functions write it (`r#type` is a raw identifier).
 pub fn ident(name: &str) -> Ident {
@@ -13,11 +13,11 @@ pub fn ident(name: &str) -> Ident {
 }
 
 /// `#[doc]` attributes for the generator's own Markdown, whose intra-doc links stay links.
-pub use super::rustdoc::doc;
+pub use super::rustdoc::{doc, doc_attrs};
 
 /// `#[doc]` attributes for spec text, which displays as written (see [`super::rustdoc`]).
-pub fn spec_doc(text: &str) -> TokenStream {
-    doc(&super::rustdoc::spec_text(text))
+pub fn spec_doc(text: &str) -> Vec<syn::Attribute> {
+    doc_attrs(&super::rustdoc::spec_text(text))
 }
 
 /// Where a type is written, which decides how it is spelled.
@@ -32,85 +32,67 @@ pub enum Site<'a> {
     Client,
 }
 
-/// The tokens of `ty` written at `site`.
-pub fn ty(types: &TypeSpace, ty: &Type, site: Site<'_>) -> TokenStream {
+/// `ty` as written at `site`.
+pub fn ty(types: &TypeSpace, ty: &Type, site: Site<'_>) -> syn::Type {
     let models = matches!(site, Site::Models { .. });
-    let inner = |inner: &Type| self::ty(types, inner, site);
+    // The spelling of a std or dependency path in the models and in the client.
+    let spelled = |in_models: &str, in_client: &str, args: Vec<syn::Type>| {
+        let spelling = if models { in_models } else { in_client };
+        syntax::path_type(syntax::path(spelling, args))
+    };
+    let inner = |inner: &Type| vec![self::ty(types, inner, site)];
     match ty {
-        Type::Bool => quote!(bool),
-        Type::I32 => quote!(i32),
-        Type::I64 => quote!(i64),
-        Type::F32 => quote!(f32),
-        Type::F64 => quote!(f64),
-        Type::UnixTime if models => quote!(::armgen_runtime::UnixTime),
-        Type::UnixTime => quote!(rt::UnixTime),
-        Type::String(format) => match (format.runtime_type(), models) {
-            (Some(name), true) => {
-                let name = ident(name);
-                quote!(::armgen_runtime::#name)
+        Type::Bool => spelled("bool", "bool", vec![]),
+        Type::I32 => spelled("i32", "i32", vec![]),
+        Type::I64 => spelled("i64", "i64", vec![]),
+        Type::F32 => spelled("f32", "f32", vec![]),
+        Type::F64 => spelled("f64", "f64", vec![]),
+        Type::UnixTime => spelled("::armgen_runtime::UnixTime", "rt::UnixTime", vec![]),
+        Type::String(format) => match format.runtime_type() {
+            Some(name) => {
+                let root = if models { "::armgen_runtime" } else { "rt" };
+                syntax::path_type(syntax::path(&format!("{root}::{name}"), vec![]))
             }
-            (Some(name), false) => {
-                let name = ident(name);
-                quote!(rt::#name)
-            }
-            (None, true) => quote!(::std::string::String),
-            (None, false) => quote!(String),
+            None => spelled("::std::string::String", "String", vec![]),
         },
-        Type::Json if models => quote!(::serde_json::Value),
-        Type::Json => quote!(serde_json::Value),
-        Type::JsonObject if models => {
-            quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)
+        Type::Json => spelled("::serde_json::Value", "serde_json::Value", vec![]),
+        Type::JsonObject => {
+            let (key, value) = (
+                spelled("::std::string::String", "String", vec![]),
+                spelled("::serde_json::Value", "serde_json::Value", vec![]),
+            );
+            spelled("::serde_json::Map", "serde_json::Map", vec![key, value])
         }
-        Type::JsonObject => quote!(serde_json::Map<String, serde_json::Value>),
-        Type::Named(id) => path(types.get(*id), site),
-        Type::Vec(item) if models => {
-            let item = inner(item);
-            quote!(::std::vec::Vec<#item>)
-        }
-        Type::Vec(item) => {
-            let item = inner(item);
-            quote!(Vec<#item>)
-        }
-        Type::Map(value) if models => {
-            let value = inner(value);
-            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
-        }
+        Type::Named(id) => syntax::path_type(path(types.get(*id), site)),
+        Type::Vec(item) => spelled("::std::vec::Vec", "Vec", inner(item)),
         Type::Map(value) => {
-            let value = inner(value);
-            quote!(std::collections::BTreeMap<String, #value>)
+            let key = spelled("::std::string::String", "String", vec![]);
+            let args = vec![key, self::ty(types, value, site)];
+            spelled(
+                "::std::collections::BTreeMap",
+                "std::collections::BTreeMap",
+                args,
+            )
         }
-        Type::Boxed(boxed) if models => {
-            let boxed = inner(boxed);
-            quote!(::std::boxed::Box<#boxed>)
+        Type::Boxed(boxed) => spelled("::std::boxed::Box", "Box", inner(boxed)),
+        Type::Binary => {
+            let byte = spelled("u8", "u8", vec![]);
+            spelled("::std::vec::Vec", "Vec", vec![byte])
         }
-        Type::Boxed(boxed) => {
-            let boxed = inner(boxed);
-            quote!(Box<#boxed>)
-        }
-        Type::Binary if models => quote!(::std::vec::Vec<u8>),
-        Type::Binary => quote!(Vec<u8>),
-        Type::Nullable(value) if models => {
-            let value = inner(value);
-            quote!(::std::option::Option<#value>)
-        }
-        Type::Nullable(value) => {
-            let value = inner(value);
-            quote!(Option<#value>)
-        }
+        Type::Nullable(value) => spelled("::std::option::Option", "Option", inner(value)),
     }
 }
 
 /// The path to a model: from module `from` up to the models root and down, or from the
 /// client through its `models` import.
-fn path(target: &TypeEntry, site: Site<'_>) -> TokenStream {
-    let ups = match site {
-        Site::Models { from } => from.iter().map(|_| quote!(super::)).collect(),
-        Site::Client => vec![quote!(models::)],
+fn path(target: &TypeEntry, site: Site<'_>) -> syn::Path {
+    let (up, ups) = match site {
+        Site::Models { from } => ("super", from.len()),
+        Site::Client => ("models", 1),
     };
-    let downs = target.module.iter().map(|m| {
-        let m = ident(m);
-        quote!(#m::)
-    });
-    let name = ident(&target.name);
-    quote!(#(#ups)* #(#downs)* #name)
+    let names = std::iter::repeat_n(up, ups)
+        .chain(target.module.iter().map(String::as_str))
+        .chain([target.name.as_str()])
+        .map(ident);
+    syntax::path_of(false, names, Vec::new())
 }

@@ -15,7 +15,7 @@ use crate::model::operations::{Arg, ClientOperation};
 use crate::model::types::{StringFormat, Type};
 use crate::model::Model;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 use std::collections::HashMap;
 
 /// The `client.rs` source for every operation of the model.
@@ -141,7 +141,7 @@ struct Writer<'m> {
 
 impl Writer<'_> {
     fn ty(&self, ty: &Type) -> TokenStream {
-        super::tokens::ty(&self.model.types, ty, Site::Client)
+        super::tokens::ty(&self.model.types, ty, Site::Client).into_token_stream()
     }
 
     /// An argument's type as a function takes it: text and lists borrowed as slices,

@@ -1,13 +1,13 @@
 //! Enums: the type with its variants, and one call of `armgen_runtime::wire_enum!` for
 //! the string conversions and serde impls.
 
+use crate::emit::syntax;
 use crate::emit::tokens::{ident, spec_doc as doc};
 use crate::model::types::{Enum, TypeEntry};
-use proc_macro2::TokenStream;
 use quote::quote;
+use syn::Item;
 
-pub fn render(entry: &TypeEntry, item: &Enum) -> TokenStream {
-    let docs = doc(&entry.doc);
+pub fn render(entry: &TypeEntry, item: &Enum) -> Vec<Item> {
     let name = ident(&entry.name);
     // A closed enum of one value is a constant: that value is its default.
     let constant = item.other.is_none() && item.variants.len() == 1;
@@ -18,10 +18,11 @@ pub fn render(entry: &TypeEntry, item: &Enum) -> TokenStream {
         } else {
             format!("{}\n\n{wire}", variant.doc)
         };
-        let docs = doc(&text);
-        let name = ident(&variant.ident);
-        let default = constant.then(|| quote!(#[default]));
-        quote!(#docs #default #name,)
+        let mut attrs = doc(&text);
+        if constant {
+            attrs.push(syntax::marker("default"));
+        }
+        syntax::variant(attrs, ident(&variant.ident), None)
     });
     let arms = item.variants.iter().map(|variant| {
         let name = ident(&variant.ident);
@@ -31,24 +32,25 @@ pub fn render(entry: &TypeEntry, item: &Enum) -> TokenStream {
     let (other_variant, kind) = match &item.other {
         Some(other) => {
             let other = ident(other);
+            let about = " A value this version of the spec does not list, kept as sent.";
+            let string = syntax::path_type(syntax::path("::std::string::String", Vec::new()));
+            let attrs = vec![syntax::doc_text(about)];
             (
-                Some(quote! {
-                    #[doc = " A value this version of the spec does not list, kept as sent."]
-                    #other(::std::string::String),
-                }),
+                Some(syntax::variant(attrs, other.clone(), Some(string))),
                 quote!(open #other),
             )
         }
         None => (None, quote!(closed)),
     };
     let default = constant.then(|| quote!(Default,));
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, #default)]
-        pub enum #name {
-            #(#variants)*
-            #other_variant
-        }
-        ::armgen_runtime::wire_enum!(#name #kind { #(#arms),* });
-    }
+    let mut attrs = doc(&entry.doc);
+    attrs.push(syntax::list(
+        "derive",
+        quote!(Debug, Clone, PartialEq, Eq, Hash, #default),
+    ));
+    let conversions = quote!(#name #kind { #(#arms),* });
+    vec![
+        syntax::enumeration(attrs, name, variants.chain(other_variant)),
+        syntax::macro_call("::armgen_runtime::wire_enum", conversions),
+    ]
 }

@@ -7,91 +7,70 @@
 //! would say the same with a type and a method per field, which the models of a large spec
 //! would pay for in compile time; public fields already are the setters.
 
+use crate::emit::syntax;
 use crate::emit::tokens::{ident, spec_doc as doc, ty, Site};
 use crate::model::names::unraw;
 use crate::model::types::{Details, Field, Struct, Type, TypeEntry, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::Item;
 
 /// Clippy's `too_many_arguments` limit, which a constructor may pass.
 const CLIPPY_MAX_ARGUMENTS: usize = 7;
 
-pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStream {
-    let docs = doc(&entry.doc);
-    let name = ident(&entry.name);
+pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> syn::Result<Vec<Item>> {
     let site = Site::Models {
         from: &entry.module,
     };
     let fields = item.fields.iter().map(|field| {
-        let docs = doc(&field.doc);
-        let name = ident(&field.ident);
-        let rename = (unraw(&field.ident) != field.json).then(|| {
+        let mut attrs = doc(&field.doc);
+        if unraw(&field.ident) != field.json {
             let json = &field.json;
-            quote!(#[serde(rename = #json)])
-        });
+            attrs.push(syntax::list("serde", quote!(rename = #json)));
+        }
         let field_ty = ty(types, &field.ty, site);
         // Read-only fields stay out of request bodies, which the runtime serializes in
         // its request mode; replies and other serializations keep them.
         let (optional, skip) = match (field.nullable, field.read_only) {
             (true, true) => (
-                quote!(::armgen_runtime::Nullable),
-                quote!("::armgen_runtime::skip_read_only"),
+                "::armgen_runtime::Nullable",
+                "::armgen_runtime::skip_read_only",
             ),
             (true, false) => (
-                quote!(::armgen_runtime::Nullable),
-                quote!("::armgen_runtime::Nullable::is_absent"),
+                "::armgen_runtime::Nullable",
+                "::armgen_runtime::Nullable::is_absent",
             ),
-            (false, _) => (
-                quote!(::std::option::Option),
-                quote!("::std::option::Option::is_none"),
-            ),
+            (false, _) => ("::std::option::Option", "::std::option::Option::is_none"),
         };
-        if field.fixed.is_some() {
+        let field_ty = if field.fixed.is_some() {
             // A value without its discriminator is of the type it is read as.
             let default = format!("{}::{}", entry.name, default_fn(&field.ident));
-            quote! {
-                #docs
-                #rename
-                #[serde(default = #default)]
-                pub #name: #field_ty,
-            }
+            attrs.push(syntax::list("serde", quote!(default = #default)));
+            field_ty
         } else if constant(types, field) {
-            quote! {
-                #docs
-                #rename
-                #[serde(default)]
-                pub #name: #field_ty,
-            }
+            attrs.push(syntax::list("serde", quote!(default)));
+            field_ty
         } else if field.optional {
-            quote! {
-                #docs
-                #rename
-                #[serde(default, skip_serializing_if = #skip)]
-                pub #name: #optional<#field_ty>,
-            }
+            let serde = quote!(default, skip_serializing_if = #skip);
+            attrs.push(syntax::list("serde", serde));
+            syntax::path_type(syntax::path(optional, vec![field_ty]))
         } else {
-            quote! {
-                #docs
-                #rename
-                pub #name: #field_ty,
-            }
-        }
+            field_ty
+        };
+        syntax::field(attrs, ident(&field.ident), field_ty)
     });
     let extras = item.extras.as_ref().map(|extras| {
-        let name = ident(&extras.ident);
         let map = ty(types, &Type::Map(Box::new(extras.value.clone())), site);
-        let docs = match extras.declared {
-            true => quote!(#[doc = " Properties beyond the declared ones (`additionalProperties`)."]),
-            false => quote! {
-                #[doc = " Properties this version of the spec does not declare, kept as received and"]
-                #[doc = " sent back, so that a value read, changed and written back loses nothing."]
-            },
+        let lines: &[&str] = match extras.declared {
+            true => &[" Properties beyond the declared ones (`additionalProperties`)."],
+            false => &[
+                " Properties this version of the spec does not declare, kept as received and",
+                " sent back, so that a value read, changed and written back loses nothing.",
+            ],
         };
-        quote! {
-            #docs
-            #[serde(flatten)]
-            pub #name: #map,
-        }
+        let mut attrs: Vec<_> = lines.iter().map(|line| syntax::doc_text(line)).collect();
+        attrs.push(syntax::list("serde", quote!(flatten)));
+        syntax::field(attrs, ident(&extras.ident), map)
     });
     // `Default` only when an empty value is valid: no field is required but constants.
     let default = item
@@ -99,17 +78,18 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> TokenStrea
         .iter()
         .all(|f| f.optional || constant(types, f))
         .then(|| quote!(Default,));
-    let constructor = constructor(types, entry, item);
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
-        #[non_exhaustive]
-        pub struct #name {
-            #(#fields)*
-            #extras
-        }
-        #constructor
+    let mut attrs = doc(&entry.doc);
+    attrs.push(syntax::list(
+        "derive",
+        quote!(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize),
+    ));
+    attrs.push(syntax::marker("non_exhaustive"));
+    let name = ident(&entry.name);
+    let mut items = vec![syntax::structure(attrs, name, fields.chain(extras))];
+    if let Some(constructor) = constructor(types, entry, item) {
+        items.extend(syntax::parse_items(constructor)?);
     }
+    Ok(items)
 }
 
 /// `new`, taking the required, writable fields in spec order; a discriminator is set to

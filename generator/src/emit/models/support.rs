@@ -3,14 +3,14 @@
 
 use crate::emit::tokens::ident;
 use crate::model::types::TypeSpace;
-use proc_macro2::TokenStream;
 use quote::quote;
+use syn::Item;
 
 /// The test hook: the JSON of a definition's type after a trip through it and back to
 /// text. It sits behind the generated crate's `roundtrip` feature so that users never
 /// compile it, and is keyed by the spec's definition names so that a test can find the type
 /// of any schema it reads from the spec without a hand-written list.
-pub fn roundtrip(types: &TypeSpace) -> TokenStream {
+pub fn roundtrip(types: &TypeSpace) -> syn::Result<Item> {
     let arms = types.definitions().iter().map(|(definition, id)| {
         let name = ident(&types.get(*id).name);
         quote!(#definition => via::<#name>(value),)
@@ -29,7 +29,7 @@ pub fn roundtrip(types: &TypeSpace) -> TokenStream {
             })
         },
     };
-    quote! {
+    syn::parse2(quote! {
         #[doc = " Deserializes `value` as the type of `definition`, serializes it back to text and"]
         #[doc = " parses that; `None` when there is no such definition. For tests only."]
         #[cfg(feature = "roundtrip")]
@@ -40,5 +40,5 @@ pub fn roundtrip(types: &TypeSpace) -> TokenStream {
         ) -> ::std::option::Option<::std::result::Result<::serde_json::Value, ::serde_json::Error>> {
             #body
         }
-    }
+    })
 }

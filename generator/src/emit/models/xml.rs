@@ -3,16 +3,20 @@
 //! the type space resolved; for an enum, `armgen_runtime::xml_text!`. Only types that
 //! an XML body reaches get them, so JSON-only models are unchanged.
 
+use crate::emit::syntax;
 use crate::emit::tokens::ident;
 use crate::model::types::{Struct, TypeEntry, XmlKind, XmlNode};
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::Item;
 
-pub fn render_enum(entry: &TypeEntry) -> TokenStream {
+pub fn render_enum(entry: &TypeEntry) -> Item {
     let name = ident(&entry.name);
-    quote!(::armgen_runtime::xml_text!(#name);)
+    syntax::macro_call("::armgen_runtime::xml_text", quote!(#name))
 }
 
+/// The struct's `XmlValue` impl, as tokens: its bodies are parsed (see
+/// [`syntax::parse_items`]).
 pub fn render_struct(entry: &TypeEntry, item: &Struct) -> TokenStream {
     let name = ident(&entry.name);
     // Documents are read by local names (see `armgen_runtime::xml`), written with prefixes.
