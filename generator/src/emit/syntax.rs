@@ -9,11 +9,11 @@
 use proc_macro2::{Span, TokenStream};
 use syn::punctuated::{Pair, Punctuated};
 use syn::{
-    AngleBracketedGenericArguments, AttrStyle, Attribute, Expr, ExprLit, Field, FieldModifiers,
-    Fields, FieldsNamed, FieldsUnnamed, GenericArgument, Ident, Item, ItemEnum, ItemMacro, ItemMod,
-    ItemStruct, ItemType, Lit, LitStr, Macro, MacroDelimiter, Meta, MetaList, MetaNameValue, Path,
-    PathArguments, PathSegment, Type, TypeModifiers, TypePath, Variant, Visibility,
-    WhereClausePlacement,
+    AngleBracketedGenericArguments, Arm, AttrStyle, Attribute, Expr, ExprCall, ExprLit, ExprMatch,
+    ExprPath, Field, FieldModifiers, Fields, FieldsNamed, FieldsUnnamed, GenericArgument, Ident,
+    Item, ItemEnum, ItemMacro, ItemMod, ItemStruct, ItemType, Lit, LitStr, Macro, MacroDelimiter,
+    Meta, MetaList, MetaNameValue, Pat, Path, PathArguments, PathSegment, Type, TypeModifiers,
+    TypePath, Variant, Visibility, WhereClausePlacement,
 };
 
 /// The path `spelled` (`::std::vec::Vec`, `rt::UnixTime`), with `args` as the generic
@@ -222,6 +222,61 @@ pub fn macro_call(path: &str, input: TokenStream) -> Item {
     })
 }
 
+/// The expression naming `path`.
+pub fn path_expr(path: Path) -> Expr {
+    Expr::Path(ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+    })
+}
+
+/// `function(args)`.
+pub fn call(function: Expr, args: impl IntoIterator<Item = Expr>) -> Expr {
+    Expr::Call(ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(function),
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `name::<ty>`, a function of one type argument.
+pub fn turbofish(name: &str, ty: Type) -> Expr {
+    let mut path = path_of(false, [super::tokens::ident(name)], vec![ty]);
+    if let Some(PathArguments::AngleBracketed(args)) =
+        path.segments.last_mut().map(|s| &mut s.arguments)
+    {
+        args.colon2_token = Some(Default::default());
+    }
+    path_expr(path)
+}
+
+/// `match scrutinee { arms }`.
+pub fn match_expr(scrutinee: Expr, arms: impl IntoIterator<Item = Arm>) -> Expr {
+    Expr::Match(ExprMatch {
+        attrs: Vec::new(),
+        match_token: Default::default(),
+        expr: Box::new(scrutinee),
+        brace_token: Default::default(),
+        arms: arms.into_iter().collect(),
+    })
+}
+
+/// `"text" => body,`.
+pub fn str_arm(text: &str, body: Expr) -> Arm {
+    Arm {
+        attrs: Vec::new(),
+        pat: Pat::Lit(ExprLit {
+            attrs: Vec::new(),
+            lit: Lit::Str(LitStr::new(text, Span::call_site())),
+        }),
+        fat_arrow_token: Default::default(),
+        body: Box::new(body),
+        comma: Some(Default::default()),
+    }
+}
+
 /// A list with a comma after every element, as the emitters write their fields and
 /// variants.
 fn terminated<T, P: Default>(elements: impl IntoIterator<Item = T>) -> Punctuated<T, P> {
@@ -368,6 +423,20 @@ mod tests {
             }
         ));
         assert_eq!(module, expected);
+    }
+
+    #[test]
+    fn expressions_are_the_trees_syn_parses() {
+        let value = path_expr(path("value", Vec::new()));
+        let arm = str_arm("a\"b", call(turbofish("via", ty("A", Vec::new())), [value]));
+        let otherwise = syn::parse2(quote!(_ => return None,)).unwrap();
+        let built = match_expr(path_expr(path("x", Vec::new())), [arm, otherwise]);
+        let expected: Expr = syn::parse2(quote!(match x {
+            "a\"b" => via::<A>(value),
+            _ => return None,
+        }))
+        .unwrap();
+        assert_eq!(built, expected);
     }
 
     #[test]
