@@ -9,11 +9,14 @@
 use proc_macro2::{Span, TokenStream};
 use syn::punctuated::{Pair, Punctuated};
 use syn::{
-    AngleBracketedGenericArguments, AttrStyle, Attribute, Expr, ExprLit, Field, FieldModifiers,
-    Fields, FieldsNamed, FieldsUnnamed, GenericArgument, Ident, Item, ItemEnum, ItemMacro, ItemMod,
-    ItemStruct, ItemType, Lit, LitStr, Macro, MacroDelimiter, Meta, MetaList, MetaNameValue, Path,
-    PathArguments, PathSegment, Type, TypeModifiers, TypePath, Variant, Visibility,
-    WhereClausePlacement,
+    AngleBracketedGenericArguments, Arm, AttrStyle, Attribute, Block, Expr, ExprCall, ExprLit,
+    ExprMatch, ExprMethodCall, ExprPath, ExprStruct, Field, FieldModifiers, FieldValue, Fields,
+    FieldsNamed, FieldsUnnamed, FnArg, FnModifiers, GenericArgument, Ident, ImplItem, ImplItemFn,
+    ImplModifiers, Item, ItemEnum, ItemImpl, ItemMacro, ItemMod, ItemStruct, ItemType, Lit, LitStr,
+    Macro, MacroDelimiter, Member, Meta, MetaList, MetaNameValue, Pat, PatIdent, PatType, Path,
+    PathArguments, PathSegment, ReturnType, Safety, Signature, Stmt, TraitBound,
+    TraitBoundModifiers, Type, TypeImplTrait, TypeModifiers, TypeParamBound, TypePath, Variant,
+    Visibility, WhereClausePlacement,
 };
 
 /// The path `spelled` (`::std::vec::Vec`, `rt::UnixTime`), with `args` as the generic
@@ -222,6 +225,167 @@ pub fn macro_call(path: &str, input: TokenStream) -> Item {
     })
 }
 
+/// The expression naming `path`.
+pub fn path_expr(path: Path) -> Expr {
+    Expr::Path(ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+    })
+}
+
+/// `function(args)`.
+pub fn call(function: Expr, args: impl IntoIterator<Item = Expr>) -> Expr {
+    Expr::Call(ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(function),
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `name::<ty>`, a function of one type argument.
+pub fn turbofish(name: &str, ty: Type) -> Expr {
+    let mut path = path_of(false, [super::tokens::ident(name)], vec![ty]);
+    if let Some(PathArguments::AngleBracketed(args)) =
+        path.segments.last_mut().map(|s| &mut s.arguments)
+    {
+        args.colon2_token = Some(Default::default());
+    }
+    path_expr(path)
+}
+
+/// `match scrutinee { arms }`.
+pub fn match_expr(scrutinee: Expr, arms: impl IntoIterator<Item = Arm>) -> Expr {
+    Expr::Match(ExprMatch {
+        attrs: Vec::new(),
+        match_token: Default::default(),
+        expr: Box::new(scrutinee),
+        brace_token: Default::default(),
+        arms: arms.into_iter().collect(),
+    })
+}
+
+/// `"text" => body,`.
+pub fn str_arm(text: &str, body: Expr) -> Arm {
+    Arm {
+        attrs: Vec::new(),
+        pat: Pat::Lit(ExprLit {
+            attrs: Vec::new(),
+            lit: Lit::Str(LitStr::new(text, Span::call_site())),
+        }),
+        fat_arrow_token: Default::default(),
+        body: Box::new(body),
+        comma: Some(Default::default()),
+    }
+}
+
+/// `receiver.method()`.
+pub fn method_call(receiver: Expr, method: &str) -> Expr {
+    Expr::MethodCall(ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: Default::default(),
+        method: super::tokens::ident(method),
+        turbofish: None,
+        paren_token: Default::default(),
+        args: Punctuated::new(),
+    })
+}
+
+/// `path { name: value, }` for each field.
+pub fn struct_expr(path: Path, fields: impl IntoIterator<Item = (Ident, Expr)>) -> Expr {
+    let fields = fields.into_iter().map(|(name, expr)| FieldValue {
+        attrs: Vec::new(),
+        member: Member::Named(name),
+        colon_token: Some(Default::default()),
+        expr,
+    });
+    Expr::Struct(ExprStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+        brace_token: Default::default(),
+        fields: terminated(fields),
+        dot2_token: None,
+        rest: None,
+    })
+}
+
+/// `name: impl bound` (`bound` a trait's path), an argument of a function.
+pub fn impl_arg(name: Ident, bound: Path) -> FnArg {
+    let bound = TypeParamBound::Trait(TraitBound {
+        paren_token: None,
+        lifetimes: None,
+        modifiers: TraitBoundModifiers::default(),
+        maybe: None,
+        path: bound,
+    });
+    FnArg::Typed(PatType {
+        attrs: Vec::new(),
+        pat: Box::new(Pat::Ident(PatIdent {
+            attrs: Vec::new(),
+            by_ref: None,
+            mutability: None,
+            ident: name,
+            subpat: None,
+        })),
+        colon_token: Default::default(),
+        ty: Box::new(Type::ImplTrait(TypeImplTrait {
+            attrs: Vec::new(),
+            impl_token: Default::default(),
+            bounds: Punctuated::from_iter([bound]),
+        })),
+    })
+}
+
+/// `pub fn name(inputs) -> output { body }`, in an impl.
+pub fn method(
+    attrs: Vec<Attribute>,
+    name: &str,
+    inputs: impl IntoIterator<Item = FnArg>,
+    output: Type,
+    body: Expr,
+) -> ImplItem {
+    ImplItem::Fn(ImplItemFn {
+        attrs,
+        vis: Visibility::Public(Default::default()),
+        modifiers: FnModifiers::default(),
+        sig: Signature {
+            constness: None,
+            asyncness: None,
+            safety: Safety::Default,
+            abi: None,
+            fn_token: Default::default(),
+            ident: super::tokens::ident(name),
+            generics: Default::default(),
+            paren_token: Default::default(),
+            inputs: inputs.into_iter().collect(),
+            variadic: None,
+            output: ReturnType::Type(Default::default(), Box::new(output)),
+        },
+        block: Block {
+            brace_token: Default::default(),
+            stmts: vec![Stmt::Expr(body, None)],
+        },
+    })
+}
+
+/// `impl self_ty { items }`.
+pub fn inherent_impl(self_ty: Type, items: Vec<ImplItem>) -> Item {
+    Item::Impl(ItemImpl {
+        attrs: Vec::new(),
+        modifiers: ImplModifiers::default(),
+        unsafety: None,
+        impl_token: Default::default(),
+        generics: Default::default(),
+        trait_: None,
+        self_ty: Box::new(self_ty),
+        brace_token: Default::default(),
+        items,
+    })
+}
+
 /// A list with a comma after every element, as the emitters write their fields and
 /// variants.
 fn terminated<T, P: Default>(elements: impl IntoIterator<Item = T>) -> Punctuated<T, P> {
@@ -368,6 +532,58 @@ mod tests {
             }
         ));
         assert_eq!(module, expected);
+    }
+
+    #[test]
+    fn expressions_are_the_trees_syn_parses() {
+        let value = path_expr(path("value", Vec::new()));
+        let arm = str_arm("a\"b", call(turbofish("via", ty("A", Vec::new())), [value]));
+        let otherwise = syn::parse2(quote!(_ => return None,)).unwrap();
+        let built = match_expr(path_expr(path("x", Vec::new())), [arm, otherwise]);
+        let expected: Expr = syn::parse2(quote!(match x {
+            "a\"b" => via::<A>(value),
+            _ => return None,
+        }))
+        .unwrap();
+        assert_eq!(built, expected);
+    }
+
+    #[test]
+    fn impls_are_the_trees_syn_parses() {
+        let string = || ty("::std::string::String", Vec::new());
+        let into = path("::std::convert::Into", vec![string()]);
+        let args = [
+            impl_arg(ident("a"), into.clone()),
+            impl_arg(ident("r#b"), into),
+        ];
+        let a = method_call(path_expr(path("a", Vec::new())), "into");
+        let empty = call(
+            path_expr(path("::std::default::Default::default", Vec::new())),
+            [],
+        );
+        let body = struct_expr(
+            path("Self", Vec::new()),
+            [(ident("a"), a), (ident("c"), empty)],
+        );
+        let attrs = vec![
+            doc(" New."),
+            list("allow", quote!(clippy::too_many_arguments)),
+        ];
+        let new = method(attrs, "new", args, ty("Self", Vec::new()), body);
+        let built = inherent_impl(ty("super::X", Vec::new()), vec![new]);
+        let expected = parsed(quote! {
+            impl super::X {
+                #[doc = " New."]
+                #[allow(clippy::too_many_arguments)]
+                pub fn new(
+                    a: impl ::std::convert::Into<::std::string::String>,
+                    r#b: impl ::std::convert::Into<::std::string::String>
+                ) -> Self {
+                    Self { a: a.into(), c: ::std::default::Default::default(), }
+                }
+            }
+        });
+        assert_eq!(built, expected);
     }
 
     #[test]

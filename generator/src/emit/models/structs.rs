@@ -86,78 +86,88 @@ pub fn render(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> syn::Resul
     attrs.push(syntax::marker("non_exhaustive"));
     let name = ident(&entry.name);
     let mut items = vec![syntax::structure(attrs, name, fields.chain(extras))];
-    if let Some(constructor) = constructor(types, entry, item) {
-        items.extend(syntax::parse_items(constructor)?);
-    }
+    items.extend(constructor(types, entry, item)?);
     Ok(items)
 }
 
 /// `new`, taking the required, writable fields in spec order; a discriminator is set to
 /// the type's value and every other field starts empty. Types without required fields
 /// have `Default` instead; those whose only required field is a discriminator have both.
-fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> Option<TokenStream> {
+///
+/// `new` is built; the rarer functions of discriminators and `Default` impls are parsed.
+fn constructor(types: &TypeSpace, entry: &TypeEntry, item: &Struct) -> syn::Result<Vec<Item>> {
     let fixed = item.fields.iter().any(|f| f.fixed.is_some());
     let required = || item.required().filter(|field| !constant(types, field));
     if required().next().is_none() && !fixed {
-        return None;
+        return Ok(Vec::new());
     }
     let site = Site::Models {
         from: &entry.module,
     };
     let params = required().map(|field| {
-        let (name, field_ty) = (ident(&field.ident), ty(types, &field.ty, site));
-        quote!(#name: impl ::std::convert::Into<#field_ty>)
+        let into = syntax::path("::std::convert::Into", vec![ty(types, &field.ty, site)]);
+        syntax::impl_arg(ident(&field.ident), into)
     });
+    let empty = || {
+        let default = syntax::path("::std::default::Default::default", Vec::new());
+        syntax::call(syntax::path_expr(default), [])
+    };
     let values = item.fields.iter().map(|field| {
         let name = ident(&field.ident);
-        match (&field.fixed, field.optional) {
+        let value = match (&field.fixed, field.optional) {
             (Some(_), _) => {
-                let function = ident(&default_fn(&field.ident));
-                quote!(#name: Self::#function())
+                let function = format!("Self::{}", default_fn(&field.ident));
+                syntax::call(syntax::path_expr(syntax::path(&function, Vec::new())), [])
             }
             // Optional fields start empty, constants as their one value.
-            (None, false) if !constant(types, field) => quote!(#name: #name.into()),
-            (None, _) => quote!(#name: ::std::default::Default::default()),
-        }
+            (None, false) if !constant(types, field) => {
+                let argument =
+                    syntax::path_expr(syntax::path_of(false, [name.clone()], Vec::new()));
+                syntax::method_call(argument, "into")
+            }
+            (None, _) => empty(),
+        };
+        (name, value)
     });
-    let extras = item.extras.as_ref().map(|extras| {
-        let name = ident(&extras.ident);
-        quote!(#name: ::std::default::Default::default(),)
-    });
-    let allow = (required().count() > CLIPPY_MAX_ARGUMENTS)
-        .then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let extras = item
+        .extras
+        .iter()
+        .map(|extras| (ident(&extras.ident), empty()));
+    let mut attrs = vec![syntax::doc_text(
+        " A value with the required fields; every optional field is `None`.",
+    )];
+    if required().count() > CLIPPY_MAX_ARGUMENTS {
+        attrs.push(syntax::list("allow", quote!(clippy::too_many_arguments)));
+    }
+    let own = || syntax::path_type(syntax::path("Self", Vec::new()));
+    let body = syntax::struct_expr(syntax::path("Self", Vec::new()), values.chain(extras));
+    let mut functions = vec![syntax::method(attrs, "new", params, own(), body)];
     let name = ident(&entry.name);
-    let defaults = item.fields.iter().filter_map(|field| {
-        let wire = field.fixed.as_ref()?;
+    for field in &item.fields {
+        let Some(wire) = &field.fixed else {
+            continue;
+        };
         let function = ident(&default_fn(&field.ident));
         let value = discriminator(types, field, wire, site);
         let field_ty = ty(types, &field.ty, site);
-        Some(quote! {
+        functions.push(syn::parse2(quote! {
             fn #function() -> #field_ty {
                 #value
             }
-        })
-    });
-    let default = required().next().is_none().then(|| {
-        quote! {
+        })?);
+    }
+    let self_ty = syntax::path_type(syntax::path_of(false, [name.clone()], Vec::new()));
+    let mut items = vec![syntax::inherent_impl(self_ty, functions)];
+    if required().next().is_none() {
+        items.push(syn::parse2(quote! {
             impl ::std::default::Default for #name {
                 fn default() -> Self {
                     Self::new()
                 }
             }
-        }
-    });
-    Some(quote! {
-        impl #name {
-            /// A value with the required fields; every optional field is `None`.
-            #allow
-            pub fn new(#(#params),*) -> Self {
-                Self { #(#values,)* #extras }
-            }
-            #(#defaults)*
-        }
-        #default
-    })
+        })?);
+    }
+    Ok(items)
 }
 
 /// The function giving a discriminator field its type's value.
