@@ -36,6 +36,8 @@ pub struct Documents {
     root: PathBuf,
     canonical_root: PathBuf,
     documents: IndexMap<Key, Document, foldhash::fast::RandomState>,
+    /// The canonical path of each folder files were read from, by its relative path.
+    canonical_folders: foldhash::HashMap<PathBuf, PathBuf>,
     max_file_size: u64,
 }
 
@@ -92,6 +94,7 @@ impl Documents {
             root: root.to_path_buf(),
             canonical_root,
             documents: IndexMap::default(),
+            canonical_folders: Default::default(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
         })
     }
@@ -179,10 +182,9 @@ impl Documents {
 
     /// Errors name the file relative to the root, like every location in a spec; the
     /// caller of the loading stage prefixes the root once.
-    fn read(&self, relative: &Path) -> Result<Document> {
-        let path = self.root.join(relative);
-        let canonical = path
-            .canonicalize()
+    fn read(&mut self, relative: &Path) -> Result<Document> {
+        let canonical = self
+            .canonical(relative)
             .map_err(|e| Error::io(relative, "read the file", &e))?;
         if !canonical.starts_with(&self.canonical_root) {
             return Err(Error::in_file(
@@ -194,6 +196,29 @@ impl Documents {
             .map_err(|message| Error::in_file(relative, message))?;
         let budget = (text.len() as u64 / BYTES_PER_VALUE).max(MIN_VALUE_BUDGET);
         parse_within(relative, &text, budget)
+    }
+
+    /// The path of `relative` with every link resolved, as `canonicalize` gives it, but
+    /// through its folder's, resolved once per folder: `canonicalize` costs a system call
+    /// per component of the path, for each of the many examples of one folder.
+    fn canonical(&mut self, relative: &Path) -> std::io::Result<PathBuf> {
+        let (Some(folder), Some(name)) = (relative.parent(), relative.file_name()) else {
+            return self.root.join(relative).canonicalize();
+        };
+        let path = match self.canonical_folders.get(folder) {
+            Some(canonical) => canonical.join(name),
+            None => {
+                let canonical = self.root.join(folder).canonicalize()?;
+                let path = canonical.join(name);
+                self.canonical_folders
+                    .insert(folder.to_path_buf(), canonical);
+                path
+            }
+        };
+        match std::fs::symlink_metadata(&path)?.file_type().is_symlink() {
+            true => path.canonicalize(),
+            false => Ok(path),
+        }
     }
 }
 
