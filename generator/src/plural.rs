@@ -5,6 +5,9 @@
 //! first, the first that matches replacing its match with the case of the text it
 //! replaces.
 
+mod ending;
+
+use ending::{final_letters, may_end_with};
 use regex_lite::{Captures, Regex};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -221,24 +224,49 @@ const UNCOUNTABLE_PATTERNS: &[&str] = &[
 
 struct Rules {
     /// Tried in this order (already reversed from the order of addition).
-    rules: Vec<(Regex, &'static str)>,
+    rules: Vec<Rule>,
     plural_to_singular: HashMap<String, String>,
     singulars: HashMap<String, ()>,
     uncountable: HashMap<&'static str, ()>,
 }
 
+struct Rule {
+    pattern: &'static str,
+    /// Compiled when a word first needs it: most words rule most patterns out by their
+    /// last letter, so a run compiles only a few of them.
+    regex: OnceLock<Regex>,
+    replacement: &'static str,
+    /// The letters a match can end with (see [`final_letters`]).
+    final_letters: Option<u128>,
+}
+
+impl Rule {
+    fn new(pattern: &'static str, replacement: &'static str) -> Self {
+        Rule {
+            pattern,
+            regex: OnceLock::new(),
+            replacement,
+            final_letters: final_letters(pattern),
+        }
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&format!("(?i){}", self.pattern))
+                .expect("the rule tables are valid patterns")
+        })
+    }
+}
+
 fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
-        let compile = |pattern: &str| {
-            Regex::new(&format!("(?i){pattern}")).expect("the rule tables are valid patterns")
-        };
         let keep_word = UNCOUNTABLE_PATTERNS
             .iter()
-            .map(|pattern| (compile(pattern), "$0"));
+            .map(|pattern| Rule::new(pattern, "$0"));
         let singular = SINGULAR_RULES
             .iter()
-            .map(|(pattern, replacement)| (compile(pattern), *replacement));
+            .map(|(pattern, replacement)| Rule::new(pattern, replacement));
         Rules {
             rules: singular
                 .chain(keep_word)
@@ -272,13 +300,18 @@ pub fn singular(word: &str) -> String {
     if token.is_empty() || rules.uncountable.contains_key(token.as_str()) {
         return word.to_owned();
     }
-    let Some((regex, replacement)) = rules.rules.iter().find(|(regex, _)| regex.is_match(word))
+    let last = word.chars().next_back().unwrap_or_default();
+    let Some(rule) = rules
+        .rules
+        .iter()
+        .find(|rule| may_end_with(rule.final_letters, last) && rule.regex().is_match(word))
     else {
         return word.to_owned();
     };
-    let Some(captures) = regex.captures(word) else {
+    let Some(captures) = rule.regex().captures(word) else {
         return word.to_owned();
     };
+    let replacement = rule.replacement;
     let whole = captures.get(0).map_or(0..0, |m| m.range());
     let result = interpolate(replacement, &captures);
     // An empty match takes the case of the character before it.
@@ -355,7 +388,38 @@ fn restore_case(word: &str, token: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::singular;
+    use super::{may_end_with, rules, singular, IRREGULAR};
+
+    #[test]
+    fn the_letter_filter_skips_only_rules_that_cannot_match() {
+        let endings = [
+            "", "s", "es", "ies", "ves", "ice", "im", "a", "ae", "i", "us", "ex", "ix", "ren",
+            "men", "x", "u", "fe", "o", "E",
+        ];
+        for (_, plural) in IRREGULAR {
+            for ending in endings {
+                let word = format!("{plural}{ending}");
+                let last = word.chars().next_back().unwrap_or_default();
+                for rule in &rules().rules {
+                    assert!(
+                        !rule.regex().is_match(&word) || may_end_with(rule.final_letters, last),
+                        "{} matches {word}",
+                        rule.pattern
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_knows_the_letters_its_matches_end_with() {
+        // Else the rule runs on every word: correct, but the filter would be lost unseen.
+        // Each pattern is compiled here too, as the rules compile only when first needed.
+        for rule in &rules().rules {
+            rule.regex();
+            assert!(rule.final_letters.is_some(), "{}", rule.pattern);
+        }
+    }
 
     #[test]
     fn resource_collections_become_singular() {

@@ -231,7 +231,7 @@ pub fn dependencies<'r, 'a>(
             &mut visits,
         );
         for key in keys {
-            if let Some(target) = named.resource(&key, resource, all) {
+            if let Some(target) = named.resource(key, resource, all) {
                 dependencies.insert(
                     target.type_name.to_lower_camel_case(),
                     (target.group.clone(), target.type_name.clone()),
@@ -256,11 +256,11 @@ pub fn dependencies<'r, 'a>(
 /// `properties` has an `id`, or a key ending in `Id`. Every key of every object is
 /// visited in document order, except a key (other than `properties`) already on the
 /// trail above it; arrays are not entered.
-fn collect_reference_keys(
-    graph: &Graph,
+fn collect_reference_keys<'g>(
+    graph: &'g Graph,
     node: NodeId,
-    trail: &mut Vec<String>,
-    keys: &mut Vec<String>,
+    trail: &mut Vec<&'g str>,
+    keys: &mut Vec<&'g str>,
     visits: &mut usize,
 ) {
     let Node::Object(entries) = graph.node(node) else {
@@ -271,20 +271,28 @@ fn collect_reference_keys(
         return;
     }
     for (key, value) in entries {
-        if key != "properties" && trail.contains(key) {
+        let key = key.as_str();
+        if key != "properties" && trail.contains(&key) {
             continue;
         }
         let has_id = graph
             .get(*value, "properties")
             .is_some_and(|props| graph.get(props, "id").is_some());
-        if has_id || key.to_lowercase().ends_with("id") {
-            keys.push(key.clone());
+        if has_id || ends_with_id(key) {
+            keys.push(key);
         } else if matches!(graph.node(*value), Node::Object(_)) {
-            trail.push(key.clone());
+            trail.push(key);
             collect_reference_keys(graph, *value, trail, keys, visits);
             trail.pop();
         }
     }
+}
+
+/// Whether the key, in lower case, ends with `id`. Only `I`/`i` and `D`/`d` lower-case to
+/// those letters (no other character's lower case ends with them), so the last two bytes
+/// decide, without lower-casing the key.
+fn ends_with_id(key: &str) -> bool {
+    key.len() >= 2 && key.as_bytes()[key.len() - 2..].eq_ignore_ascii_case(b"id")
 }
 
 /// The resources that body keys name, by the four rules of [`NamedBy::resource`]. Each

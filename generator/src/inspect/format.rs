@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use super::layout::{reduce_to_single_string, Frame};
+use super::layout::{reduce_to_single_string, utf16_len, Frame};
 use super::number::format_number;
 use super::string::{format_key, format_string};
 use super::InspectOptions;
@@ -24,8 +24,8 @@ pub(super) struct Printer<'a> {
     seen: Vec<NodeId>,
     /// Targets of circular references with their numbers, in order of discovery.
     circular: HashMap<NodeId, usize>,
-    /// Characters printed so far per indentation (`ctx.budget`).
-    budget: HashMap<usize, usize>,
+    /// Characters printed so far per indentation (`ctx.budget`), indexed by indentation.
+    budget: Vec<usize>,
     /// Set once a budget runs out (Node's `ctx.depth = -1`): every container still to
     /// come prints as `[Object]` / `[Array]`, which bounds the output of a value whose
     /// shared parts would otherwise expand exponentially.
@@ -41,7 +41,7 @@ impl<'a> Printer<'a> {
             current_depth: 0,
             seen: Vec::new(),
             circular: HashMap::new(),
-            budget: HashMap::new(),
+            budget: Vec::new(),
             exhausted: false,
         }
     }
@@ -91,8 +91,11 @@ impl<'a> Printer<'a> {
         };
         let text = reduce_to_single_string(self.options, &frame, output);
         // Node counts UTF-16 code units.
-        let spent = self.budget.entry(self.indentation).or_default();
-        *spent += text.encode_utf16().count();
+        if self.budget.len() <= self.indentation {
+            self.budget.resize(self.indentation + 1, 0);
+        }
+        let spent = &mut self.budget[self.indentation];
+        *spent += utf16_len(&text);
         if *spent > self.options.budget {
             self.exhausted = true;
         }
@@ -144,7 +147,15 @@ impl<'a> Printer<'a> {
     fn format_object(&mut self, members: &[(String, NodeId)], depth: usize) -> Vec<String> {
         own_property_order(members)
             .into_iter()
-            .map(|(key, value)| format!("{}: {}", format_key(key), self.format_child(value, depth)))
+            .map(|(key, value)| {
+                let key = format_key(key);
+                let value = self.format_child(value, depth);
+                let mut entry = String::with_capacity(key.len() + 2 + value.len());
+                entry.push_str(&key);
+                entry.push_str(": ");
+                entry.push_str(&value);
+                entry
+            })
             .collect()
     }
 
@@ -167,14 +178,25 @@ enum Entries<'g> {
 /// `"4294967294"`, no leading zeros) ascending, then the other keys in insertion order.
 /// A repeated key keeps its first position and its last value, as in `JSON.parse`.
 fn own_property_order(members: &[(String, NodeId)]) -> Vec<(&str, NodeId)> {
+    let in_order = members.iter().map(|(key, value)| (key.as_str(), *value));
+    // Most objects have neither kind of key, and their order is the document's.
+    if members.iter().all(|(key, _)| array_index(key).is_none()) && !has_duplicate_keys(members) {
+        return in_order.collect();
+    }
     let mut unique: IndexMap<&str, NodeId> = IndexMap::with_capacity(members.len());
-    for (key, value) in members {
-        unique.insert(key, *value);
+    for (key, value) in in_order {
+        unique.insert(key, value);
     }
     let mut ordered: Vec<(&str, NodeId)> = unique.into_iter().collect();
     // A stable sort keeps insertion order among the non-index keys.
     ordered.sort_by_key(|(key, _)| array_index(key).map_or((1, 0), |index| (0, index)));
     ordered
+}
+
+fn has_duplicate_keys(members: &[(String, NodeId)]) -> bool {
+    let mut keys: Vec<&str> = members.iter().map(|(key, _)| key.as_str()).collect();
+    keys.sort_unstable();
+    keys.windows(2).any(|pair| pair[0] == pair[1])
 }
 
 /// The key as an array index, if JavaScript treats it as one.

@@ -20,6 +20,12 @@ pub(super) fn format_number(number: &Number) -> String {
     if value == 0.0 && value.is_sign_negative() {
         return "-0".to_owned();
     }
+    // Below 2^53 every integer is a double of its own, so its digits are the shortest that
+    // read back, and JavaScript writes them positionally: no digit search needed.
+    const EXACT: f64 = (1u64 << 53) as f64;
+    if value.fract() == 0.0 && value.abs() <= EXACT {
+        return (value as i64).to_string();
+    }
     js_number_to_string(value)
 }
 

@@ -7,7 +7,9 @@
 //! updates. Only the commands the snippet printer emits exist here (no `align`,
 //! `line-suffix`, `trim`, `label` or cursors; labels carry no layout).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::literal::string_width;
 
@@ -22,7 +24,8 @@ pub type GroupId = usize;
 /// A document: text plus layout choices the printer resolves against the line width.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Doc {
-    Text(String),
+    /// Literal text; the fixed punctuation is borrowed, not allocated per use.
+    Text(Cow<'static, str>),
     Concat(Vec<Doc>),
     Indent(Box<Doc>),
     Group(Group),
@@ -40,6 +43,13 @@ pub enum Doc {
     Line(LineKind),
     /// Forces every enclosing group (up to a conditional group) to break.
     BreakParent,
+    /// A doc that stands in several places, such as an argument in each alternative of a
+    /// conditional group, held once (Prettier shares the very object too). Its breaks are
+    /// propagated before it is shared; `breaks` is whether it breaks its enclosing group.
+    Shared {
+        doc: Rc<Doc>,
+        breaks: bool,
+    },
 }
 
 /// `line` prints a space when flat, `softline` nothing, `hardline` always breaks.
@@ -59,8 +69,17 @@ pub struct Group {
     pub expanded_states: Vec<Doc>,
 }
 
-pub fn text(s: impl Into<String>) -> Doc {
+pub fn text(s: impl Into<Cow<'static, str>>) -> Doc {
     Doc::Text(s.into())
+}
+
+/// `doc` made cheap to use in several places: copies of the result share it.
+pub fn shared(mut doc: Doc) -> Doc {
+    let breaks = propagate_breaks(&mut doc);
+    Doc::Shared {
+        doc: Rc::new(doc),
+        breaks,
+    }
 }
 
 pub fn concat(parts: Vec<Doc>) -> Doc {
@@ -135,6 +154,7 @@ pub fn will_break(doc: &Doc) -> bool {
         Doc::Group(g) => g.should_break || will_break(&g.contents),
         Doc::Concat(parts) | Doc::Fill(parts) => parts.iter().any(will_break),
         Doc::Indent(contents) | Doc::IndentIfBreak { contents, .. } => will_break(contents),
+        Doc::Shared { doc, .. } => will_break(doc),
         Doc::IfBreak {
             break_contents,
             flat_contents,
@@ -150,6 +170,8 @@ pub fn propagate_breaks(doc: &mut Doc) -> bool {
     match doc {
         Doc::Text(_) | Doc::Line(_) => false,
         Doc::BreakParent => true,
+        // Propagated when it was made shared.
+        Doc::Shared { breaks, .. } => *breaks,
         Doc::Group(g) => {
             if g.expanded_states.is_empty() {
                 if propagate_breaks(&mut g.contents) {
@@ -256,6 +278,7 @@ impl Printer {
                     );
                 }
                 Doc::Indent(contents) => cmds.push(Cmd::new(cmd.indent + 1, cmd.mode, contents)),
+                Doc::Shared { doc, .. } => cmds.push(Cmd::new(cmd.indent, cmd.mode, doc)),
                 Doc::Group(g) => {
                     self.print_group(cmd, g, pos, should_remeasure, &mut cmds);
                     should_remeasure = false;
@@ -463,6 +486,7 @@ impl Printer {
                     );
                 }
                 Doc::Indent(contents) => cmds.push(Cmd::new(cmd.indent + 1, cmd.mode, contents)),
+                Doc::Shared { doc, .. } => cmds.push(Cmd::new(cmd.indent, cmd.mode, doc)),
                 Doc::Group(g) => {
                     if must_be_flat && g.should_break {
                         return false;

@@ -6,7 +6,7 @@
 use super::ast::{Access, Arrow, CallStatement, Expr, Key, Member, Object, Params, Property};
 use super::doc::{
     concat, conditional_group, fill, group, group_with, hardline, if_break, indent,
-    indent_if_break, line, softline, text, will_break, Doc, GroupId,
+    indent_if_break, line, shared, softline, text, will_break, Doc, GroupId,
 };
 use super::literal::{js_number, print_number, print_string, print_string_key, string_width};
 
@@ -55,6 +55,8 @@ impl DocBuilder {
                 text(")"),
             ]));
         }
+        // The object stands in all three alternatives: shared, not copied three times.
+        let printed = shared(printed);
         let all_broken_out = group_with(
             concat(vec![
                 text("("),
@@ -102,7 +104,7 @@ impl DocBuilder {
         if object.properties.is_empty() {
             return text("{}");
         }
-        let mut props = Vec::new();
+        let mut props = vec![line()];
         for (i, property) in object.properties.iter().enumerate() {
             if i > 0 {
                 props.extend([text(","), line()]);
@@ -112,7 +114,7 @@ impl DocBuilder {
         group_with(
             concat(vec![
                 text("{"),
-                indent(concat([vec![line()], props].concat())),
+                indent(concat(props)),
                 if_break(text(","), text(""), None),
                 line(),
                 text("}"),
