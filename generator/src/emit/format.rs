@@ -11,6 +11,9 @@
 //! is not printed that way (inside a macro call, whose tokens prettyplease prints as
 //! written), the real lines go back into the tokens and the file is formatted again.
 
+mod holes;
+
+pub use holes::{Holed, Kind, Piece};
 use proc_macro2::{Group, Literal, TokenStream, TokenTree};
 use quote::ToTokens;
 use std::cell::RefCell;
@@ -40,8 +43,8 @@ pub fn doc_line(line: String) -> Literal {
 /// printer per batch disappear.
 const BATCH: usize = 64;
 
-/// The formatted source of a file made of `pieces`, each a run of items, taken one at a
-/// time.
+/// The formatted source of a file made of `pieces`, each a run of items or one item whose
+/// long member lists come a batch at a time ([`Holed`]), taken one at a time.
 ///
 /// The emitters hand over a file in pieces (a module, the client's methods) built as they
 /// are asked for, so that the tokens of the whole file are never held at once, and each
@@ -50,20 +53,45 @@ const BATCH: usize = 64;
 /// tree took a hundred megabytes or more. prettyplease prints a file's items one after the
 /// other at the margin, each ending in a hard break, so the file is the concatenation of
 /// its items printed apart.
-pub fn file(pieces: impl IntoIterator<Item = TokenStream>) -> syn::Result<String> {
-    let mut text = String::new();
-    let mut pieces = pieces.into_iter().peekable();
-    let mut printed = Ok(());
-    while pieces.peek().is_some() && printed.is_ok() {
-        // A piece is often one item: pieces too are taken a batch at a time.
-        let batch: TokenStream = pieces.by_ref().take(BATCH).collect();
-        printed = print_batches
-            .parse2(batch)
-            .map(|batch| text.push_str(&batch));
-    }
+pub fn file<'a, P: Into<Piece<'a>>>(pieces: impl IntoIterator<Item = P>) -> syn::Result<String> {
+    let text = print_pieces(pieces.into_iter().map(Into::into));
     // The placeholders of this file are all printed: their lines are no longer needed.
     LINES.with(|lines| std::mem::take(&mut *lines.borrow_mut()));
-    printed.map(|()| text)
+    text
+}
+
+fn print_pieces<'a>(pieces: impl Iterator<Item = Piece<'a>>) -> syn::Result<String> {
+    let mut text = String::new();
+    // A piece is often one item: pieces too are taken a batch at a time.
+    let mut batch = TokenStream::new();
+    let mut count = 0;
+    for piece in pieces {
+        let piece = match piece {
+            Piece::Items(tokens) => Ok(tokens),
+            Piece::Holed(holed) => holed.small(),
+        };
+        match piece {
+            Ok(tokens) => {
+                batch.extend(tokens);
+                count += 1;
+                if count == BATCH {
+                    text.push_str(&print_batches.parse2(std::mem::take(&mut batch))?);
+                    count = 0;
+                }
+            }
+            Err(big) => {
+                if count > 0 {
+                    text.push_str(&print_batches.parse2(std::mem::take(&mut batch))?);
+                    count = 0;
+                }
+                big.print(&|tokens| tokens, None, 0, &mut text)?;
+            }
+        }
+    }
+    if count > 0 {
+        text.push_str(&print_batches.parse2(batch)?);
+    }
+    Ok(text)
 }
 
 /// The formatted source of a run of items, [`BATCH`] at a time.
@@ -78,21 +106,28 @@ fn print_batches(input: ParseStream<'_>) -> syn::Result<String> {
         if items.is_empty() && attrs.is_empty() {
             return Ok(text);
         }
-        let batch = syn::File {
+        text.push_str(&print_file(syn::File {
             shebang: None,
             frontmatter: None,
             attrs: std::mem::take(&mut attrs),
             items,
-        };
-        let printed = prettyplease::unparse(&batch);
-        let filled = LINES.with(|lines| fill_in(&printed, &lines.borrow()));
-        match filled {
-            Some(filled) => text.push_str(&filled),
-            None => {
-                let restored =
-                    LINES.with(|lines| restore(batch.into_token_stream(), &lines.borrow()));
-                text.push_str(&prettyplease::unparse(&syn::parse2(restored?)?));
-            }
+        })?);
+    }
+}
+
+/// The formatted source of the items `tokens`.
+fn print(tokens: TokenStream) -> syn::Result<String> {
+    print_file(syn::parse2(tokens)?)
+}
+
+/// `file` printed, with its doc lines put in.
+fn print_file(file: syn::File) -> syn::Result<String> {
+    let printed = prettyplease::unparse(&file);
+    match LINES.with(|lines| fill_in(&printed, &lines.borrow())) {
+        Some(filled) => Ok(filled),
+        None => {
+            let restored = LINES.with(|lines| restore(file.into_token_stream(), &lines.borrow()));
+            Ok(prettyplease::unparse(&syn::parse2(restored?)?))
         }
     }
 }
