@@ -17,6 +17,10 @@ use quote::ToTokens;
 use std::cell::RefCell;
 use syn::parse::{ParseStream, Parser};
 
+mod holes;
+
+pub use holes::{Holed, Kind, Piece};
+
 /// Starts a placeholder: a control character, which [`super::rustdoc::doc`] never lets
 /// into a doc line.
 const MARK: char = '\u{1}';
@@ -46,8 +50,8 @@ pub fn doc_value(line: String) -> String {
 /// printer per batch disappear.
 const BATCH: usize = 64;
 
-/// The formatted source of a file made of `pieces`, each a run of items, taken one at a
-/// time.
+/// The formatted source of a file made of `pieces`, each a run of items or one item whose
+/// long member lists come a batch at a time ([`Holed`]), taken one at a time.
 ///
 /// The emitters hand over a file in pieces (a module, the client's methods) built as they
 /// are asked for, so that the tokens of the whole file are never held at once, and each
@@ -56,36 +60,71 @@ const BATCH: usize = 64;
 /// tree took a hundred megabytes or more. prettyplease prints a file's items one after the
 /// other at the margin, each ending in a hard break, so the file is the concatenation of
 /// its items printed apart.
-pub fn file(pieces: impl IntoIterator<Item = TokenStream>) -> syn::Result<String> {
-    // A piece is often one item: pieces too are taken a batch at a time.
-    batches(pieces, |batch| {
-        print_batches.parse2(batch.into_iter().collect())
-    })
+pub fn file<'a, P: Into<Piece<'a>>>(pieces: impl IntoIterator<Item = P>) -> syn::Result<String> {
+    let text = print_pieces(pieces.into_iter().map(Into::into));
+    // The placeholders of this file are all printed: their lines are no longer needed.
+    LINES.with(|lines| std::mem::take(&mut *lines.borrow_mut()));
+    text
 }
 
 /// The formatted source of a file of `items` built as syntax trees (see
 /// [`super::syntax`]): as [`file`], without the parse.
 pub fn items(items: impl IntoIterator<Item = syn::Result<syn::Item>>) -> syn::Result<String> {
-    batches(items, |batch| {
-        print(Vec::new(), batch.into_iter().collect::<syn::Result<_>>()?)
-    })
-}
-
-/// The concatenation of `print` of each [`BATCH`] of `elements`, until one fails.
-fn batches<T>(
-    elements: impl IntoIterator<Item = T>,
-    mut print: impl FnMut(Vec<T>) -> syn::Result<String>,
-) -> syn::Result<String> {
     let mut text = String::new();
-    let mut elements = elements.into_iter().peekable();
+    let mut items = items.into_iter().peekable();
     let mut printed = Ok(());
-    while elements.peek().is_some() && printed.is_ok() {
-        let batch = elements.by_ref().take(BATCH).collect();
-        printed = print(batch).map(|batch| text.push_str(&batch));
+    while items.peek().is_some() && printed.is_ok() {
+        printed = items
+            .by_ref()
+            .take(BATCH)
+            .collect::<syn::Result<_>>()
+            .and_then(|items| {
+                print_file(syn::File {
+                    shebang: None,
+                    frontmatter: None,
+                    attrs: Vec::new(),
+                    items,
+                })
+            })
+            .map(|batch| text.push_str(&batch));
     }
-    // The placeholders of this file are all printed: their lines are no longer needed.
+    // As in `file`: the placeholders of this file are all printed.
     LINES.with(|lines| std::mem::take(&mut *lines.borrow_mut()));
     printed.map(|()| text)
+}
+
+fn print_pieces<'a>(pieces: impl Iterator<Item = Piece<'a>>) -> syn::Result<String> {
+    let mut text = String::new();
+    // A piece is often one item: pieces too are taken a batch at a time.
+    let mut batch = TokenStream::new();
+    let mut count = 0;
+    for piece in pieces {
+        let piece = match piece {
+            Piece::Items(tokens) => Ok(tokens),
+            Piece::Holed(holed) => holed.small(),
+        };
+        match piece {
+            Ok(tokens) => {
+                batch.extend(tokens);
+                count += 1;
+                if count == BATCH {
+                    text.push_str(&print_batches.parse2(std::mem::take(&mut batch))?);
+                    count = 0;
+                }
+            }
+            Err(big) => {
+                if count > 0 {
+                    text.push_str(&print_batches.parse2(std::mem::take(&mut batch))?);
+                    count = 0;
+                }
+                big.print(&|tokens| tokens, None, 0, &mut text)?;
+            }
+        }
+    }
+    if count > 0 {
+        text.push_str(&print_batches.parse2(batch)?);
+    }
+    Ok(text)
 }
 
 /// The formatted source of a run of items, [`BATCH`] at a time.
@@ -100,24 +139,27 @@ fn print_batches(input: ParseStream<'_>) -> syn::Result<String> {
         if items.is_empty() && attrs.is_empty() {
             return Ok(text);
         }
-        text.push_str(&print(std::mem::take(&mut attrs), items)?);
+        text.push_str(&print_file(syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs: std::mem::take(&mut attrs),
+            items,
+        })?);
     }
 }
 
-/// The formatted source of one batch of items, doc lines filled in.
-fn print(attrs: Vec<syn::Attribute>, items: Vec<syn::Item>) -> syn::Result<String> {
-    let batch = syn::File {
-        shebang: None,
-        frontmatter: None,
-        attrs,
-        items,
-    };
-    let printed = prettyplease::unparse(&batch);
-    let filled = LINES.with(|lines| fill_in(&printed, &lines.borrow()));
-    match filled {
+/// The formatted source of the items `tokens`.
+fn print(tokens: TokenStream) -> syn::Result<String> {
+    print_file(syn::parse2(tokens)?)
+}
+
+/// `file` printed, with its doc lines put in.
+fn print_file(file: syn::File) -> syn::Result<String> {
+    let printed = prettyplease::unparse(&file);
+    match LINES.with(|lines| fill_in(&printed, &lines.borrow())) {
         Some(filled) => Ok(filled),
         None => {
-            let restored = LINES.with(|lines| restore(batch.into_token_stream(), &lines.borrow()));
+            let restored = LINES.with(|lines| restore(file.into_token_stream(), &lines.borrow()));
             Ok(prettyplease::unparse(&syn::parse2(restored?)?))
         }
     }
@@ -248,16 +290,6 @@ mod tests {
     }
 
     #[test]
-    fn syntax_trees_print_as_their_tokens() {
-        let docs = super::super::rustdoc::doc("In a macro.");
-        let pieces = (0..BATCH / 2).map(|_| items());
-        let tokens: TokenStream = pieces.chain([quote!(wire!(#docs X);)]).collect();
-        let expected = reference(tokens.clone());
-        let trees = syn::parse2::<syn::File>(tokens).unwrap().items;
-        assert_eq!(super::items(trees.into_iter().map(Ok)).unwrap(), expected);
-    }
-
-    #[test]
     fn placeholders_print_in_place_outside_macros() {
         let docs = super::super::rustdoc::doc("Text.");
         let text = prettyplease::unparse(&syn::parse2(quote!(#docs struct A;)).unwrap());
@@ -273,5 +305,15 @@ mod tests {
             None,
             "an escaped one"
         );
+    }
+
+    #[test]
+    fn syntax_trees_print_as_their_tokens() {
+        let docs = super::super::rustdoc::doc("In a macro.");
+        let pieces = (0..BATCH / 2).map(|_| items());
+        let tokens: TokenStream = pieces.chain([quote!(wire!(#docs X);)]).collect();
+        let expected = reference(tokens.clone());
+        let trees = syn::parse2::<syn::File>(tokens).unwrap().items;
+        assert_eq!(super::items(trees.into_iter().map(Ok)).unwrap(), expected);
     }
 }

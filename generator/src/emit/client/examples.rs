@@ -4,16 +4,17 @@
 //! hand-written list of 59 calls, and is compiled only with the `examples` feature.
 
 use super::Writer;
+use crate::emit::format::{Holed, Kind, Piece};
 use crate::model::bodies::{Encoding, RequestBody};
 use crate::model::operations::{Arg, ClientOperation, Shape};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn module(writer: &Writer<'_>) -> TokenStream {
+pub fn module<'a>(writer: &'a Writer<'a>) -> Piece<'a> {
     let operations = &writer.model.client.operations;
     let ids = operations.iter().map(|op| &op.operation.id);
-    let requests = operations.iter().map(|op| request_arm(writer, op));
-    let replies = operations.iter().map(|op| {
+    let requests = operations.iter().map(move |op| request_arm(writer, op));
+    let replies = operations.iter().map(move |op| {
         let id = &op.operation.id;
         let parse = writer.item_path(op, &op.names.parse_fn);
         let convert = match (&op.result, &op.names.headers) {
@@ -58,48 +59,78 @@ pub fn module(writer: &Writer<'_>) -> TokenStream {
         false => quote!(use rt::examples::{#(#helpers),*}; let p = parameters;),
     };
     let unknown = quote!(Err(format!("no operation `{operation_id}`")));
-    let request_body = match operations.is_empty() {
-        true => quote!(let _ = parameters; #unknown),
-        false => quote! {
-            #arguments
-            match operation_id {
-                #(#requests)*
-                _ => #unknown,
-            }
-        },
-    };
-    let parse_body = match operations.is_empty() {
-        true => quote!(let _ = (operation_id, response); Ok(None)),
-        false => quote! {
-            use rt::examples::json;
-            Ok(Some(match operation_id {
-                #(#replies)*
-                _ => return Ok(None),
-            }?))
-        },
-    };
-    quote! {
-        #[cfg(feature = "examples")]
-        #[doc(hidden)]
-        pub mod examples {
-            use super::*;
-
-            /// Every operationId, in spec order.
-            pub const OPERATIONS: &[&str] = &[#(#ids),*];
-
+    // The two functions' `match`es have an arm per operation: they come a batch at a time.
+    let build_request = |body: TokenStream| {
+        quote! {
             /// Calls the operation's request function with arguments taken from an
             /// example's `parameters` by spec name.
             pub fn build_request(operation_id: &str, parameters: &serde_json::Value) -> Result<rt::Request, String> {
-                #request_body
+                #body
             }
-
+        }
+    };
+    let parse_response = |body: TokenStream| {
+        quote! {
             /// Calls the operation's parser; the typed result comes back as JSON (a
             /// list's page as its items, no body as `null`).
             pub fn parse_response(operation_id: &str, response: rt::Response) -> Result<Option<serde_json::Value>> {
-                #parse_body
+                #body
             }
         }
-    }
+    };
+    let functions: [Piece<'a>; 2] = match operations.is_empty() {
+        true => [
+            build_request(quote!(let _ = parameters; #unknown)).into(),
+            parse_response(quote!(let _ = (operation_id, response); Ok(None))).into(),
+        ],
+        false => [
+            Holed::new(move |arms| {
+                let arms = &arms[0];
+                build_request(quote! {
+                    #arguments
+                    match operation_id {
+                        #arms
+                        _ => #unknown,
+                    }
+                })
+            })
+            .hole(Kind::Arms, requests)
+            .into(),
+            Holed::new(move |arms| {
+                let arms = &arms[0];
+                parse_response(quote! {
+                    use rt::examples::json;
+                    Ok(Some(match operation_id {
+                        #arms
+                        _ => return Ok(None),
+                    }?))
+                })
+            })
+            .hole(Kind::Arms, replies)
+            .into(),
+        ],
+    };
+    let head = quote! {
+        use super::*;
+
+        /// Every operationId, in spec order.
+        pub const OPERATIONS: &[&str] = &[#(#ids),*];
+    };
+    Holed::new(|items| {
+        let items = &items[0];
+        quote! {
+            #[cfg(feature = "examples")]
+            #[doc(hidden)]
+            pub mod examples {
+                #items
+            }
+        }
+    })
+    .hole(
+        Kind::Items,
+        std::iter::once(Piece::from(head)).chain(functions),
+    )
+    .into()
 }
 
 fn request_arm(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {

@@ -4,12 +4,15 @@
 
 use super::sans_io::by_value;
 use super::{ident, Writer};
+use crate::emit::format::{Holed, Kind, Piece};
 use crate::emit::tokens::doc;
 use crate::model::operations::{Authentication, ClientOperation, NextArg, Shape};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn client(writer: &Writer<'_>) -> TokenStream {
+/// The client's items, in pieces: its methods are built as the formatter takes them (see
+/// [`crate::emit::format::Holed`]).
+pub fn client<'a>(writer: &'a Writer<'a>) -> impl Iterator<Item = Piece<'a>> + 'a {
     let client = &writer.model.client;
     let args: Vec<TokenStream> = client
         .client_params
@@ -32,20 +35,20 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         used.dedup();
         used
     };
-    let accessors = used.iter().map(|&index| {
+    let accessors = used.clone().into_iter().map(|index| {
         let group = &client.groups[index];
         let (accessor, ty) = (ident(&group.accessor), ident(&group.type_name));
         let docs = doc(&format!("The `{}_*` operations.", group.title));
         quote!(#docs pub fn #accessor(&self) -> #ty<'_> { #ty { client: self } })
     });
     let (authentication, credential, pipeline) = authentication(&client.authentication);
-    let method = |op| method(writer, op);
+    let method = move |op| method(writer, op);
     let ungrouped = client
         .operations
         .iter()
         .filter(|op| op.group.is_none())
         .map(method);
-    let group_items = used.iter().map(|&index| {
+    let group_items = used.into_iter().flat_map(move |index| {
         let group = &client.groups[index];
         let ty = ident(&group.type_name);
         let docs = doc(&format!(
@@ -55,22 +58,31 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         let methods = client
             .operations
             .iter()
-            .filter(|op| op.group == Some(index))
+            .filter(move |op| op.group == Some(index))
             .map(method);
-        quote! {
-            #docs
-            #[cfg(feature = "client")]
-            #[derive(Debug, Clone, Copy)]
-            pub struct #ty<'a> { client: &'a Client }
-            #[cfg(feature = "client")]
-            impl #ty<'_> { #(#methods)* }
-        }
+        let holder = ty.clone();
+        let impl_block = Holed::new(move |fills| {
+            let methods = &fills[0];
+            quote! {
+                #[cfg(feature = "client")]
+                impl #holder<'_> { #methods }
+            }
+        });
+        [
+            Piece::from(quote! {
+                #docs
+                #[cfg(feature = "client")]
+                #[derive(Debug, Clone, Copy)]
+                pub struct #ty<'a> { client: &'a Client }
+            }),
+            impl_block.hole(Kind::Items, methods).into(),
+        ]
     });
     let new_doc = match client.operations.iter().any(|op| op.operation.host.is_some()) {
         true => " A client over reqwest, sending to the endpoint its host parameters make (`x-ms-parameterized-host`).",
         false => " A client over reqwest, sending to `https://management.azure.com`.",
     };
-    quote! {
+    let head = quote! {
         /// The async client: sends each operation's request through a [`rt::Pipeline`]
         /// (authentication, timeouts, retries) and parses the reply.
         #[cfg(feature = "client")]
@@ -78,30 +90,35 @@ pub fn client(writer: &Writer<'_>) -> TokenStream {
         pub struct Client { pipeline: rt::Pipeline, #(#fields)* }
 
         #authentication
+    };
+    let impl_block = Holed::new(move |fills| {
+        let methods = &fills[0];
+        quote! {
+            #[cfg(feature = "client")]
+            impl Client {
+                #[doc = #new_doc]
+                #[cfg(feature = "reqwest")]
+                pub fn new(#credential, #(#args),*) -> Self {
+                    Self::with_pipeline(rt::Pipeline::with_reqwest(#pipeline), #(#names),*)
+                }
 
-        #[cfg(feature = "client")]
-        impl Client {
-            #[doc = #new_doc]
-            #[cfg(feature = "reqwest")]
-            pub fn new(#credential, #(#args),*) -> Self {
-                Self::with_pipeline(rt::Pipeline::with_reqwest(#pipeline), #(#names),*)
+                /// A client over any pipeline: another transport, endpoint, timeout or retry policy.
+                pub fn with_pipeline(pipeline: rt::Pipeline, #(#args),*) -> Self {
+                    Self { pipeline, #(#names),* }
+                }
+
+                pub fn pipeline(&self) -> &rt::Pipeline {
+                    &self.pipeline
+                }
+
+                #methods
             }
-
-            /// A client over any pipeline: another transport, endpoint, timeout or retry policy.
-            pub fn with_pipeline(pipeline: rt::Pipeline, #(#args),*) -> Self {
-                Self { pipeline, #(#names),* }
-            }
-
-            pub fn pipeline(&self) -> &rt::Pipeline {
-                &self.pipeline
-            }
-
-            #(#accessors)*
-            #(#ungrouped)*
         }
-
-        #(#group_items)*
-    }
+    });
+    let impl_block = impl_block.hole(Kind::Items, accessors.chain(ungrouped));
+    [Piece::from(head), impl_block.into()]
+        .into_iter()
+        .chain(group_items)
 }
 
 /// The items the spec's security scheme adds, the credential `Client::new` takes, and the

@@ -9,6 +9,7 @@ mod examples;
 mod methods;
 mod sans_io;
 
+use super::format::{Holed, Kind, Piece};
 use super::tokens::{doc, ident, Site};
 use crate::error::{Error, Result};
 use crate::model::operations::{Arg, ClientOperation};
@@ -46,21 +47,20 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
     for op in &client.operations {
         groups.entry(op.group).or_default().push(op);
     }
-    let modules = groups.into_iter().map(|(group, ops)| {
-        let items: TokenStream = ops
-            .into_iter()
-            .flat_map(|op| sans_io::items(&writer, op))
-            .collect();
-        (group, items)
-    });
-    let modules = modules.map(|(group, items)| match group {
-        Some(group) => {
-            let group = &client.groups[group];
-            let name = ident(&group.module);
-            let docs = doc(&format!(
-                "Requests and replies of the `{}_*` operations, without I/O.",
-                group.title
-            ));
+    let writer = &writer;
+    let modules = groups.into_iter().flat_map(move |(group, ops)| {
+        let items = ops.into_iter().map(move |op| sans_io::items(writer, op));
+        let Some(group) = group else {
+            return items.map(Piece::from).collect::<Vec<_>>();
+        };
+        let group = &client.groups[group];
+        let name = ident(&group.module);
+        let docs = doc(&format!(
+            "Requests and replies of the `{}_*` operations, without I/O.",
+            group.title
+        ));
+        let module = Holed::new(move |fills| {
+            let items = &fills[0];
             quote! {
                 #docs
                 pub mod #name {
@@ -68,10 +68,9 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
                     #items
                 }
             }
-        }
-        None => items,
+        });
+        vec![module.hole(Kind::Items, items).into()]
     });
-    let client_tokens = methods::client(&writer);
     let models = if client.uses_models {
         // `super`, not `crate`: the models may be a sibling module anywhere in the crate,
         // as when a build script's output is `include!`d.
@@ -116,10 +115,11 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
         pub type Result<T, E = Error> = std::result::Result<T, E>;
     };
     // In pieces, each module built when the formatter takes it (see `format::file`).
-    let examples = std::iter::once_with(|| examples::module(&writer));
+    let examples = std::iter::once_with(|| examples::module(writer));
     let param_groups = quote!(#(#param_groups)*);
-    let pieces = [header, client_tokens, param_groups]
-        .into_iter()
+    let pieces = std::iter::once(Piece::from(header))
+        .chain(methods::client(writer))
+        .chain([Piece::from(param_groups)])
         .chain(modules)
         .chain(examples);
     let text = super::format::file(pieces).map_err(|e| {
