@@ -226,12 +226,12 @@ fn symbol_words(name: &str) -> Option<String> {
 fn escape_keyword(ident: String) -> String {
     match ident.as_str() {
         "self" | "super" | "crate" | "Self" | "_" => format!("{ident}_"),
-        _ if KEYWORDS.contains(&ident.as_str()) => format!("r#{ident}"),
+        _ if KEYWORDS.binary_search(&ident.as_str()).is_ok() => format!("r#{ident}"),
         _ => ident,
     }
 }
 
-/// Strict and reserved keywords of every edition up to 2024.
+/// Strict and reserved keywords of every edition up to 2024, sorted (searched in halves).
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
     "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
@@ -302,6 +302,11 @@ mod tests {
             }
         }
         assert_eq!(checked, (0..=7).map(|n| 5usize.pow(n)).sum::<usize>());
+    }
+
+    #[test]
+    fn keywords_are_sorted() {
+        assert!(KEYWORDS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]

@@ -707,7 +707,11 @@ fn is_struct(schema: &Schema) -> bool {
 /// The definition name of a location `/definitions/<name>`.
 pub(super) fn definition_name(location: &Location) -> Option<String> {
     let token = location.pointer.strip_prefix("/definitions/")?;
-    (!token.contains('/')).then(|| token.replace("~1", "/").replace("~0", "~"))
+    match token.contains('~') {
+        _ if token.contains('/') => None,
+        true => Some(token.replace("~1", "/").replace("~0", "~")),
+        false => Some(token.to_owned()),
+    }
 }
 
 /// The targets of the `$ref`s in a schema of an operation (a body or a response), where
