@@ -55,12 +55,13 @@ pub(super) fn reduce_to_single_string(
             }
         }
     }
-    let indentation = format!("\n{}", " ".repeat(frame.indentation));
+    // Concatenated rather than `format!`ed: this runs for every broken container.
+    let indentation = ["\n", &" ".repeat(frame.indentation)].concat();
     join(
         frame,
         &output,
-        &format!(",{indentation}  "),
-        &format!("{indentation}  "),
+        &[",", &indentation, "  "].concat(),
+        &[&indentation, "  "].concat(),
         &indentation,
     )
 }

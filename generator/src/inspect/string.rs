@@ -37,7 +37,7 @@ pub(super) fn format_string(text: &str, options: &InspectOptions, indentation: u
     // negative; a 16-unit floor keeps short strings whole.
     let room = options.break_length as i64 - indentation as i64 - 4;
     let mut quoted = if length > 16 && length as i64 > room {
-        let separator = format!(" +\n{}", " ".repeat(indentation + 2));
+        let separator = [" +\n", &" ".repeat(indentation + 2)].concat();
         // JavaScript's `split(/(?<=\n)/)`: pieces ending after each `\n`.
         let mut pieces: Vec<(&str, Option<u16>)> = kept
             .split_inclusive('\n')
