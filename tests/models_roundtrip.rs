@@ -78,7 +78,7 @@ fn bodies<'a>(
         if let Some(body) = example["parameters"].get(&param.param.name) {
             found.push((
                 "request".to_owned(),
-                param.param.schema.as_ref(),
+                param.param.schema.as_deref(),
                 param.location.child("schema"),
                 body,
             ));
@@ -99,7 +99,7 @@ fn bodies<'a>(
                     .child("schema");
                 found.push((
                     format!("response {status}"),
-                    declared.and_then(|r| r.schema.as_ref()),
+                    declared.and_then(|r| r.schema.as_deref()),
                     at,
                     body,
                 ));

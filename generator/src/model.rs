@@ -199,7 +199,7 @@ impl Media {
 
 #[derive(Debug, Clone)]
 pub struct Response {
-    pub schema: Option<Schema>,
+    pub schema: Option<Box<Schema>>,
     /// The headers the reply declares, by name as the spec writes it.
     pub headers: IndexMap<String, swagger::Header>,
     /// `x-ms-error-response`: the status is an error reply, not a success.

@@ -19,8 +19,11 @@ pub struct Spec {
     /// them apart from `paths` (`/list?next`).
     #[serde(rename = "x-ms-paths", default)]
     pub x_ms_paths: IndexMap<String, PathItem>,
+    /// The definitions' names. The model reads each schema from the spec's JSON, as it
+    /// reads every schema a `$ref` reaches: typed here too, they were a second copy of
+    /// half the spec held for the whole run.
     #[serde(default)]
-    pub definitions: IndexMap<String, Schema>,
+    pub definitions: IndexMap<String, serde::de::IgnoredAny>,
     #[serde(default)]
     pub parameters: IndexMap<String, Parameter>,
     /// The media types of replies, unless an operation names its own.
@@ -188,8 +191,9 @@ pub struct Parameter {
     pub description: Option<String>,
     #[serde(default)]
     pub required: bool,
-    /// The body's schema (only for `in: body`).
-    pub schema: Option<Schema>,
+    /// The body's schema (only for `in: body`). Boxed, as most parameters have none: a
+    /// `Schema` is 500 bytes, and each operation holds its parameters resolved.
+    pub schema: Option<Box<Schema>>,
     #[serde(rename = "type")]
     pub type_: Option<String>,
     pub format: Option<String>,
@@ -230,7 +234,8 @@ pub struct ParameterGrouping {
 pub struct Response {
     #[serde(rename = "$ref")]
     pub reference: Option<String>,
-    pub schema: Option<Schema>,
+    /// Boxed like [`Parameter::schema`]: many replies have none.
+    pub schema: Option<Box<Schema>>,
     /// The headers the reply carries, by name.
     #[serde(default)]
     pub headers: IndexMap<String, Header>,

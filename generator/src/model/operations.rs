@@ -623,7 +623,7 @@ fn request_body(operation: &super::Operation) -> Result<Option<RequestBody>> {
                 .error("an operation cannot have both a body parameter and formData parameters"))
         }
         (Some(body), None) => {
-            let binary = body.param.schema.as_ref().is_some_and(bodies::is_binary);
+            let binary = body.param.schema.as_deref().is_some_and(bodies::is_binary);
             Some(bodies::request_body(&operation.consumes, binary))
         }
         (None, Some(_)) => {
