@@ -35,12 +35,11 @@ use super::{
 };
 use crate::error::Result;
 use crate::model::names::{camel, snake_ident, type_name, Registry};
-use crate::model::{deserialize, Api, SpecFile};
+use crate::model::{deserialize, Api};
 use crate::resolve::{collect_refs, parse_ref, Location, Resolver};
 use crate::swagger::{AdditionalProperties, Schema};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde_json::Value;
-use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::path::Path;
 
@@ -56,8 +55,6 @@ const MAX_INLINE_DEPTH: usize = 64;
 /// Builds the type space; [`Converter::ty`] types the schemas of operations too.
 pub(crate) struct Converter<'a> {
     resolver: Resolver<'a>,
-    /// The input specs, whose definitions are typed already.
-    specs: &'a [SpecFile],
     /// Entries by id; `None` while the type is being built.
     entries: Vec<Option<TypeEntry>>,
     /// Where each entry's name and module were decided, until it is built.
@@ -107,7 +104,6 @@ impl<'a> Converter<'a> {
     pub fn new(api: &'a Api) -> Result<Self> {
         let mut converter = Self {
             resolver: api.resolver(),
-            specs: &api.specs,
             entries: Vec::new(),
             names: Vec::new(),
             order: Vec::new(),
@@ -304,17 +300,8 @@ impl<'a> Converter<'a> {
         Ok(())
     }
 
-    /// The schema at `location`: an input spec's definition as read with the spec, any
-    /// other read from its JSON.
-    fn schema(&self, location: &Location) -> Result<Cow<'a, Schema>> {
-        let typed = definition_name(location).and_then(|name| {
-            let spec = self.specs.iter().find(|spec| spec.path == location.file)?;
-            spec.spec.definitions.get(&name)
-        });
-        match typed {
-            Some(schema) => Ok(Cow::Borrowed(schema)),
-            None => Ok(Cow::Owned(deserialize(location, self.raw(location)?)?)),
-        }
+    fn schema(&self, location: &Location) -> Result<Schema> {
+        deserialize(location, self.raw(location)?)
     }
 
     /// The JSON at `location`.

@@ -9,16 +9,14 @@ use crate::model::types::{Details, StringFormat, Type, TypeId, Union};
 use crate::resolve::Location;
 use crate::swagger::Schema;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use std::borrow::Cow;
 
-impl<'a> Converter<'a> {
+impl Converter<'_> {
     /// Finds the hierarchies (definitions with a `discriminator`, and those inheriting it
     /// through `allOf`), records each member's discriminator value, and reserves a union
     /// for each member that has subtypes: the unions to fill, by the struct they stand for.
     pub(super) fn hierarchies(&mut self) -> Result<HashMap<TypeId, (TypeId, Union)>> {
         // Each type once, from the first of the definitions it stands for.
-        let mut members: IndexMap<TypeId, (Location, String, Cow<'a, Schema>)> =
-            IndexMap::default();
+        let mut members: IndexMap<TypeId, (Location, String, Schema)> = IndexMap::default();
         let definitions: Vec<(Location, String, TypeId)> = self
             .definitions
             .iter()
