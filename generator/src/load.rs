@@ -22,7 +22,6 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The default size limit of one spec file: the largest file of azure-rest-api-specs is a
 /// few megabytes.
@@ -139,39 +138,35 @@ impl Documents {
         Ok(&self.documents[index].value)
     }
 
-    /// Runs `during` on this thread while a second one reads `files` (relative to the
-    /// root, such as those a spec refers to); this one then helps with what is left.
-    /// [`load`] takes the files as read, errors included, as if it read them itself then.
+    /// Runs `during` on this thread while a second one reads the files `files` gives
+    /// (relative to the root, such as those a spec refers to), which [`load`] then takes
+    /// as read, errors included, as if it read them itself then.
     ///
     /// [`load`]: Documents::load
-    pub fn read_ahead<T>(&mut self, files: Vec<PathBuf>, during: impl FnOnce(&Self) -> T) -> T {
-        let unread: Vec<PathBuf> = files
-            .into_iter()
-            .filter(|file| self.get(file).is_none())
-            .collect();
-        if unread.is_empty() {
-            return during(self);
-        }
-        let next = AtomicUsize::new(0);
-        let read_rest = |mut reader: Reader| {
-            let mut read = Vec::new();
-            while let Some(file) = unread.get(next.fetch_add(1, Ordering::Relaxed)) {
-                read.push((file.clone(), reader.read(file)));
-            }
-            read
-        };
-        let (worker_reader, own_reader) = (self.reader.clone(), self.reader.clone());
+    pub fn read_ahead<T>(
+        &mut self,
+        files: impl FnOnce() -> Vec<PathBuf> + Send,
+        during: impl FnOnce(&Self) -> T,
+    ) -> T {
+        let mut reader = self.reader.clone();
         let this = &*self;
-        let (read, own_read, result) = std::thread::scope(|scope| {
-            let worker = scope.spawn(|| read_rest(worker_reader));
+        let (read, result) = std::thread::scope(|scope| {
+            let worker = scope.spawn(move || {
+                let unread = files().into_iter().filter(|file| this.get(file).is_none());
+                unread
+                    .map(|file| {
+                        let read = reader.read(&file);
+                        (file, read)
+                    })
+                    .collect::<Vec<_>>()
+            });
             let result = during(this);
-            let own_read = read_rest(own_reader);
             let read = worker
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (read, own_read, result)
+            (read, result)
         });
-        self.ahead.extend(read.into_iter().chain(own_read));
+        self.ahead.extend(read);
         result
     }
 

@@ -288,12 +288,15 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
     for path in spec_files(&documents, specs)? {
         check_version(&path, documents.load(&path)?)?;
         // The files the spec refers to (mostly its examples) are read on a second thread
-        // while the spec is read as Swagger on this one (which then helps).
+        // while the spec is read as Swagger on this one.
         let references = refs_of(&documents, &path);
-        let spec = documents.read_ahead(other_files(&references), |documents| {
-            let value = documents.get(&path).expect("loaded above");
-            deserialize::<Spec>(&Location::new(&path, ""), value)
-        });
+        let spec = documents.read_ahead(
+            || other_files(&references),
+            |documents| {
+                let value = documents.get(&path).expect("loaded above");
+                deserialize::<Spec>(&Location::new(&path, ""), value)
+            },
+        );
         // Errors in the order of a reading one file after the other: the referenced
         // files', then the spec's as Swagger.
         load_referenced(&mut documents, references, &mut warnings)?;
