@@ -22,7 +22,6 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The default size limit of one spec file: the largest file of azure-rest-api-specs is a
 /// few megabytes.
@@ -34,18 +33,9 @@ const MIN_VALUE_BUDGET: u64 = 1 << 16;
 /// The JSON documents read so far, keyed by their path relative to the spec root.
 #[derive(Debug)]
 pub struct Documents {
-    reader: Reader,
-    documents: IndexMap<Key, Document, foldhash::fast::RandomState>,
-    /// Files read ahead ([`Documents::read_ahead`]) until they are loaded.
-    ahead: foldhash::HashMap<PathBuf, Result<Document>>,
-}
-
-/// Reads files below the root, for the documents or, as a copy, for a second thread
-/// reading ahead.
-#[derive(Debug, Clone)]
-struct Reader {
     root: PathBuf,
     canonical_root: PathBuf,
+    documents: IndexMap<Key, Document, foldhash::fast::RandomState>,
     /// The canonical path of each folder files were read from, by its relative path.
     canonical_folders: foldhash::HashMap<PathBuf, PathBuf>,
     max_file_size: u64,
@@ -101,25 +91,22 @@ impl Documents {
             return Err(Error::in_file(root, "the spec root is not a folder"));
         }
         Ok(Self {
-            reader: Reader {
-                root: root.to_path_buf(),
-                canonical_root,
-                canonical_folders: Default::default(),
-                max_file_size: DEFAULT_MAX_FILE_SIZE,
-            },
+            root: root.to_path_buf(),
+            canonical_root,
             documents: IndexMap::default(),
-            ahead: Default::default(),
+            canonical_folders: Default::default(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
         })
     }
 
     /// Refuses files larger than `bytes` (instead of [`DEFAULT_MAX_FILE_SIZE`]).
     pub fn with_max_file_size(mut self, bytes: u64) -> Self {
-        self.reader.max_file_size = bytes;
+        self.max_file_size = bytes;
         self
     }
 
     pub fn root(&self) -> &Path {
-        &self.reader.root
+        &self.root
     }
 
     /// Reads `relative` (a path below the root) unless it was read before.
@@ -129,50 +116,11 @@ impl Documents {
         let index = match self.documents.get_index_of(&Query(&relative)) {
             Some(index) => index,
             None => {
-                let document = match self.ahead.remove(&relative) {
-                    Some(read) => read?,
-                    None => self.reader.read(&relative)?,
-                };
+                let document = self.read(&relative)?;
                 self.documents.insert_full(Key(relative), document).0
             }
         };
         Ok(&self.documents[index].value)
-    }
-
-    /// Runs `during` on this thread while a second one reads `files` (relative to the
-    /// root, such as those a spec refers to); this one then helps with what is left.
-    /// [`load`] takes the files as read, errors included, as if it read them itself then.
-    ///
-    /// [`load`]: Documents::load
-    pub fn read_ahead<T>(&mut self, files: Vec<PathBuf>, during: impl FnOnce(&Self) -> T) -> T {
-        let unread: Vec<PathBuf> = files
-            .into_iter()
-            .filter(|file| self.get(file).is_none())
-            .collect();
-        if unread.is_empty() {
-            return during(self);
-        }
-        let next = AtomicUsize::new(0);
-        let read_rest = |mut reader: Reader| {
-            let mut read = Vec::new();
-            while let Some(file) = unread.get(next.fetch_add(1, Ordering::Relaxed)) {
-                read.push((file.clone(), reader.read(file)));
-            }
-            read
-        };
-        let (worker_reader, own_reader) = (self.reader.clone(), self.reader.clone());
-        let this = &*self;
-        let (read, own_read, result) = std::thread::scope(|scope| {
-            let worker = scope.spawn(|| read_rest(worker_reader));
-            let result = during(this);
-            let own_read = read_rest(own_reader);
-            let read = worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (read, own_read, result)
-        });
-        self.ahead.extend(read.into_iter().chain(own_read));
-        result
     }
 
     /// A spec path as a user gives it, relative to the root or absolute, as the path
@@ -184,7 +132,7 @@ impl Documents {
         // Through the file system, as the root may be reached through a symlink.
         let canonical = path.canonicalize().ok()?;
         canonical
-            .strip_prefix(&self.reader.canonical_root)
+            .strip_prefix(&self.canonical_root)
             .ok()
             .map(Path::to_path_buf)
     }
@@ -229,11 +177,9 @@ impl Documents {
     pub fn files(&self) -> impl Iterator<Item = PathBuf> + '_ {
         self.documents
             .keys()
-            .map(|relative| self.reader.root.join(&relative.0))
+            .map(|relative| self.root.join(&relative.0))
     }
-}
 
-impl Reader {
     /// Errors name the file relative to the root, like every location in a spec; the
     /// caller of the loading stage prefixes the root once.
     fn read(&mut self, relative: &Path) -> Result<Document> {

@@ -13,9 +13,7 @@ pub mod types;
 
 use crate::error::{pointer_push, Error, Result};
 use crate::load::Documents;
-use crate::resolve::{
-    check_refs, load_referenced, other_files, parse_ref, refs_of, Location, Resolver,
-};
+use crate::resolve::{check_refs, load_referenced, parse_ref, Location, Resolver};
 use crate::swagger::{self, Schema, Spec};
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -287,19 +285,10 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
     let mut warnings = Vec::new();
     for path in spec_files(&documents, specs)? {
         check_version(&path, documents.load(&path)?)?;
-        // The files the spec refers to (mostly its examples) are read on a second thread
-        // while the spec is read as Swagger on this one (which then helps).
-        let references = refs_of(&documents, &path);
-        let spec = documents.read_ahead(other_files(&references), |documents| {
-            let value = documents.get(&path).expect("loaded above");
-            deserialize::<Spec>(&Location::new(&path, ""), value)
-        });
-        // Errors in the order of a reading one file after the other: the referenced
-        // files', then the spec's as Swagger.
-        load_referenced(&mut documents, references, &mut warnings)?;
-        let mut spec = spec?;
+        // Before the spec is read as Swagger: loading leaves out unreadable examples.
+        load_referenced(&mut documents, &path, &mut warnings)?;
         let value = documents.get(&path).expect("loaded above");
-        keep_loaded_examples(&mut spec, value);
+        let spec: Spec = deserialize(&Location::new(&path, ""), value)?;
         files.push((path, spec));
     }
     check_refs(&documents)?;
@@ -322,27 +311,6 @@ fn load_into(mut documents: Documents, specs: &[PathBuf]) -> Result<Api> {
         specs,
         warnings,
     })
-}
-
-/// Leaves out of `spec` the examples that loading left out of its JSON, `value` (those
-/// whose files cannot be read), as if it were read as Swagger after.
-fn keep_loaded_examples(spec: &mut Spec, value: &Value) {
-    for (member, items) in [
-        ("paths", &mut spec.paths),
-        ("x-ms-paths", &mut spec.x_ms_paths),
-    ] {
-        for (key, item) in items.iter_mut() {
-            let raw = value.get(member).and_then(|items| items.get(key));
-            for (method, operation) in item.operations_mut() {
-                let kept = raw
-                    .and_then(|item| item.get(method))
-                    .and_then(|operation| operation.get("x-ms-examples"));
-                operation
-                    .examples
-                    .retain(|name, _| kept.is_some_and(|kept| kept.get(name).is_some()));
-            }
-        }
-    }
 }
 
 /// The spec files that `specs` name, relative to the root, each once, in the order given:

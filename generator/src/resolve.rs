@@ -112,22 +112,22 @@ fn decode(from: &Location, text: &str) -> Result<String> {
 }
 
 /// Reads, besides the documents already loaded, every file they reach through `$ref`,
-/// transitively, from the document `start`, whose references ([`refs_of`]) are given.
+/// transitively.
 ///
 /// Examples are documentation, not part of the API: an operation's `x-ms-examples` entry
 /// naming a file that cannot be read is left out of the loaded spec, with a warning
 /// pushed to `warnings`. Any other `$ref` that cannot be read is an error.
 pub fn load_referenced(
     documents: &mut Documents,
-    start: Vec<(Location, String)>,
+    start: &Path,
     warnings: &mut Vec<Error>,
 ) -> Result<()> {
-    let mut pending = Vec::new();
-    let mut next = Some(start);
-    while let Some(references) = next.take().or_else(|| {
-        let file: PathBuf = pending.pop()?;
-        Some(refs_of(documents, &file))
-    }) {
+    let mut pending = vec![start.to_path_buf()];
+    while let Some(file) = pending.pop() {
+        let mut references = Vec::new();
+        if let Some(value) = documents.get(&file).filter(|_| documents.refers(&file)) {
+            collect_refs(value, &Location::new(&file, ""), &mut references);
+        }
         for (from, reference) in references {
             let target = parse_ref(&from, &reference)?;
             if documents.get(&target.file).is_some() {
@@ -163,28 +163,6 @@ pub fn load_referenced(
         }
     }
     Ok(())
-}
-
-/// The `$ref`s of the document `file`, with where each is written, in document order.
-pub fn refs_of(documents: &Documents, file: &Path) -> Vec<(Location, String)> {
-    let mut references = Vec::new();
-    if let Some(value) = documents.get(file).filter(|_| documents.refers(file)) {
-        collect_refs(value, &Location::new(file, ""), &mut references);
-    }
-    references
-}
-
-/// The files other than their own that `references` name, each once, in order
-/// (references that do not parse are left to [`load_referenced`] to report).
-pub fn other_files(references: &[(Location, String)]) -> Vec<PathBuf> {
-    let mut seen = foldhash::HashSet::default();
-    references
-        .iter()
-        .filter(|(_, reference)| !reference.starts_with('#'))
-        .filter_map(|(from, reference)| parse_ref(from, reference).ok())
-        .map(|target| target.file)
-        .filter(|target| seen.insert(target.clone()))
-        .collect()
 }
 
 /// For the pointer of an operation's example (`/paths/<path>/<method>/x-ms-examples/<name>`),

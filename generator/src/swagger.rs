@@ -111,21 +111,6 @@ impl PathItem {
         .into_iter()
         .filter_map(|(method, operation)| Some((method, operation.as_ref()?)))
     }
-
-    /// [`PathItem::operations`], to change.
-    pub fn operations_mut(&mut self) -> impl Iterator<Item = (&'static str, &mut Operation)> {
-        [
-            ("get", &mut self.get),
-            ("put", &mut self.put),
-            ("post", &mut self.post),
-            ("delete", &mut self.delete),
-            ("options", &mut self.options),
-            ("head", &mut self.head),
-            ("patch", &mut self.patch),
-        ]
-        .into_iter()
-        .filter_map(|(method, operation)| Some((method, operation.as_mut()?)))
-    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
