@@ -3,9 +3,7 @@
 use crate::error::header as header_text;
 use crate::header_value::HeaderText;
 use crate::{DecodeError, Error, ErrorModel, Response, ServiceError, REQUEST_ID};
-use serde::de::{
-    DeserializeOwned, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor,
-};
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
@@ -45,7 +43,7 @@ pub fn json<T: DeserializeOwned, E>(response: Response) -> Result<T, Error<E>> {
         true => b"null",
         false => response.body(),
     };
-    serde_json::from_slice(body).map_err(|error| {
+    crate::json::from_slice(body).map_err(|error| {
         let message = match empty {
             true => format!("the body is empty: {error}"),
             false => error.to_string(),
@@ -151,10 +149,8 @@ pub fn xml_list<T: crate::xml::XmlValue, E>(response: Response) -> Result<Vec<T>
 /// A page of a list whose items are in `item_name` and whose next link (if the list has
 /// more than one page) is in `next_link_name`.
 ///
-/// The body is read in one pass straight into `Vec<T>`, never through a
-/// `serde_json::Value`: going through `Value` compiled every item type's `Deserialize`
-/// a second time, for `Value`'s deserializer, in each generated crate (a fifth of its
-/// LLVM IR).
+/// The items are read by the deserializer every body is read by ([`crate::json`]), so
+/// that each item type's `Deserialize` is compiled once, in each generated crate.
 pub fn page<T: DeserializeOwned, E>(
     response: Response,
     item_name: &str,
@@ -165,9 +161,8 @@ pub fn page<T: DeserializeOwned, E>(
         next_link_name,
         items: PhantomData,
     };
-    let mut deserializer = serde_json::Deserializer::from_slice(response.body());
-    seed.deserialize(&mut deserializer)
-        .and_then(|page| deserializer.end().map(|()| page))
+    serde_json::from_slice(response.body())
+        .and_then(|body| crate::json::from_value_seed(&body, seed))
         .map_err(|error| decode_error(&response, error.to_string()))
 }
 
@@ -198,10 +193,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
         let mut page = Page::default();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             if key == self.item_name {
-                page.items = map
-                    .next_value::<Option<Vec<T>>>()
-                    .map_err(|error| A::Error::custom(format!("`{}`: {error}", self.item_name)))?
-                    .unwrap_or_default();
+                page.items = map.next_value::<Option<Vec<T>>>()?.unwrap_or_default();
             } else if Some(&*key) == self.next_link_name {
                 // A next link that is not a non-empty string is no next link.
                 page.next_link = match map.next_value::<Value>()? {
@@ -226,7 +218,7 @@ pub fn unexpected<E: ErrorModel>(response: Response) -> Error<E> {
 /// is not one: for the error models of operations, which read the body by status.
 pub fn error_body<T: DeserializeOwned>(body: &[u8]) -> Option<T> {
     let body: &[u8] = if body.is_empty() { b"null" } else { body };
-    serde_json::from_slice(body).ok()
+    crate::json::from_slice(body).ok()
 }
 
 pub(crate) fn decode_error<E>(response: &Response, message: String) -> Error<E> {
@@ -287,7 +279,7 @@ mod tests {
             panic!()
         };
         assert!(
-            error.message.starts_with("`items`: invalid type"),
+            error.message.starts_with("at items[0]: invalid type"),
             "{}",
             error.message
         );
