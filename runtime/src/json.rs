@@ -19,7 +19,6 @@ use serde::de::{
 use serde_json::{Error, Map, Value};
 use std::cell::RefCell;
 use std::fmt::Write as _;
-use std::marker::PhantomData;
 
 /// A JSON text (with nothing after it but whitespace) as a `T`.
 pub(crate) fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
@@ -31,18 +30,23 @@ pub(crate) fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> 
 
 /// A JSON value as a `T`.
 pub(crate) fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, Error> {
-    from_value_seed(value, PhantomData::<T>)
+    read(value, None)
 }
 
-/// A JSON value read by `seed`.
-pub(crate) fn from_value_seed<T, S>(value: &Value, seed: S) -> Result<T, Error>
-where
-    S: for<'a> DeserializeSeed<'a, Value = T>,
-{
+/// The member `key` of an object as a `T`, an absent one as `null`.
+pub(crate) fn member<T: DeserializeOwned>(
+    object: &Map<String, Value>,
+    key: &str,
+) -> Result<T, Error> {
+    read(object.get(key).unwrap_or(&Value::Null), Some(key))
+}
+
+/// `value` as a `T`; an error's path starts at `key` when the value is a member.
+fn read<T: DeserializeOwned>(value: &Value, key: Option<&str>) -> Result<T, Error> {
     let path = Path::default();
-    match seed.deserialize(Tree { value, path: &path }) {
+    match T::deserialize(Tree { value, path: &path }) {
         Ok(value) => Ok(value),
-        Err(error) => Err(path.locate(error)),
+        Err(error) => Err(path.locate(error, key)),
     }
 }
 
@@ -62,9 +66,10 @@ impl Path {
         self.0.borrow_mut().push(step);
     }
 
-    /// The error with its path, outermost step first.
-    fn locate(&self, error: Error) -> Error {
-        let steps = self.0.take();
+    /// The error with its path, outermost step first, from `key` when there is one.
+    fn locate(&self, error: Error, key: Option<&str>) -> Error {
+        let mut steps = self.0.take();
+        steps.extend(key.map(|key| Step::Key(key.to_owned())));
         if steps.is_empty() {
             return error;
         }
@@ -112,7 +117,7 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
     }
 }
 
-fn invalid_type(value: &Value, expected: &dyn Expected) -> Error {
+pub(crate) fn invalid_type(value: &Value, expected: &dyn Expected) -> Error {
     Error::invalid_type(unexpected(value), expected)
 }
 
