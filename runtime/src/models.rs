@@ -105,11 +105,10 @@ macro_rules! wire_enum {
         }
         impl<'de> $crate::__serde::Deserialize<'de> for $name {
             fn deserialize<D: $crate::__serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                // Through `FromStr`, so that the wire values are matched in one place.
                 let value = <::std::string::String as $crate::__serde::Deserialize>::deserialize(deserializer)?;
-                Ok(match value.as_str() {
-                    $($wire => Self::$variant,)*
-                    _ => Self::$other(value),
-                })
+                let ::std::result::Result::Ok(value) = value.parse();
+                Ok(value)
             }
         }
         $crate::wire_enum!(@common $name);
