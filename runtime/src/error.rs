@@ -57,7 +57,7 @@ pub trait ErrorModel: Sized {
 
 impl<T: serde::de::DeserializeOwned> ErrorModel for T {
     fn from_reply(_status: StatusCode, body: &[u8]) -> Option<Self> {
-        serde_json::from_slice(body).ok()
+        crate::json::from_slice(body).ok()
     }
 }
 

@@ -10,7 +10,7 @@ pub fn arg<T: DeserializeOwned>(parameters: &Value, name: &str) -> Result<T, Str
     let value = parameters
         .get(name)
         .ok_or_else(|| format!("the example has no parameter `{name}`"))?;
-    serde_json::from_value(value.clone()).map_err(|error| format!("parameter `{name}`: {error}"))
+    crate::json::from_value(value).map_err(|error| format!("parameter `{name}`: {error}"))
 }
 
 /// An optional argument.
@@ -31,6 +31,6 @@ pub fn json<T: serde::Serialize>(value: T) -> Value {
 pub fn roundtrip_via<T: serde::Serialize + DeserializeOwned>(
     value: Value,
 ) -> Result<Value, serde_json::Error> {
-    let typed: T = serde_json::from_value(value)?;
+    let typed: T = crate::json::from_value(&value)?;
     serde_json::from_str(&serde_json::to_string(&typed)?)
 }

@@ -16,6 +16,7 @@ pub mod examples;
 mod form;
 mod formats;
 mod header_value;
+mod json;
 mod models;
 mod nullable;
 #[doc(hidden)]

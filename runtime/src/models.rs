@@ -21,14 +21,28 @@ thread_local! {
 /// current thread, set only while this call serializes (which never yields) and reset even
 /// if a `Serialize` impl panics.
 pub fn to_request_body<B: serde::Serialize + ?Sized>(body: &B) -> serde_json::Result<Vec<u8>> {
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            REQUEST_BODY.with(|mode| mode.set(self.0));
-        }
+    let _mode = RequestBodyMode::enter();
+    let mut bytes = Vec::with_capacity(128);
+    match body.serialize(&mut serde_json::Serializer::new(&mut bytes)) {
+        Ok(()) => Ok(bytes),
+        Err(error) => Err(error),
     }
-    let _restore = Restore(REQUEST_BODY.with(|mode| mode.replace(true)));
-    serde_json::to_vec(body)
+}
+
+/// Request-body mode while it lives, then the mode it found. Not generic, so that
+/// `to_request_body`, compiled per body type, only creates and drops it.
+struct RequestBodyMode(bool);
+
+impl RequestBodyMode {
+    fn enter() -> Self {
+        Self(REQUEST_BODY.with(|mode| mode.replace(true)))
+    }
+}
+
+impl Drop for RequestBodyMode {
+    fn drop(&mut self) {
+        REQUEST_BODY.with(|mode| mode.set(self.0));
+    }
 }
 
 /// `skip_serializing_if` of read-only fields: absent values, and every value inside
@@ -91,11 +105,10 @@ macro_rules! wire_enum {
         }
         impl<'de> $crate::__serde::Deserialize<'de> for $name {
             fn deserialize<D: $crate::__serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                // Through `FromStr`, so that the wire values are matched in one place.
                 let value = <::std::string::String as $crate::__serde::Deserialize>::deserialize(deserializer)?;
-                Ok(match value.as_str() {
-                    $($wire => Self::$variant,)*
-                    _ => Self::$other(value),
-                })
+                let ::std::result::Result::Ok(value) = value.parse();
+                Ok(value)
             }
         }
         $crate::wire_enum!(@common $name);

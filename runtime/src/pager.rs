@@ -1,7 +1,7 @@
 use crate::pipeline::{BoxFuture, Pipeline};
 use crate::{Error, Page, Request, RequestError, Response};
 use futures_core::Stream;
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 use std::pin::Pin;
 use std::task::{ready, Context, Poll};
 
@@ -21,10 +21,20 @@ type NextRequest = Box<dyn Fn(&str) -> Result<Request, RequestError> + Send + Sy
 /// # }
 /// ```
 pub struct Pager<T, E> {
+    links: Links,
+    parse: Parse<T, E>,
+    /// The items of the page being streamed, not yet returned.
+    items: std::vec::IntoIter<T>,
+    in_flight: Option<BoxFuture<'static, Result<Page<T>, Error<E>>>>,
+    /// A page already here, returned before any is fetched.
+    ready: Option<Page<T>>,
+}
+
+/// Where the pages come from: what a `Pager` holds whatever its item type, in a struct
+/// of its own so that its code is compiled once rather than per item type.
+struct Links {
     pipeline: Pipeline,
     next: Next,
-    parse: Parse<T, E>,
-    items: VecDeque<T>,
     /// The first request's `Accept`, sent again with every next link.
     accept: Option<http::HeaderValue>,
     /// The first request's endpoint, against which relative next links resolve.
@@ -34,9 +44,6 @@ pub struct Pager<T, E> {
     /// Builds the request for a next link (`x-ms-pageable`'s `operationName`); by
     /// default a GET of the link.
     next_request: Option<NextRequest>,
-    in_flight: Option<BoxFuture<'static, Result<Page<T>, Error<E>>>>,
-    /// A page already here, returned before any is fetched.
-    ready: Option<Page<T>>,
     /// Every next link followed: one seen again would page for ever.
     followed: HashSet<String>,
 }
@@ -57,22 +64,16 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
         request: Result<Request, RequestError>,
         parse: Parse<T, E>,
     ) -> Self {
-        Self::starting_at(pipeline, Next::First(Box::new(request)), parse)
+        Self::starting_at(Links::new(pipeline, Next::First(Box::new(request))), parse)
     }
 
-    fn starting_at(pipeline: Pipeline, next: Next, parse: Parse<T, E>) -> Self {
+    fn starting_at(links: Links, parse: Parse<T, E>) -> Self {
         Self {
-            pipeline,
-            next,
+            links,
             parse,
-            items: VecDeque::new(),
-            accept: None,
-            endpoint: None,
-            api_version: None,
-            next_request: None,
+            items: Vec::new().into_iter(),
             ready: None,
             in_flight: None,
-            followed: HashSet::new(),
         }
     }
 
@@ -82,19 +83,15 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
         mut self,
         next: impl Fn(&str) -> Result<Request, RequestError> + Send + Sync + 'static,
     ) -> Self {
-        self.next_request = Some(Box::new(next));
+        self.links.next_request = Some(Box::new(next));
         self
     }
 
     /// A list whose first page is already here (the result of a long-running
     /// operation): its items come first, then the pages its next link leads to.
     pub fn from_first_page(pipeline: Pipeline, first: Page<T>, parse: Parse<T, E>) -> Self {
-        let next = match &first.next_link {
-            Some(link) => Next::Link(link.clone()),
-            None => Next::Done,
-        };
-        let mut pager = Self::starting_at(pipeline, next, parse);
-        pager.followed.extend(first.next_link.clone());
+        let mut pager =
+            Self::starting_at(Links::after(pipeline, first.next_link.as_deref()), parse);
         pager.ready = Some(first);
         pager
     }
@@ -118,43 +115,10 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
         let future = match &mut self.in_flight {
             Some(future) => future,
             None => {
-                let request = match std::mem::replace(&mut self.next, Next::Done) {
-                    Next::Done => return Poll::Ready(None),
-                    Next::First(request) => {
-                        let request = *request;
-                        if let Ok(first) = &request {
-                            self.accept = first.headers().get(http::header::ACCEPT).cloned();
-                            self.endpoint = first.extensions().get::<crate::Endpoint>().cloned();
-                            self.api_version = query_value(first.uri(), API_VERSION);
-                        }
-                        request
-                    }
-                    Next::Link(link) if self.next_request.is_some() => {
-                        let next = self.next_request.as_ref().expect("matched");
-                        next(&link)
-                    }
-                    Next::Link(link) => {
-                        let link = match &self.api_version {
-                            Some(version) => with_query_value(&link, API_VERSION, version),
-                            None => link,
-                        };
-                        next_link_request(&link).map(|mut request| {
-                        crate::Endpoint::copy(self.endpoint.as_ref(), &mut request);
-                        if let Some(accept) = &self.accept {
-                            request
-                                .headers_mut()
-                                .insert(http::header::ACCEPT, accept.clone());
-                        }
-                        request
-                    })
-                    }
-                    Next::Repeated(link) => {
-                        return Poll::Ready(Some(Err(Error::Request(RequestError(format!(
-                            "the service sent the next link `{link}` a second time: the list would never end"
-                        ))))))
-                    }
+                let Some(request) = self.links.next_request() else {
+                    return Poll::Ready(None);
                 };
-                let (pipeline, parse) = (self.pipeline.clone(), self.parse);
+                let (pipeline, parse) = (self.links.pipeline.clone(), self.parse);
                 self.in_flight.insert(Box::pin(
                     async move { pipeline.execute(request, parse).await },
                 ))
@@ -163,13 +127,84 @@ impl<T: Send + 'static, E: Send + 'static> Pager<T, E> {
         let result = ready!(future.as_mut().poll(cx));
         self.in_flight = None;
         if let Ok(page) = &result {
-            self.next = match page.next_link.clone() {
-                None => Next::Done,
-                Some(link) if self.followed.insert(link.clone()) => Next::Link(link),
-                Some(link) => Next::Repeated(link),
-            };
+            self.links.fetched(page.next_link.as_deref());
         }
         Poll::Ready(Some(result))
+    }
+}
+
+impl Links {
+    fn new(pipeline: Pipeline, next: Next) -> Self {
+        Self {
+            pipeline,
+            next,
+            accept: None,
+            endpoint: None,
+            api_version: None,
+            next_request: None,
+            followed: HashSet::new(),
+        }
+    }
+
+    /// The links after a first page that is already here.
+    fn after(pipeline: Pipeline, next_link: Option<&str>) -> Self {
+        let next = match next_link {
+            Some(link) => Next::Link(link.to_owned()),
+            None => Next::Done,
+        };
+        let mut links = Self::new(pipeline, next);
+        links.followed.extend(next_link.map(str::to_owned));
+        links
+    }
+
+    /// The request for the next page (an error for one that could not be built, or for a
+    /// next link sent a second time: the pipeline returns it as the page's error), or
+    /// `None` after the last page.
+    fn next_request(&mut self) -> Option<Result<Request, RequestError>> {
+        let request = match std::mem::replace(&mut self.next, Next::Done) {
+            Next::Done => return None,
+            Next::First(request) => {
+                let request = *request;
+                if let Ok(first) = &request {
+                    self.accept = first.headers().get(http::header::ACCEPT).cloned();
+                    self.endpoint = first.extensions().get::<crate::Endpoint>().cloned();
+                    self.api_version = query_value(first.uri(), API_VERSION);
+                }
+                request
+            }
+            Next::Link(link) if self.next_request.is_some() => {
+                let next = self.next_request.as_ref().expect("matched");
+                next(&link)
+            }
+            Next::Link(link) => {
+                let link = match &self.api_version {
+                    Some(version) => with_query_value(&link, API_VERSION, version),
+                    None => link,
+                };
+                next_link_request(&link).map(|mut request| {
+                    crate::Endpoint::copy(self.endpoint.as_ref(), &mut request);
+                    if let Some(accept) = &self.accept {
+                        request
+                            .headers_mut()
+                            .insert(http::header::ACCEPT, accept.clone());
+                    }
+                    request
+                })
+            }
+            Next::Repeated(link) => Err(RequestError(format!(
+                "the service sent the next link `{link}` a second time: the list would never end"
+            ))),
+        };
+        Some(request)
+    }
+
+    /// A page came: where the next one is.
+    fn fetched(&mut self, next_link: Option<&str>) {
+        self.next = match next_link {
+            None => Next::Done,
+            Some(link) if self.followed.insert(link.to_owned()) => Next::Link(link.to_owned()),
+            Some(link) => Next::Repeated(link.to_owned()),
+        };
     }
 }
 
@@ -223,13 +258,13 @@ impl<T: Send + 'static, E: Send + 'static> Stream for Pager<T, E> {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
         loop {
-            if let Some(item) = this.items.pop_front() {
+            if let Some(item) = this.items.next() {
                 return Poll::Ready(Some(Ok(item)));
             }
             match ready!(this.poll_page(cx)) {
                 None => return Poll::Ready(None),
                 Some(Err(error)) => return Poll::Ready(Some(Err(error))),
-                Some(Ok(page)) => this.items.extend(page.items),
+                Some(Ok(page)) => this.items = page.items.into_iter(),
             }
         }
     }

@@ -38,7 +38,7 @@ pub fn read<'de, D: Deserializer<'de>>(
 
 /// The variant's struct from the object [`read`] returned.
 pub fn decode<T: DeserializeOwned, E: Error>(value: Value) -> Result<T, E> {
-    serde_json::from_value(value).map_err(E::custom)
+    crate::json::from_value(&value).map_err(E::custom)
 }
 
 /// Implements serde and `From` each variant's struct for a discriminated union: the enum

@@ -160,7 +160,11 @@ impl RequestBuilder {
         media_type: &str,
         body: &B,
     ) -> &mut Self {
-        match crate::models::to_request_body(body) {
+        self.json_bytes(media_type, crate::models::to_request_body(body))
+    }
+
+    fn json_bytes(&mut self, media_type: &str, bytes: serde_json::Result<Vec<u8>>) -> &mut Self {
+        match bytes {
             Ok(bytes) => self.body(media_type, bytes),
             Err(error) => self.fail(format!("the body does not serialize: {error}")),
         }

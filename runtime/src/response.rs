@@ -3,13 +3,8 @@
 use crate::error::header as header_text;
 use crate::header_value::HeaderText;
 use crate::{DecodeError, Error, ErrorModel, Response, ServiceError, REQUEST_ID};
-use serde::de::{
-    DeserializeOwned, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor,
-};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::borrow::Cow;
-use std::fmt;
-use std::marker::PhantomData;
 
 /// One page of an `x-ms-pageable` list.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,18 +35,37 @@ pub struct WithHeaders<T, H> {
 /// JSON `null`, as AutoRest's clients read it: a type that allows null (an `Option`, any
 /// JSON) gets it, any other type is a [`DecodeError`] saying the body is empty.
 pub fn json<T: DeserializeOwned, E>(response: Response) -> Result<T, Error<E>> {
+    let read = body_value(&response).and_then(|(body, empty)| read_body(&body, empty));
+    match read {
+        Ok(value) => Ok(value),
+        Err(message) => Err(decode_error(&response, message)),
+    }
+}
+
+/// The body parsed (an empty one as `null`), and whether it was empty; or the message of
+/// the [`DecodeError`] a body that is not JSON is.
+fn body_value(response: &Response) -> Result<(Value, bool), String> {
     let empty = response.body().iter().all(u8::is_ascii_whitespace);
-    let body: &[u8] = match empty {
-        true => b"null",
-        false => response.body(),
-    };
-    serde_json::from_slice(body).map_err(|error| {
-        let message = match empty {
-            true => format!("the body is empty: {error}"),
-            false => error.to_string(),
-        };
-        decode_error(&response, message)
-    })
+    match empty {
+        true => Ok((Value::Null, true)),
+        false => serde_json::from_slice(response.body())
+            .map(|body| (body, false))
+            .map_err(|error| error.to_string()),
+    }
+}
+
+fn read_body<T: DeserializeOwned>(body: &Value, empty: bool) -> Result<T, String> {
+    match crate::json::from_value(body) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(decode_message(error, empty)),
+    }
+}
+
+fn decode_message(error: serde_json::Error, empty: bool) -> String {
+    match empty {
+        true => format!("the body is empty: {error}"),
+        false => error.to_string(),
+    }
 }
 
 /// The response header `name` as a `T`, `None` when it is absent. A value that does not
@@ -149,70 +163,43 @@ pub fn xml_list<T: crate::xml::XmlValue, E>(response: Response) -> Result<Vec<T>
 }
 
 /// A page of a list whose items are in `item_name` and whose next link (if the list has
-/// more than one page) is in `next_link_name`.
-///
-/// The body is read in one pass straight into `Vec<T>`, never through a
-/// `serde_json::Value`: going through `Value` compiled every item type's `Deserialize`
-/// a second time, for `Value`'s deserializer, in each generated crate (a fifth of its
-/// LLVM IR).
+/// more than one page) is in `next_link_name`; other members are skipped. The body is
+/// read as a [`Value`], so the last of duplicate keys wins.
 pub fn page<T: DeserializeOwned, E>(
     response: Response,
     item_name: &str,
     next_link_name: Option<&str>,
 ) -> Result<Page<T>, Error<E>> {
-    let seed = PageSeed {
-        item_name,
-        next_link_name,
-        items: PhantomData,
-    };
-    let mut deserializer = serde_json::Deserializer::from_slice(response.body());
-    seed.deserialize(&mut deserializer)
-        .and_then(|page| deserializer.end().map(|()| page))
-        .map_err(|error| decode_error(&response, error.to_string()))
-}
-
-/// Reads a page object: the items and the next link by name, anything else skipped (the
-/// last of duplicate keys wins, as when the body was a `serde_json::Map`).
-struct PageSeed<'n, T> {
-    item_name: &'n str,
-    next_link_name: Option<&'n str>,
-    items: PhantomData<T>,
-}
-
-impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for PageSeed<'_, T> {
-    type Value = Page<T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Page<T>, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
-    type Value = Page<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a page object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
-        let mut page = Page::default();
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == self.item_name {
-                page.items = map
-                    .next_value::<Option<Vec<T>>>()
-                    .map_err(|error| A::Error::custom(format!("`{}`: {error}", self.item_name)))?
-                    .unwrap_or_default();
-            } else if Some(&*key) == self.next_link_name {
-                // A next link that is not a non-empty string is no next link.
-                page.next_link = match map.next_value::<Value>()? {
-                    Value::String(link) if !link.is_empty() => Some(link),
-                    _ => None,
-                };
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
+    let read = page_object(&response, next_link_name).and_then(|(body, next_link)| {
+        match crate::json::member::<Option<Vec<T>>>(&body, item_name) {
+            Ok(items) => Ok(Page {
+                items: items.unwrap_or_default(),
+                next_link,
+            }),
+            Err(error) => Err(error.to_string()),
         }
-        Ok(page)
+    });
+    match read {
+        Ok(page) => Ok(page),
+        Err(message) => Err(decode_error(&response, message)),
+    }
+}
+
+/// A page's body and its next link: a next link that is not a non-empty string is none.
+fn page_object(
+    response: &Response,
+    next_link_name: Option<&str>,
+) -> Result<(serde_json::Map<String, Value>, Option<String>), String> {
+    match serde_json::from_slice(response.body()) {
+        Ok(Value::Object(body)) => {
+            let next_link = match next_link_name.and_then(|name| body.get(name)) {
+                Some(Value::String(link)) if !link.is_empty() => Some(link.clone()),
+                _ => None,
+            };
+            Ok((body, next_link))
+        }
+        Ok(other) => Err(crate::json::invalid_type(&other, &"a page object").to_string()),
+        Err(error) => Err(error.to_string()),
     }
 }
 
@@ -226,7 +213,7 @@ pub fn unexpected<E: ErrorModel>(response: Response) -> Error<E> {
 /// is not one: for the error models of operations, which read the body by status.
 pub fn error_body<T: DeserializeOwned>(body: &[u8]) -> Option<T> {
     let body: &[u8] = if body.is_empty() { b"null" } else { body };
-    serde_json::from_slice(body).ok()
+    crate::json::from_slice(body).ok()
 }
 
 pub(crate) fn decode_error<E>(response: &Response, message: String) -> Error<E> {
@@ -287,7 +274,7 @@ mod tests {
             panic!()
         };
         assert!(
-            error.message.starts_with("`items`: invalid type"),
+            error.message.starts_with("at items[0]: invalid type"),
             "{}",
             error.message
         );
