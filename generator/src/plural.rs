@@ -7,7 +7,7 @@
 
 mod ending;
 
-use ending::{final_letters, may_end_with};
+use ending::{endings, may_match, Ending};
 use regex_lite::{Captures, Regex};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -233,11 +233,11 @@ struct Rules {
 struct Rule {
     pattern: &'static str,
     /// Compiled when a word first needs it: most words rule most patterns out by their
-    /// last letter, so a run compiles only a few of them.
+    /// last two letters, so a run compiles only a few of them.
     regex: OnceLock<Regex>,
     replacement: &'static str,
-    /// The letters a match can end with (see [`final_letters`]).
-    final_letters: Option<u128>,
+    /// How a match can end (see [`endings`]); `None`: the rule runs on every word.
+    endings: Option<Vec<Ending>>,
 }
 
 impl Rule {
@@ -246,7 +246,7 @@ impl Rule {
             pattern,
             regex: OnceLock::new(),
             replacement,
-            final_letters: final_letters(pattern),
+            endings: endings(pattern),
         }
     }
 
@@ -300,11 +300,10 @@ pub fn singular(word: &str) -> String {
     if token.is_empty() || rules.uncountable.contains_key(token.as_str()) {
         return word.to_owned();
     }
-    let last = word.chars().next_back().unwrap_or_default();
     let Some(rule) = rules
         .rules
         .iter()
-        .find(|rule| may_end_with(rule.final_letters, last) && rule.regex().is_match(word))
+        .find(|rule| may_match(rule.endings.as_deref(), word) && rule.regex().is_match(word))
     else {
         return word.to_owned();
     };
@@ -388,10 +387,10 @@ fn restore_case(word: &str, token: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{may_end_with, rules, singular, IRREGULAR};
+    use super::{may_match, rules, singular, IRREGULAR};
 
     #[test]
-    fn the_letter_filter_skips_only_rules_that_cannot_match() {
+    fn the_ending_filter_skips_only_rules_that_cannot_match() {
         let endings = [
             "", "s", "es", "ies", "ves", "ice", "im", "a", "ae", "i", "us", "ex", "ix", "ren",
             "men", "x", "u", "fe", "o", "E",
@@ -399,10 +398,9 @@ mod tests {
         for (_, plural) in IRREGULAR {
             for ending in endings {
                 let word = format!("{plural}{ending}");
-                let last = word.chars().next_back().unwrap_or_default();
                 for rule in &rules().rules {
                     assert!(
-                        !rule.regex().is_match(&word) || may_end_with(rule.final_letters, last),
+                        !rule.regex().is_match(&word) || may_match(rule.endings.as_deref(), &word),
                         "{} matches {word}",
                         rule.pattern
                     );
@@ -412,12 +410,12 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_knows_the_letters_its_matches_end_with() {
+    fn every_rule_knows_how_its_matches_end() {
         // Else the rule runs on every word: correct, but the filter would be lost unseen.
         // Each pattern is compiled here too, as the rules compile only when first needed.
         for rule in &rules().rules {
             rule.regex();
-            assert!(rule.final_letters.is_some(), "{}", rule.pattern);
+            assert!(rule.endings.is_some(), "{}", rule.pattern);
         }
     }
 

@@ -1,20 +1,62 @@
-//! Which letters a match of a singular rule can end with, so that each word is run only
-//! through the rules that could match it: running all thirty regular expressions on every
-//! word was most of the cost of finding a spec's resources.
+//! How a match of a singular rule can end, so that each word is run only through the
+//! rules that could match it: running all thirty regular expressions on every word was
+//! most of the cost of finding a spec's resources.
 //!
-//! Every rule is anchored at the end of the word (`…$`), so a match that is not empty ends
-//! with the word's last character. [`final_letters`] reads the little regular-expression
-//! syntax the tables use (literals, `|`, `(…)`, `(?:…)`, `?`, `[…]`, `^`, `\b`) and gives
-//! the letters a match can end with. Any other syntax, a class it does not list, a match
-//! that may be empty, or a character outside ASCII gives `None`: the rule is then always
-//! run. So a rule is skipped only when it cannot match.
+//! Every rule is anchored at the end of the word (`…$`), so a match ends the word.
+//! [`endings`] reads the little regular-expression syntax the tables use (literals, `|`,
+//! `(…)`, `(?:…)`, `?`, `[…]`, `^`, `\b`) and gives the last two characters a match can
+//! have (all of it when it is shorter). Any other syntax, a match that may be empty, a
+//! character outside ASCII or too many endings give `None`: the rule is then always run.
+//! So a rule is skipped only when it cannot match.
 
 use std::collections::BTreeSet;
 
-/// The ASCII characters, in lower case, that a match of `pattern` (matched
-/// case-insensitively, ending in `$`) can end with, as a bit set; `None` when any
-/// character might.
-pub(super) fn final_letters(pattern: &str) -> Option<u128> {
+/// How many characters at the end of a match are compared with the word's.
+const TAIL: usize = 2;
+/// Beyond this many endings a rule is just run: the check would cost more than it saves.
+const MAX_ENDINGS: usize = 64;
+
+/// The last characters of a match, in lower case (`None`: any character), at most
+/// [`TAIL`] of them; fewer only when the whole match is shorter. A value, not a vector:
+/// reading the tables makes many of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Ending {
+    len: usize,
+    chars: [Option<char>; TAIL],
+}
+
+impl Ending {
+    const EMPTY: Ending = Ending {
+        len: 0,
+        chars: [None; TAIL],
+    };
+
+    fn of(c: Option<char>) -> Ending {
+        let mut chars = [None; TAIL];
+        chars[0] = c;
+        Ending { len: 1, chars }
+    }
+
+    fn chars(&self) -> &[Option<char>] {
+        &self.chars[..self.len]
+    }
+
+    /// The last [`TAIL`] characters of `self` followed by `after`.
+    fn then(&self, after: &Ending) -> Ending {
+        let mut joined = [None; 2 * TAIL];
+        joined[..self.len].copy_from_slice(self.chars());
+        joined[self.len..self.len + after.len].copy_from_slice(after.chars());
+        let len = self.len + after.len;
+        let kept = len.min(TAIL);
+        let mut chars = [None; TAIL];
+        chars[..kept].copy_from_slice(&joined[len - kept..len]);
+        Ending { len: kept, chars }
+    }
+}
+
+/// The endings a match of `pattern` (matched case-insensitively, ending in `$`) can have;
+/// `None` when the pattern could match any word ending.
+pub(super) fn endings(pattern: &str) -> Option<Vec<Ending>> {
     let body = pattern.strip_suffix('$')?;
     let mut parser = Parser {
         chars: body.chars().collect(),
@@ -24,20 +66,33 @@ pub(super) fn final_letters(pattern: &str) -> Option<u128> {
     if parser.at != parser.chars.len() {
         return None;
     }
-    match ends(&alternatives)? {
-        (_, true) => None,
-        (letters, false) => letters
-            .into_iter()
-            .try_fold(0u128, |set, c| c.is_ascii().then(|| set | 1 << c as u32)),
-    }
+    let endings = alternatives_endings(&alternatives)?;
+    let known = endings
+        .iter()
+        .all(|ending| ending.len > 0 && ending.chars().iter().flatten().all(char::is_ascii));
+    known.then_some(endings)
 }
 
-/// Whether a word ending in `last` may match a rule whose matches end with `letters`.
-pub(super) fn may_end_with(letters: Option<u128>, last: char) -> bool {
-    match letters {
-        Some(set) if last.is_ascii() => set & 1 << last.to_ascii_lowercase() as u32 != 0,
-        _ => true,
-    }
+/// Whether `word` may match a rule whose matches end with one of `endings`.
+pub(super) fn may_match(endings: Option<&[Ending]>, word: &str) -> bool {
+    let Some(endings) = endings else {
+        return true;
+    };
+    endings.iter().any(|ending| {
+        let mut chars = word.chars().rev();
+        ending
+            .chars()
+            .iter()
+            .rev()
+            .all(|expected| match (expected, chars.next()) {
+                (_, None) => false,
+                (None, Some(_)) => true,
+                // regex-lite folds ASCII case only; other characters are left to the rule.
+                (Some(expected), Some(actual)) => {
+                    !actual.is_ascii() || actual.to_ascii_lowercase() == *expected
+                }
+            })
+    })
 }
 
 /// One element of a sequence, and whether a `?` makes it optional.
@@ -138,79 +193,108 @@ impl Parser {
     }
 }
 
-/// The characters the matches of the alternatives can end with (`None`: any), and whether
-/// a match can be empty.
-fn ends(alternatives: &[Vec<Item>]) -> Option<(BTreeSet<char>, bool)> {
-    let mut letters = BTreeSet::new();
-    let mut empty = false;
+fn alternatives_endings(alternatives: &[Vec<Item>]) -> Option<Vec<Ending>> {
+    let mut endings = Vec::new();
     for sequence in alternatives {
-        let (last, may_be_empty) = sequence_ends(sequence)?;
-        letters.extend(last);
-        empty |= may_be_empty;
+        endings.extend(sequence_endings(sequence)?);
     }
-    Some((letters, empty))
+    endings.sort_unstable();
+    endings.dedup();
+    Some(endings)
 }
 
-/// The last item that must match a character ends the match; the optional ones after it
-/// may end it too.
-fn sequence_ends(items: &[Item]) -> Option<(BTreeSet<char>, bool)> {
-    let mut letters = BTreeSet::new();
-    for item in items.iter().rev() {
-        let (last, may_be_empty) = match &item.atom {
-            Atom::Char(chars) => (chars.clone()?, false),
-            Atom::Assertion => (BTreeSet::new(), true),
-            Atom::Group(group) => ends(group)?,
+/// The endings of a sequence: the last [`TAIL`] characters of each ending of the items
+/// so far followed by each ending of the next item.
+fn sequence_endings(items: &[Item]) -> Option<Vec<Ending>> {
+    let mut endings = vec![Ending::EMPTY];
+    for item in items {
+        let mut next: Vec<Ending> = match &item.atom {
+            Atom::Char(Some(chars)) => chars.iter().map(|&c| Ending::of(Some(c))).collect(),
+            Atom::Char(None) => vec![Ending::of(None)],
+            Atom::Assertion => vec![Ending::EMPTY],
+            Atom::Group(group) => alternatives_endings(group)?,
         };
-        letters.extend(last);
-        if !may_be_empty && !item.optional {
-            return Some((letters, false));
+        if item.optional {
+            next.push(Ending::EMPTY);
+        }
+        endings = endings
+            .iter()
+            .flat_map(|before| next.iter().map(|after| before.then(after)))
+            .collect();
+        endings.sort_unstable();
+        endings.dedup();
+        if endings.len() > MAX_ENDINGS {
+            return None;
         }
     }
-    Some((letters, true))
+    Some(endings)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{final_letters, may_end_with};
+    use super::{endings, may_match};
 
-    fn letters(pattern: &str) -> Option<String> {
-        let set = final_letters(pattern)?;
-        Some(
-            (0u8..128)
-                .filter(|c| set & 1 << c != 0)
-                .map(char::from)
-                .collect(),
-        )
+    /// The endings as text, `.` for any character, sorted.
+    fn shown(pattern: &str) -> Option<Vec<String>> {
+        let mut shown: Vec<String> = endings(pattern)?
+            .iter()
+            .map(|ending| ending.chars().iter().map(|c| c.unwrap_or('.')).collect())
+            .collect();
+        shown.sort();
+        Some(shown)
     }
 
     #[test]
-    fn the_last_required_character_and_the_optional_ones_after_it() {
-        assert_eq!(letters("s$").as_deref(), Some("s"));
-        assert_eq!(letters("(eau)x?$").as_deref(), Some("ux"));
-        assert_eq!(letters("[^aeiou]ese$").as_deref(), Some("e"));
-        assert_eq!(letters("(x|ch|[^aou]us)(?:es)?$").as_deref(), Some("hsx"));
-        assert_eq!(letters(r"\b((?:tit)?m|l)ice$").as_deref(), Some("e"));
-        assert_eq!(letters("(pe)(rson|ople)$").as_deref(), Some("en"));
-        assert_eq!(letters("(alumn|vir)(?:us|i)$").as_deref(), Some("is"));
-        assert_eq!(
-            letters("(ar|(?:wo|[ae])l|[eo][ao])ves$").as_deref(),
-            Some("s")
-        );
-        assert_eq!(letters("(M|N)$").as_deref(), Some("mn"));
+    fn the_last_two_characters_a_match_can_have() {
+        let cases: [(&str, &[&str]); 9] = [
+            ("s$", &["s"]),
+            ("(eau)x?$", &["au", "ux"]),
+            ("[^aeiou]ese$", &["se"]),
+            ("(x|ch|[^aou]us)(?:es)?$", &["ch", "es", "us", "x"]),
+            (r"\b((?:tit)?m|l)ice$", &["ce"]),
+            ("(pe)(rson|ople)$", &["le", "on"]),
+            ("(alumn|vir)(?:us|i)$", &["ni", "ri", "us"]),
+            ("([^aou]s|^x)$", &[".s", "x"]),
+            ("(M|N)$", &["m", "n"]),
+        ];
+        for (pattern, expected) in cases {
+            let expected: Vec<String> = expected.iter().map(|e| e.to_string()).collect();
+            assert_eq!(shown(pattern), Some(expected), "{pattern}");
+        }
     }
 
     #[test]
     fn anything_unsure_runs_the_rule() {
         for pattern in [
-            "s", "s?$", "(s|^)$", "[^s]$", "[a-z]$", "s+$", "s*$", "a.$", r"\d$", "(?i)s$", "(s$",
+            "s",
+            "s?$",
+            "(s|^)$",
+            "[a-z]$",
+            "s+$",
+            "s*$",
+            "a.$",
+            r"\d$",
+            "(?i)s$",
+            "(s$",
             "é$",
+            "[abcdefghij][abcdefghij]$",
         ] {
-            assert_eq!(final_letters(pattern), None, "{pattern}");
+            assert_eq!(endings(pattern), None, "{pattern}");
         }
-        let ends_in_s = final_letters("s$");
-        assert!(may_end_with(ends_in_s, 's') && may_end_with(ends_in_s, 'S'));
-        assert!(!may_end_with(ends_in_s, 'y'));
-        assert!(may_end_with(ends_in_s, 'ſ'), "non-ASCII: left to the rule");
-        assert!(may_end_with(None, 'y'));
+        let ends_in_s = endings("s$");
+        assert!(may_match(ends_in_s.as_deref(), "Tokens"));
+        assert!(!may_match(ends_in_s.as_deref(), "Registry"));
+        assert!(
+            may_match(ends_in_s.as_deref(), "wordſ"),
+            "non-ASCII: left to the rule"
+        );
+        let ies = endings("ies$");
+        assert!(may_match(ies.as_deref(), "PoliciES"));
+        assert!(!may_match(ies.as_deref(), "Webhooks"));
+        assert!(
+            !may_match(endings("ab$").as_deref(), "b"),
+            "shorter than the ending"
+        );
+        assert!(may_match(None, "anything"));
     }
 }
