@@ -13,6 +13,8 @@ use serde_json::Value;
 pub struct Spec {
     #[serde(default)]
     pub info: Info,
+    /// Emptied, like `x_ms_paths`, once loading has made them the spec's operations
+    /// (`model::SpecFile::operations`).
     #[serde(default)]
     pub paths: IndexMap<String, PathItem>,
     /// `x-ms-paths`: more paths, whose keys may end in a query string that only tells
