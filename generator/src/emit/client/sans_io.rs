@@ -90,8 +90,8 @@ fn body_enum(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         let variant = ident(&choice.ident);
         let ty = match choice.encoding {
             Encoding::Json | Encoding::Xml => writer.ty(&arg.ty),
-            Encoding::Text => quote!(String),
-            Encoding::Bytes => quote!(Vec<u8>),
+            Encoding::Text => named_type("String"),
+            Encoding::Bytes => syntax::path_type(syntax::path("Vec", vec![named_type("u8")])),
         };
         let docs = doc(&format!(
             "Sent as `{}`{}.",
@@ -142,7 +142,7 @@ fn headers_struct(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream 
             None => quote!(#field: rt::response::header(response, #wire)?,),
         }
     });
-    let result = writer.result_of(op, quote!(Self));
+    let result = writer.result_of(op, named_type("Self"));
     quote! {
         #docs
         #[derive(Debug, Clone, Default, PartialEq)]
@@ -225,7 +225,7 @@ fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> syn::Result<syn:
     ));
     let mut args = Vec::new();
     for arg in op.params.iter().filter(|arg| arg.group.is_none()) {
-        let ty = syn::parse2(writer.arg_type(op, arg, false))?;
+        let ty = writer.arg_type(op, arg, false);
         args.push(syntax::arg(ident(&arg.ident), ty));
     }
     let param_groups = &writer.model.client.param_groups;
@@ -632,7 +632,7 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> syn::Result<syn::I
             None => "",
         }
     ));
-    let result = syn::parse2(writer.result_of(op, writer.result(op)))?;
+    let result = writer.result_of(op, writer.result(op));
     let mut arms = Vec::new();
     for (status, body) in &op.statuses {
         let value = match (&op.result, body) {

@@ -6,7 +6,7 @@ use syn::{
     Arm, Attribute, Block, Expr, ExprField, ExprIf, ExprLet, ExprLit, ExprMethodCall,
     ExprReference, ExprTuple, FnArg, FnModifiers, ItemFn, Lit, LitBool, LitInt, LitStr, Local,
     LocalInit, LocalModifiers, Member, Pat, PatGuard, PatIdent, PatTupleStruct, PatType, PatWild,
-    ReturnType, Safety, Signature, Stmt, Type, TypeReference, Visibility,
+    ReturnType, Safety, Signature, Stmt, Type, TypeReference, TypeSlice, TypeTuple, Visibility,
 };
 
 /// `pub fn name(inputs) -> output { stmts }`.
@@ -73,6 +73,24 @@ pub fn ref_type(ty: Type) -> Type {
         lifetime: None,
         mutability: None,
         elem: Box::new(ty),
+    })
+}
+
+/// `[elem]`.
+pub fn slice_type(elem: Type) -> Type {
+    Type::Slice(TypeSlice {
+        attrs: Vec::new(),
+        bracket_token: Default::default(),
+        elem: Box::new(elem),
+    })
+}
+
+/// `()`.
+pub fn unit_type() -> Type {
+    Type::Tuple(TypeTuple {
+        attrs: Vec::new(),
+        paren_token: Default::default(),
+        elems: Default::default(),
     })
 }
 
