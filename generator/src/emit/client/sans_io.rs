@@ -16,48 +16,45 @@ use syn::{Expr, Stmt};
 pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let mut items = TokenStream::new();
     if let Some(options) = &op.names.options {
-        let name = ident(options);
-        let docs = doc(&format!(
+        let mut attrs = doc_attrs(&format!(
             "The optional parameters of [`{}`].",
             op.names.request_fn
+        ));
+        attrs.push(syntax::list(
+            "derive",
+            quote!(Debug, Clone, Default, PartialEq),
         ));
         let fields = op
             .options
             .iter()
             .filter(|arg| arg.group.is_none())
             .map(|arg| {
-                let ident = ident(&arg.ident);
                 let ty = writer
                     .body_enum(op, arg, false)
                     .unwrap_or_else(|| writer.ty(&arg.ty));
-                let field_doc = doc(&param_doc(arg));
-                quote!(#field_doc pub #ident: Option<#ty>,)
+                let ty = syntax::path_type(syntax::path("Option", vec![ty]));
+                syntax::field(doc_attrs(&param_doc(arg)), ident(&arg.ident), ty)
             });
-        items.extend(quote! {
-            #docs
-            #[derive(Debug, Clone, Default, PartialEq)]
-            pub struct #name { #(#fields)* }
-        });
+        let options = syntax::structure(attrs, ident(options), fields);
+        items.extend(crate::emit::format::tree(Ok(options)));
     }
     if let Some(response) = &op.names.response {
-        let name = ident(response);
-        let docs = doc(&format!("The documented replies of `{}`.", op.operation.id));
+        let mut attrs = doc_attrs(&format!("The documented replies of `{}`.", op.operation.id));
+        attrs.push(syntax::list("derive", quote!(Debug, Clone, PartialEq)));
+        attrs.push(syntax::list(
+            "cfg_attr",
+            quote!(
+                feature = "examples",
+                derive(serde::Serialize),
+                serde(untagged)
+            ),
+        ));
         let variants = op.statuses.iter().map(|(status, ty)| {
-            let variant = ident(&format!("Status{status}"));
-            match ty {
-                Some(ty) => {
-                    let ty = writer.ty(ty);
-                    quote!(#variant(#ty),)
-                }
-                None => quote!(#variant,),
-            }
+            let ty = ty.as_ref().map(|ty| writer.ty(ty));
+            syntax::variant(Vec::new(), ident(&format!("Status{status}")), ty)
         });
-        items.extend(quote! {
-            #docs
-            #[derive(Debug, Clone, PartialEq)]
-            #[cfg_attr(feature = "examples", derive(serde::Serialize), serde(untagged))]
-            pub enum #name { #(#variants)* }
-        });
+        let response = syntax::enumeration(attrs, ident(response), variants);
+        items.extend(crate::emit::format::tree(Ok(response)));
     }
     items.extend(body_enum(writer, op));
     items.extend(headers_struct(writer, op));
