@@ -29,6 +29,57 @@ thread_local! {
     /// The doc lines of the tokens this thread is emitting, by placeholder number. The
     /// emitters build and format their items on one thread; [`batches`] takes them all.
     static LINES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+
+    /// Items built as syntax trees, by placeholder number, until the tokens standing for
+    /// them are parsed (see [`tree`]).
+    static TREES: RefCell<Vec<Option<syn::Result<syn::Item>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Names the placeholder item of a [`tree`]; no generated item is named so.
+const TREE: &str = "__armgen_tree_";
+
+/// Tokens standing for `item`, a syntax tree, among the token pieces of a [`file`] (as a
+/// member of a [`Holed`] item, say): a placeholder item that the tree replaces once the
+/// tokens around it are parsed, so the tree itself never goes through tokens. An error
+/// building it is the file's error.
+pub fn tree(item: syn::Result<syn::Item>) -> TokenStream {
+    let index = TREES.with(|trees| {
+        let mut trees = trees.borrow_mut();
+        trees.push(Some(item));
+        trees.len() - 1
+    });
+    let name = proc_macro2::Ident::new(&format!("{TREE}{index}"), proc_macro2::Span::call_site());
+    quote::quote!(const #name: () = ();)
+}
+
+/// `items` (and the items of their modules) with each [`tree`] placeholder replaced by its
+/// tree; an error if a tree is gone (printed already, or its file formatted).
+fn splice(items: &mut [syn::Item]) -> syn::Result<()> {
+    for item in items {
+        match item {
+            syn::Item::Const(constant) => {
+                let name = constant.ident.to_string();
+                let Some(index) = name.strip_prefix(TREE) else {
+                    continue;
+                };
+                let tree = index.parse::<usize>().ok().and_then(|index| {
+                    TREES.with(|trees| trees.borrow_mut().get_mut(index)?.take())
+                });
+                *item = tree.unwrap_or_else(|| {
+                    Err(syn::Error::new(
+                        constant.ident.span(),
+                        format!("tree {name} is gone"),
+                    ))
+                })?;
+            }
+            syn::Item::Mod(syn::ItemMod {
+                content: Some((_, inner)),
+                ..
+            }) => splice(inner)?,
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The value of a `#[doc = ...]` attribute holding `line`: a placeholder, or `line`
@@ -62,8 +113,10 @@ const BATCH: usize = 64;
 /// its items printed apart.
 pub fn file<'a, P: Into<Piece<'a>>>(pieces: impl IntoIterator<Item = P>) -> syn::Result<String> {
     let text = print_pieces(pieces.into_iter().map(Into::into));
-    // The placeholders of this file are all printed: their lines are no longer needed.
+    // The placeholders of this file are all printed: their lines and trees are no longer
+    // needed.
     LINES.with(|lines| std::mem::take(&mut *lines.borrow_mut()));
+    TREES.with(|trees| std::mem::take(&mut *trees.borrow_mut()));
     text
 }
 
@@ -139,6 +192,7 @@ fn print_batches(input: ParseStream<'_>) -> syn::Result<String> {
         if items.is_empty() && attrs.is_empty() {
             return Ok(text);
         }
+        splice(&mut items)?;
         text.push_str(&print_file(syn::File {
             shebang: None,
             frontmatter: None,
@@ -150,7 +204,9 @@ fn print_batches(input: ParseStream<'_>) -> syn::Result<String> {
 
 /// The formatted source of the items `tokens`.
 fn print(tokens: TokenStream) -> syn::Result<String> {
-    print_file(syn::parse2(tokens)?)
+    let mut file: syn::File = syn::parse2(tokens)?;
+    splice(&mut file.items)?;
+    print_file(file)
 }
 
 /// `file` printed, with its doc lines put in.
@@ -305,6 +361,39 @@ mod tests {
             None,
             "an escaped one"
         );
+    }
+
+    #[test]
+    fn trees_print_in_place_of_their_placeholders() {
+        let item = |i: usize| {
+            let (name, docs) = (
+                quote::format_ident!("f_{i}"),
+                super::super::rustdoc::doc("F."),
+            );
+            quote!(#docs pub fn #name(x: &str) -> i32 { match x { "a" => 1, _ => 2 } })
+        };
+        // A module of more members than a batch, a tree for every other one, between
+        // items of which one is a tree.
+        let members = (0..BATCH + 5).map(|i| match i % 2 {
+            0 => tree(syn::parse2(item(i))),
+            _ => item(i),
+        });
+        let module = Holed::new(|fills| {
+            let items = &fills[0];
+            quote!(pub mod m { #items })
+        })
+        .hole(Kind::Items, members);
+        let pieces = [
+            tree(syn::parse2(item(0))).into(),
+            module.into(),
+            item(1).into(),
+        ];
+        let members: TokenStream = (0..BATCH + 5).map(item).collect();
+        let (first, last) = (item(0), item(1));
+        let expected = reference(quote!(#first pub mod m { #members } #last));
+        assert_eq!(file::<Piece<'_>>(pieces).unwrap(), expected);
+        let broken = tree(syn::parse2(quote!(fn)));
+        assert!(file([broken]).is_err(), "a tree's error is the file's");
     }
 
     #[test]

@@ -19,6 +19,10 @@ use syn::{
     Visibility, WhereClausePlacement,
 };
 
+mod body;
+
+pub use body::*;
+
 /// The path `spelled` (`::std::vec::Vec`, `rt::UnixTime`), with `args` as the generic
 /// arguments of its last segment.
 pub fn path(spelled: &str, args: Vec<Type>) -> Path {

@@ -8,7 +8,7 @@ use crate::emit::format::{Holed, Kind, Piece};
 use crate::model::bodies::{Encoding, RequestBody};
 use crate::model::operations::{Arg, ClientOperation, Shape};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 pub fn module<'a>(writer: &'a Writer<'a>) -> Piece<'a> {
     let operations = &writer.model.client.operations;
@@ -216,10 +216,10 @@ fn choice(
         .find(|c| c.encoding == Encoding::Json)
         .or(choices.first())?;
     let ty = match choice.encoding {
-        Encoding::Json | Encoding::Xml => writer.ty(&arg.ty),
+        Encoding::Json | Encoding::Xml => writer.ty(&arg.ty).to_token_stream(),
         Encoding::Text => quote!(String),
         Encoding::Bytes => quote!(Vec<u8>),
     };
     let variant = super::ident(&choice.ident);
-    Some((body, quote!(#variant), ty))
+    Some((body.to_token_stream(), quote!(#variant), ty))
 }

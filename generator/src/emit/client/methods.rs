@@ -8,7 +8,7 @@ use crate::emit::format::{Holed, Kind, Piece};
 use crate::emit::tokens::doc;
 use crate::model::operations::{Authentication, ClientOperation, NextArg, Shape};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 /// The client's items, in pieces: its methods are built as the formatter takes them (see
 /// [`crate::emit::format::Holed`]).
@@ -173,8 +173,8 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let docs = doc(&format!(
         "{text}\n\n`{}` ([`{}`], [`{}`]).",
         op.id,
-        request_fn.to_string().replace(' ', ""),
-        parse_fn.to_string().replace(' ', "")
+        request_fn.to_token_stream().to_string().replace(' ', ""),
+        parse_fn.to_token_stream().to_string().replace(' ', "")
     ));
     let client = if plan.group.is_some() {
         quote!(self.client)

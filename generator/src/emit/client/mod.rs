@@ -10,13 +10,14 @@ mod methods;
 mod sans_io;
 
 use super::format::{Holed, Kind, Piece};
+use super::syntax;
 use super::tokens::{doc, ident, Site};
 use crate::error::{Error, Result};
 use crate::model::operations::{Arg, ClientOperation};
 use crate::model::types::{StringFormat, Type};
 use crate::model::Model;
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::quote;
 use std::collections::HashMap;
 
 /// The `client.rs` source for every operation of the model.
@@ -38,7 +39,7 @@ pub fn emit(model: &Model<'_>) -> Result<String> {
     let writer = Writer { model };
     let error_body = match &client.error_body {
         Some(ty) => writer.ty(ty),
-        None => quote!(serde_json::Value),
+        None => named("serde_json::Value"),
     };
     // Keyed, not searched: big specs have as many groups as resource types. The items
     // are built when the formatter takes their module.
@@ -141,34 +142,28 @@ struct Writer<'m> {
 }
 
 impl Writer<'_> {
-    fn ty(&self, ty: &Type) -> TokenStream {
-        super::tokens::ty(&self.model.types, ty, Site::Client).into_token_stream()
+    fn ty(&self, ty: &Type) -> syn::Type {
+        super::tokens::ty(&self.model.types, ty, Site::Client)
     }
 
     /// An argument's type as a function takes it: text and lists borrowed as slices,
     /// numbers and booleans by value, anything else by reference.
-    fn borrowed(&self, arg: &Arg<'_>) -> TokenStream {
+    fn borrowed(&self, arg: &Arg<'_>) -> syn::Type {
         match &arg.ty {
-            Type::String(StringFormat::Plain) => quote!(&str),
-            Type::Vec(item) => {
-                let item = self.ty(item);
-                quote!(&[#item])
-            }
-            Type::Binary => quote!(&[u8]),
+            Type::String(StringFormat::Plain) => syntax::ref_type(named("str")),
+            Type::Vec(item) => syntax::ref_type(syntax::slice_type(self.ty(item))),
+            Type::Binary => syntax::ref_type(syntax::slice_type(named("u8"))),
             ty if sans_io::by_value(ty) => self.ty(ty),
-            other => {
-                let ty = self.ty(other);
-                quote!(&#ty)
-            }
+            other => syntax::ref_type(self.ty(other)),
         }
     }
 
     /// The type of `arg` as the function takes it, written in the operation's module or,
     /// `from_client`, in the client's: the body enum of an operation whose caller chooses
     /// the media type, else [`Writer::argument`].
-    fn arg_type(&self, op: &ClientOperation<'_>, arg: &Arg<'_>, from_client: bool) -> TokenStream {
+    fn arg_type(&self, op: &ClientOperation<'_>, arg: &Arg<'_>, from_client: bool) -> syn::Type {
         match self.body_enum(op, arg, from_client) {
-            Some(name) => quote!(&#name),
+            Some(name) => syntax::ref_type(name),
             None => self.argument(arg),
         }
     }
@@ -179,36 +174,33 @@ impl Writer<'_> {
         op: &ClientOperation<'_>,
         arg: &Arg<'_>,
         from_client: bool,
-    ) -> Option<TokenStream> {
+    ) -> Option<syn::Type> {
         let name = op
             .names
             .body
             .as_deref()
             .filter(|_| arg.param.place == crate::model::Place::Body)?;
         Some(match from_client {
-            true => self.item_path(op, name),
-            false => {
-                let name = ident(name);
-                quote!(#name)
-            }
+            true => syntax::path_type(self.item_path(op, name)),
+            false => named(name),
         })
     }
 
     /// A client-held parameter's type in the client: optional ones may be unset.
-    fn held(&self, arg: &Arg<'_>) -> TokenStream {
+    fn held(&self, arg: &Arg<'_>) -> syn::Type {
         let ty = self.ty(&arg.ty);
         match arg.param.param.required {
             true => ty,
-            false => quote!(Option<#ty>),
+            false => generic("Option", vec![ty]),
         }
     }
 
     /// An argument's type as the request function takes it: [`Writer::borrowed`], in an
     /// `Option` for an optional client-held parameter.
-    fn argument(&self, arg: &Arg<'_>) -> TokenStream {
+    fn argument(&self, arg: &Arg<'_>) -> syn::Type {
         let ty = self.borrowed(arg);
         match arg.param.client && !arg.param.param.required {
-            true => quote!(Option<#ty>),
+            true => generic("Option", vec![ty]),
             false => ty,
         }
     }
@@ -224,69 +216,68 @@ impl Writer<'_> {
 
     /// The result type of an operation's parser: its body, with the declared headers when
     /// the replies have some (only the headers when they have no body).
-    fn result(&self, op: &ClientOperation<'_>) -> TokenStream {
+    fn result(&self, op: &ClientOperation<'_>) -> syn::Type {
         use crate::model::operations::Shape;
         let Some(headers) = &op.names.headers else {
             return self.body(op);
         };
-        let headers = self.item_path(op, headers);
+        let headers = syntax::path_type(self.item_path(op, headers));
         match op.result {
             Shape::Unit => headers,
-            _ => {
-                let body = self.body(op);
-                quote!(rt::WithHeaders<#body, #headers>)
-            }
+            _ => generic("rt::WithHeaders", vec![self.body(op), headers]),
         }
     }
 
     /// The result type `Result<#ty, E>` of an operation: with its own error enum, or the
     /// client's `Error` (the alias's default).
-    fn result_of(&self, op: &ClientOperation<'_>, ty: TokenStream) -> TokenStream {
+    fn result_of(&self, op: &ClientOperation<'_>, ty: syn::Type) -> syn::Type {
         match &op.names.error {
             Some(error) => {
-                let error = self.item_path(op, error);
-                quote!(Result<#ty, rt::Error<#error>>)
+                let error = syntax::path_type(self.item_path(op, error));
+                generic("Result", vec![ty, generic("rt::Error", vec![error])])
             }
-            None => quote!(Result<#ty>),
+            None => generic("Result", vec![ty]),
         }
     }
 
     /// The type of an operation's reply body.
-    fn body(&self, op: &ClientOperation<'_>) -> TokenStream {
+    fn body(&self, op: &ClientOperation<'_>) -> syn::Type {
         use crate::model::operations::Shape;
         match &op.result {
-            Shape::Unit => quote!(()),
-            Shape::Exists => quote!(bool),
+            Shape::Unit => syntax::unit_type(),
+            Shape::Exists => named("bool"),
             Shape::One(ty) => self.ty(ty),
-            Shape::Optional(ty) => {
-                let ty = self.ty(ty);
-                quote!(Option<#ty>)
-            }
+            Shape::Optional(ty) => generic("Option", vec![self.ty(ty)]),
             // Named through its group's module, where it is defined: the client's methods
             // use it from outside that module (the module itself imports its siblings).
-            Shape::Enum => self.item_path(
-                op,
-                op.names
-                    .response
-                    .as_deref()
-                    .expect("an enum result has a name"),
+            Shape::Enum => syntax::path_type(
+                self.item_path(
+                    op,
+                    op.names
+                        .response
+                        .as_deref()
+                        .expect("an enum result has a name"),
+                ),
             ),
-            Shape::Page { item, .. } => {
-                let item = self.ty(item);
-                quote!(rt::Page<#item>)
-            }
+            Shape::Page { item, .. } => generic("rt::Page", vec![self.ty(item)]),
         }
     }
 
     /// The path to an item of the operation's group module, from the client module.
-    fn item_path(&self, op: &ClientOperation<'_>, item: &str) -> TokenStream {
-        let item = ident(item);
-        match op.group {
-            Some(group) => {
-                let group = ident(&self.model.client.groups[group].module);
-                quote!(#group::#item)
-            }
-            None => quote!(#item),
-        }
+    fn item_path(&self, op: &ClientOperation<'_>, item: &str) -> syn::Path {
+        let group = op
+            .group
+            .map(|group| ident(&self.model.client.groups[group].module));
+        syntax::path_of(false, group.into_iter().chain([ident(item)]), Vec::new())
     }
+}
+
+/// The type named `spelled` (a path).
+fn named(spelled: &str) -> syn::Type {
+    generic(spelled, Vec::new())
+}
+
+/// The type `spelled<args>`.
+fn generic(spelled: &str, args: Vec<syn::Type>) -> syn::Type {
+    syntax::path_type(syntax::path(spelled, args))
 }

@@ -1,66 +1,66 @@
 //! Each operation's pure functions: arguments to a request, a response to a result.
 
 use super::{ident, Writer};
+use crate::emit::syntax::{self, str_lit};
 use crate::emit::tokens::doc;
+use crate::emit::tokens::doc_attrs;
 use crate::model::bodies::{self, Encoding, RequestBody};
 use crate::model::operations::{Arg, ClientOperation, Shape};
 use crate::model::types::{StringFormat, Type, XmlKind, XmlNode};
 use crate::model::{Media, Place, Segment, Status, API_VERSION};
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{quote, ToTokens};
+use syn::{Expr, Stmt};
 
 /// The options struct, the result enum (if any) and the two functions of one operation.
 pub fn items(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
     let mut items = TokenStream::new();
     if let Some(options) = &op.names.options {
-        let name = ident(options);
-        let docs = doc(&format!(
+        let mut attrs = doc_attrs(&format!(
             "The optional parameters of [`{}`].",
             op.names.request_fn
+        ));
+        attrs.push(syntax::list(
+            "derive",
+            quote!(Debug, Clone, Default, PartialEq),
         ));
         let fields = op
             .options
             .iter()
             .filter(|arg| arg.group.is_none())
             .map(|arg| {
-                let ident = ident(&arg.ident);
                 let ty = writer
                     .body_enum(op, arg, false)
                     .unwrap_or_else(|| writer.ty(&arg.ty));
-                let field_doc = doc(&param_doc(arg));
-                quote!(#field_doc pub #ident: Option<#ty>,)
+                let ty = syntax::path_type(syntax::path("Option", vec![ty]));
+                syntax::field(doc_attrs(&param_doc(arg)), ident(&arg.ident), ty)
             });
-        items.extend(quote! {
-            #docs
-            #[derive(Debug, Clone, Default, PartialEq)]
-            pub struct #name { #(#fields)* }
-        });
+        let options = syntax::structure(attrs, ident(options), fields);
+        items.extend(crate::emit::format::tree(Ok(options)));
     }
     if let Some(response) = &op.names.response {
-        let name = ident(response);
-        let docs = doc(&format!("The documented replies of `{}`.", op.operation.id));
+        let mut attrs = doc_attrs(&format!("The documented replies of `{}`.", op.operation.id));
+        attrs.push(syntax::list("derive", quote!(Debug, Clone, PartialEq)));
+        attrs.push(syntax::list(
+            "cfg_attr",
+            quote!(
+                feature = "examples",
+                derive(serde::Serialize),
+                serde(untagged)
+            ),
+        ));
         let variants = op.statuses.iter().map(|(status, ty)| {
-            let variant = ident(&format!("Status{status}"));
-            match ty {
-                Some(ty) => {
-                    let ty = writer.ty(ty);
-                    quote!(#variant(#ty),)
-                }
-                None => quote!(#variant,),
-            }
+            let ty = ty.as_ref().map(|ty| writer.ty(ty));
+            syntax::variant(Vec::new(), ident(&format!("Status{status}")), ty)
         });
-        items.extend(quote! {
-            #docs
-            #[derive(Debug, Clone, PartialEq)]
-            #[cfg_attr(feature = "examples", derive(serde::Serialize), serde(untagged))]
-            pub enum #name { #(#variants)* }
-        });
+        let response = syntax::enumeration(attrs, ident(response), variants);
+        items.extend(crate::emit::format::tree(Ok(response)));
     }
     items.extend(body_enum(writer, op));
     items.extend(headers_struct(writer, op));
     items.extend(error_enum(writer, op));
-    items.extend(request_fn(writer, op));
-    items.extend(parse_fn(writer, op));
+    items.extend(crate::emit::format::tree(request_fn(writer, op)));
+    items.extend(crate::emit::format::tree(parse_fn(writer, op)));
     items
 }
 
@@ -87,8 +87,8 @@ fn body_enum(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         let variant = ident(&choice.ident);
         let ty = match choice.encoding {
             Encoding::Json | Encoding::Xml => writer.ty(&arg.ty),
-            Encoding::Text => quote!(String),
-            Encoding::Bytes => quote!(Vec<u8>),
+            Encoding::Text => named_type("String"),
+            Encoding::Bytes => syntax::path_type(syntax::path("Vec", vec![named_type("u8")])),
         };
         let docs = doc(&format!(
             "Sent as `{}`{}.",
@@ -139,7 +139,7 @@ fn headers_struct(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream 
             None => quote!(#field: rt::response::header(response, #wire)?,),
         }
     });
-    let result = writer.result_of(op, quote!(Self));
+    let result = writer.result_of(op, named_type("Self"));
     quote! {
         #docs
         #[derive(Debug, Clone, Default, PartialEq)]
@@ -211,111 +211,131 @@ fn param_doc(arg: &Arg<'_>) -> String {
         .map_or_else(|| format!("`{}`", p.name), crate::emit::rustdoc::spec_text)
 }
 
-fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
+fn request_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> syn::Result<syn::Item> {
     let operation = op.operation;
-    let name = ident(&op.names.request_fn);
-    let docs = doc(&format!(
+    let attrs = doc_attrs(&format!(
         "Builds the `{}` request: `{} {}`, relative to the endpoint.\n\n{}",
         operation.id,
         operation.method,
         operation.path,
         replies_doc(op)
     ));
-    let mut args: Vec<TokenStream> = op
-        .params
-        .iter()
-        .filter(|arg| arg.group.is_none())
-        .map(|arg| {
-            let (ident, ty) = (ident(&arg.ident), writer.arg_type(op, arg, false));
-            quote!(#ident: #ty)
-        })
-        .collect();
+    let mut args = Vec::new();
+    for arg in op.params.iter().filter(|arg| arg.group.is_none()) {
+        let ty = writer.arg_type(op, arg, false);
+        args.push(syntax::arg(ident(&arg.ident), ty));
+    }
     let param_groups = &writer.model.client.param_groups;
     for &group in &op.groups {
         let group = &param_groups[group];
-        let (name, ty) = (ident(&group.ident), ident(&group.type_name));
-        args.push(quote!(#name: &#ty));
+        let ty = syntax::ref_type(named_type(&group.type_name));
+        args.push(syntax::arg(ident(&group.ident), ty));
     }
     if let Some(options) = &op.names.options {
-        let options = ident(options);
-        args.push(quote!(options: &#options));
+        let ty = syntax::ref_type(named_type(options));
+        args.push(syntax::arg(ident("options"), ty));
     }
-    let method = ident(operation.method.as_str());
+    let method = syntax::name(&format!("http::Method::{}", operation.method.as_str()));
+    let new = syntax::call(syntax::name("rt::RequestBuilder::new"), [method]);
+    let mut steps = vec![syntax::let_mut(ident("r"), new)];
     // The required members of groups, as locals like the other arguments.
-    let mut steps: Vec<TokenStream> = op
-        .params
-        .iter()
-        .filter_map(|arg| {
-            let (group, field) = arg.group.as_ref()?;
-            let (local, field) = (ident(&arg.ident), ident(field));
-            let group = ident(&param_groups[*group].ident);
-            Some(match by_value(&arg.ty) {
-                true => quote!(let #local = #group.#field;),
-                false => quote!(let #local = &#group.#field;),
-            })
-        })
-        .collect();
-    steps.extend(host_steps(op));
-    steps.extend(path_steps(op));
+    for arg in &op.params {
+        let Some((group, field)) = &arg.group else {
+            continue;
+        };
+        let (local, field) = (ident(&arg.ident), ident(field));
+        let group = ident(&param_groups[*group].ident);
+        steps.push(syn::parse2(match by_value(&arg.ty) {
+            true => quote!(let #local = #group.#field;),
+            false => quote!(let #local = &#group.#field;),
+        })?);
+    }
+    steps.extend(host_steps(op)?);
+    steps.extend(path_steps(op)?);
     for (name, value) in &operation.template.query {
-        steps.push(quote!(r.query(#name, #value);));
+        steps.push(r_call("query", [str_lit(name), str_lit(value)]));
     }
     if let Some(api_version) = &operation.api_version {
-        steps.push(quote!(r.query(#API_VERSION, #api_version);));
+        steps.push(r_call(
+            "query",
+            [str_lit(API_VERSION), str_lit(api_version)],
+        ));
     }
     if let Some(accept) = &operation.accept {
-        steps.push(quote!(r.header("accept", #accept);));
+        steps.push(r_call("header", [str_lit("accept"), str_lit(accept)]));
     }
     if let Some(RequestBody::Form { multipart }) = &op.body {
         let encoding = match multipart {
-            true => quote!(Multipart),
-            false => quote!(UrlEncoded),
+            true => "rt::FormEncoding::Multipart",
+            false => "rt::FormEncoding::UrlEncoded",
         };
-        steps.push(quote!(r.form(rt::FormEncoding::#encoding);));
+        steps.push(r_call("form", [syntax::name(encoding)]));
     }
     for place in [Place::Query, Place::Header, Place::Body, Place::FormData] {
         let xml = op.request_xml.as_ref();
         for (param, value) in op.constants.iter().filter(|(p, _)| p.place == place) {
-            let name = &param.param.name;
-            steps.push(match place {
-                Place::Header => quote!(r.header(#name, #value);),
-                Place::FormData => quote!(r.form_text(#name, #value);),
-                _ if param.param.skip_url_encoding => quote!(r.raw_query(#name, #value);),
-                _ => quote!(r.query(#name, #value);),
-            });
+            let method = match place {
+                Place::Header => "header",
+                Place::FormData => "form_text",
+                _ if param.param.skip_url_encoding => "raw_query",
+                _ => "query",
+            };
+            steps.push(r_call(method, [str_lit(&param.param.name), str_lit(value)]));
         }
         for arg in op.params.iter().filter(|arg| arg.param.place == place) {
-            let value = ident(&arg.ident);
-            let set = set(op, arg, quote!(#value), by_value(&arg.ty), xml);
+            let value = syntax::name(&arg.ident);
+            let set = set(op, arg, value.clone(), by_value(&arg.ty), xml)?;
             steps.push(match arg.param.param.required {
                 true => set,
                 // An optional client-held parameter, sent when the client has it.
-                false => quote!(if let Some(#value) = #value { #set }),
+                false => syntax::if_some(ident(&arg.ident), value, vec![set]),
             });
         }
         for arg in op.options.iter().filter(|arg| arg.param.place == place) {
             let holder = match &arg.group {
                 Some((group, field)) => {
-                    let (group, field) = (ident(&param_groups[*group].ident), ident(field));
-                    quote!(#group.#field)
+                    syntax::field_access(syntax::name(&param_groups[*group].ident), ident(field))
                 }
-                None => {
-                    let field = ident(&arg.ident);
-                    quote!(options.#field)
-                }
+                None => syntax::field_access(syntax::name("options"), ident(&arg.ident)),
             };
-            let set = set(op, arg, quote!(value), false, xml);
-            steps.push(quote!(if let Some(value) = &#holder { #set }));
+            let set = set(op, arg, syntax::name("value"), false, xml)?;
+            steps.push(syntax::if_some(
+                ident("value"),
+                syntax::reference(holder),
+                vec![set],
+            ));
         }
     }
-    quote! {
-        #docs
-        pub fn #name(#(#args),*) -> Result<rt::Request, rt::RequestError> {
-            let mut r = rt::RequestBuilder::new(http::Method::#method);
-            #(#steps)*
-            r.build()
-        }
-    }
+    steps.push(Stmt::Expr(
+        syntax::method_call(syntax::name("r"), "build"),
+        None,
+    ));
+    let output = syntax::path(
+        "Result",
+        vec![named_type("rt::Request"), named_type("rt::RequestError")],
+    );
+    let name = ident(&op.names.request_fn);
+    Ok(syntax::function(
+        attrs,
+        name,
+        args,
+        syntax::path_type(output),
+        steps,
+    ))
+}
+
+/// The type named `spelled`.
+fn named_type(spelled: &str) -> syn::Type {
+    syntax::path_type(syntax::path(spelled, Vec::new()))
+}
+
+/// `r.method(args);`, a step of a request function.
+fn r_call(method: &str, args: impl IntoIterator<Item = Expr>) -> Stmt {
+    syntax::semi(syntax::method_call_with(
+        syntax::name("r"),
+        ident(method),
+        args,
+    ))
 }
 
 /// What the request accepts: the `Accept` header, and which statuses come with a body.
@@ -355,15 +375,15 @@ fn replies_doc(op: &ClientOperation<'_>) -> String {
 }
 
 /// The endpoint of an operation under `x-ms-parameterized-host`, from its template.
-fn host_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
+fn host_steps(op: &ClientOperation<'_>) -> syn::Result<Vec<Stmt>> {
     match &op.operation.host {
         Some(host) => template_steps(op, &host.segments, TemplateCalls::HOST),
-        None => Vec::new(),
+        None => Ok(Vec::new()),
     }
 }
 
 /// The path template as literal pieces and encoded parameters.
-fn path_steps(op: &ClientOperation<'_>) -> Vec<TokenStream> {
+fn path_steps(op: &ClientOperation<'_>) -> syn::Result<Vec<Stmt>> {
     template_steps(op, &op.operation.template.segments, TemplateCalls::PATH)
 }
 
@@ -394,18 +414,15 @@ fn template_steps(
     op: &ClientOperation<'_>,
     segments: &[Segment],
     calls: TemplateCalls,
-) -> Vec<TokenStream> {
-    let call = |name: &str, skip_url_encoding: bool| match skip_url_encoding {
-        true => format_ident!("{}", calls.raw),
-        false => format_ident!("{}", name),
+) -> syn::Result<Vec<Stmt>> {
+    let call = |name: &'static str, skip_url_encoding: bool| match skip_url_encoding {
+        true => calls.raw,
+        false => name,
     };
     segments
         .iter()
         .map(|segment| match segment {
-            Segment::Literal(literal) => {
-                let method = format_ident!("{}", calls.literal);
-                quote!(r.#method(#literal);)
-            }
+            Segment::Literal(literal) => Ok(r_call(calls.literal, [str_lit(literal)])),
             Segment::Param(name) => {
                 let constant = op
                     .constants
@@ -413,7 +430,7 @@ fn template_steps(
                     .find(|(p, _)| p.place == Place::Path && p.param.name == *name);
                 if let Some((param, value)) = constant {
                     let method = call(calls.encoded, param.param.skip_url_encoding);
-                    return quote!(r.#method(#value););
+                    return Ok(r_call(method, [str_lit(value)]));
                 }
                 // The model checked that each name is a required path parameter.
                 let arg = op
@@ -421,10 +438,9 @@ fn template_steps(
                     .iter()
                     .find(|arg| arg.param.place == Place::Path && arg.param.param.name == *name)
                     .expect("the template names a required path parameter");
-                let value = ident(&arg.ident);
-                let text = text(arg, quote!(#value), ",");
+                let text = text(arg, syntax::name(&arg.ident), ",")?;
                 let method = call(calls.encoded, arg.param.param.skip_url_encoding);
-                quote!(r.#method(#text);)
+                Ok(r_call(method, [text]))
             }
         })
         .collect()
@@ -439,15 +455,15 @@ pub(super) fn by_value(ty: &Type) -> bool {
 }
 
 /// An expression for a parameter's text (`value` is the argument or the option's value).
-fn text(arg: &Arg<'_>, value: TokenStream, separator: &str) -> TokenStream {
-    match &arg.ty {
+fn text(arg: &Arg<'_>, value: Expr, separator: &str) -> syn::Result<Expr> {
+    Ok(match &arg.ty {
         Type::String(StringFormat::Plain) => value,
         Type::Vec(item) => {
             let item = item_text(item);
-            quote!(&#value.iter().map(#item).collect::<Vec<_>>().join(#separator))
+            syn::parse2(quote!(&#value.iter().map(#item).collect::<Vec<_>>().join(#separator)))?
         }
-        _ => quote!(&#value.to_string()),
-    }
+        _ => syntax::reference(syntax::method_call(value, "to_string")),
+    })
 }
 
 /// A closure from an array parameter's item to its text: an `x-nullable` item that is
@@ -464,39 +480,41 @@ fn item_text(item: &Type) -> TokenStream {
 fn set(
     op: &ClientOperation<'_>,
     arg: &Arg<'_>,
-    value: TokenStream,
+    value: Expr,
     owned: bool,
     xml: Option<&XmlNode>,
-) -> TokenStream {
+) -> syn::Result<Stmt> {
     let name = &arg.param.param.name;
-    let borrowed = match owned {
-        true => quote!(&#value),
-        false => value.clone(),
-    };
     // A body the caller gives in a media type of their choice is its own enum.
     let chosen = matches!(op.body, Some(RequestBody::Choice(_)));
     match (arg.param.place, xml) {
         (Place::Body, Some(node)) if !chosen => {
+            let borrowed = match owned {
+                true => quote!(&#value),
+                false => value.to_token_stream(),
+            };
             let (root, namespace) = (&node.name, xml_namespace(node));
-            return match &node.kind {
+            return syn::parse2(match &node.kind {
                 XmlKind::List { item, .. } => {
                     quote!(r.xml(rt::xml::list_document(#root, #namespace, #item, #borrowed));)
                 }
                 _ => quote!(r.xml(rt::xml::to_document(#root, #namespace, #borrowed));),
-            };
+            });
         }
         (Place::Body, _) => return set_body(op, value, owned),
         _ => {}
     }
     if let Some(prefix) = &arg.param.param.header_collection_prefix {
-        return quote!(for (key, v) in #value.iter() { r.header(&[#prefix, key].concat(), v); });
+        return syn::parse2(
+            quote!(for (key, v) in #value.iter() { r.header(&[#prefix, key].concat(), v); }),
+        );
     }
     let form = arg.param.place == Place::FormData;
     // Only form fields are bytes (`type: file`): the model makes no other parameter so.
     match &arg.ty {
-        Type::Binary => return quote!(r.form_file(#name, #value);),
+        Type::Binary => return Ok(r_call("form_file", [str_lit(name), value])),
         Type::Vec(item) if **item == Type::Binary => {
-            return quote!(for v in #value.iter() { r.form_file(#name, v); })
+            return syn::parse2(quote!(for v in #value.iter() { r.form_file(#name, v); }))
         }
         _ => {}
     }
@@ -505,35 +523,36 @@ fn set(
             Type::Vec(item) => item_text(item),
             _ => item_text(&arg.ty),
         };
-        return match form {
+        return syn::parse2(match form {
             true => quote!(for v in #value.iter().map(#item) { r.form_text(#name, &v); }),
             false => quote!(for v in #value.iter().map(#item) { r.query(#name, &v); }),
-        };
+        });
     };
-    let text = text(arg, value, separator);
-    match arg.param.place {
-        Place::Header => quote!(r.header(#name, #text);),
-        Place::FormData => quote!(r.form_text(#name, #text);),
-        _ if arg.param.param.skip_url_encoding => quote!(r.raw_query(#name, #text);),
-        _ => quote!(r.query(#name, #text);),
-    }
+    let text = text(arg, value, separator)?;
+    let method = match arg.param.place {
+        Place::Header => "header",
+        Place::FormData => "form_text",
+        _ if arg.param.param.skip_url_encoding => "raw_query",
+        _ => "query",
+    };
+    Ok(r_call(method, [str_lit(name), text]))
 }
 
 /// Sets the body from `value`, in the media type the operation sends it as.
-fn set_body(op: &ClientOperation<'_>, value: TokenStream, owned: bool) -> TokenStream {
+fn set_body(op: &ClientOperation<'_>, value: Expr, owned: bool) -> syn::Result<Stmt> {
     let value = match owned {
-        true => quote!(&#value),
+        true => syntax::reference(value),
         false => value,
     };
-    let one = |media_type: &str, encoding: Encoding, value: TokenStream| match encoding {
-        Encoding::Json if media_type == "application/json" => quote!(r.json(#value);),
-        Encoding::Json => quote!(r.json_as(#media_type, #value);),
-        Encoding::Text => quote!(r.text(#media_type, #value);),
-        Encoding::Bytes => quote!(r.bytes(#media_type, #value);),
+    let one = |media_type: &str, encoding: Encoding, value: Expr| match encoding {
+        Encoding::Json if media_type == "application/json" => r_call("json", [value]),
+        Encoding::Json => r_call("json_as", [str_lit(media_type), value]),
+        Encoding::Text => r_call("text", [str_lit(media_type), value]),
+        Encoding::Bytes => r_call("bytes", [str_lit(media_type), value]),
         // Only a variant of a chosen media type: `set` writes an XML-only body as XML.
-        Encoding::Xml => quote!(r.json(#value);),
+        Encoding::Xml => r_call("json", [value]),
     };
-    match &op.body {
+    Ok(match &op.body {
         Some(RequestBody::One {
             media_type,
             encoding,
@@ -542,14 +561,14 @@ fn set_body(op: &ClientOperation<'_>, value: TokenStream, owned: bool) -> TokenS
             let name = ident(op.names.body.as_deref().expect("a choice has an enum"));
             let arms = choices.iter().map(|choice| {
                 let variant = ident(&choice.ident);
-                let set = one(&choice.media_type, choice.encoding, quote!(v));
+                let set = one(&choice.media_type, choice.encoding, syntax::name("v"));
                 quote!(#name::#variant(v) => { #set })
             });
-            quote!(match #value { #(#arms)* })
+            syn::parse2(quote!(match #value { #(#arms)* }))?
         }
         // The model gives every operation with a body parameter a way to send it.
-        Some(RequestBody::Form { .. }) | None => quote!(r.json(#value);),
-    }
+        Some(RequestBody::Form { .. }) | None => r_call("json", [value]),
+    })
 }
 
 fn xml_namespace(node: &XmlNode) -> TokenStream {
@@ -560,24 +579,49 @@ fn xml_namespace(node: &XmlNode) -> TokenStream {
 }
 
 /// The runtime function that reads a reply body of type `ty`.
-fn decode(writer: &Writer<'_>, op: &ClientOperation<'_>, ty: &Type) -> TokenStream {
-    match ty {
-        Type::Binary => return quote!(rt::response::bytes),
+fn decode(writer: &Writer<'_>, op: &ClientOperation<'_>, ty: &Type) -> Expr {
+    let function = match ty {
+        Type::Binary => "rt::response::bytes",
         Type::String(StringFormat::Plain) if bodies::reply_is_text(&op.operation.produces) => {
-            return quote!(rt::response::text)
+            "rt::response::text"
         }
-        _ => {}
-    }
-    match op.operation.reply_media {
-        Media::Xml if writer.model.types.is_list(ty) => quote!(rt::response::xml_list),
-        Media::Xml => quote!(rt::response::xml),
-        Media::Json => quote!(rt::response::json),
-    }
+        _ => match op.operation.reply_media {
+            Media::Xml if writer.model.types.is_list(ty) => "rt::response::xml_list",
+            Media::Xml => "rt::response::xml",
+            Media::Json => "rt::response::json",
+        },
+    };
+    syntax::name(function)
 }
 
-fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
-    let name = ident(&op.names.parse_fn);
-    let docs = doc(&format!(
+/// `function(response)`.
+fn of_response(function: Expr) -> Expr {
+    syntax::call(function, [syntax::name("response")])
+}
+
+/// `Ok(value)`.
+fn ok(value: Expr) -> Expr {
+    syntax::call(syntax::name("Ok"), [value])
+}
+
+/// `rt::response::page(response, "item", next)`: a page of items named `item_name`, the
+/// link to the next page named `next_link_name` if there is one.
+fn page(item_name: &str, next_link_name: Option<&str>) -> Expr {
+    let next = match next_link_name {
+        Some(name) => syntax::call(syntax::name("Some"), [str_lit(name)]),
+        None => syntax::name("None"),
+    };
+    let args = [syntax::name("response"), str_lit(item_name), next];
+    syntax::call(syntax::name("rt::response::page"), args)
+}
+
+/// `value.map(function)`.
+fn map(value: Expr, function: Expr) -> Expr {
+    syntax::method_call_with(value, ident("map"), [function])
+}
+
+fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> syn::Result<syn::Item> {
+    let attrs = doc_attrs(&format!(
         "Parses a reply to `{}`; a status it does not document is an [`Error::Service`] with the typed error body{}.",
         op.operation.id,
         match op.operation.long_running {
@@ -586,8 +630,8 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
         }
     ));
     let result = writer.result_of(op, writer.result(op));
-    let arms = op.statuses.iter().map(|(status, body)| {
-        let code = Literal::u16_unsuffixed(*status);
+    let mut arms = Vec::new();
+    for (status, body) in &op.statuses {
         let value = match (&op.result, body) {
             (
                 Shape::Page {
@@ -596,119 +640,98 @@ fn parse_fn(writer: &Writer<'_>, op: &ClientOperation<'_>) -> TokenStream {
                     ..
                 },
                 Some(_),
-            ) => {
-                let next = match next_link_name {
-                    Some(name) => quote!(Some(#name)),
-                    None => quote!(None),
-                };
-                quote!(rt::response::page(response, #item_name, #next))
-            }
-            (Shape::Page { .. }, None) => quote!(Ok(rt::Page::default())),
-            (Shape::Unit, _) => quote!(Ok(())),
-            (Shape::Exists, _) => {
-                let exists = *status != 404;
-                quote!(Ok(#exists))
-            }
-            (Shape::One(ty), _) => {
-                let decode = decode(writer, op, ty);
-                quote!(#decode(response))
-            }
+            ) => page(item_name, next_link_name.as_deref()),
+            (Shape::Page { .. }, None) => ok(syntax::call(syntax::name("rt::Page::default"), [])),
+            (Shape::Unit, _) => ok(syntax::unit()),
+            (Shape::Exists, _) => ok(syntax::bool_lit(*status != 404)),
+            (Shape::One(ty), _) => of_response(decode(writer, op, ty)),
             // A long-running operation's last reply may come without the body its
             // status documents (a `Location` answering a bare 200).
             (Shape::Optional(_), Some(_)) if op.operation.long_running.is_some() => {
-                quote!(rt::response::optional_json(response))
+                of_response(syntax::name("rt::response::optional_json"))
             }
             (Shape::Optional(ty), Some(_)) => {
-                let decode = decode(writer, op, ty);
-                quote!(#decode(response).map(Some))
+                map(of_response(decode(writer, op, ty)), syntax::name("Some"))
             }
-            (Shape::Optional(_), None) => quote!(Ok(None)),
+            (Shape::Optional(_), None) => ok(syntax::name("None")),
             (Shape::Enum, body) => {
-                let variant = ident(&format!("Status{status}"));
-                let path = ident(
-                    op.names
-                        .response
-                        .as_deref()
-                        .expect("an enum result has a name"),
-                );
+                let response = op
+                    .names
+                    .response
+                    .as_deref()
+                    .expect("an enum result has a name");
+                let variant = syntax::name(&format!("{response}::Status{status}"));
                 match body {
-                    Some(ty) => {
-                        let decode = decode(writer, op, ty);
-                        quote!(#decode(response).map(#path::#variant))
-                    }
-                    None => quote!(Ok(#path::#variant)),
+                    Some(ty) => map(of_response(decode(writer, op, ty)), variant),
+                    None => ok(variant),
                 }
             }
         };
         // With headers, each success reads them too: only the headers, without a body.
         let value = match (&op.names.headers, &op.result) {
             (None, _) => value,
-            (Some(headers), Shape::Unit) => {
-                let headers = ident(headers);
-                quote!(#headers::from_response(&response))
-            }
+            (Some(headers), Shape::Unit) => syntax::call(
+                syntax::name(&format!("{headers}::from_response")),
+                [syntax::reference(syntax::name("response"))],
+            ),
             (Some(headers), _) => {
                 let headers = ident(headers);
-                quote!({
+                syn::parse2(quote!({
                     let headers = #headers::from_response(&response)?;
                     #value.map(|body| rt::WithHeaders { body, headers })
-                })
+                }))?
             }
         };
-        quote!(#code => #value,)
-    });
-    let final_arm = op
-        .operation
-        .long_running
-        .is_some()
-        .then(|| final_reply(op))
-        .map(|value| quote!(_ if response.status().is_success() => #value,));
-    // An operation documenting no success status (only `default`) has no arm to match.
-    let body = match op.statuses.is_empty() && final_arm.is_none() {
-        true => quote!(Err(rt::response::unexpected(response))),
-        false => quote! {
-            match response.status().as_u16() {
-                #(#arms)*
-                #final_arm
-                _ => Err(rt::response::unexpected(response)),
-            }
-        },
-    };
-    quote! {
-        #docs
-        pub fn #name(response: rt::Response) -> #result {
-            #body
-        }
+        arms.push(syntax::int_arm(*status, value));
     }
+    if op.operation.long_running.is_some() {
+        let status = syntax::method_call(syntax::name("response"), "status");
+        let guard = syntax::method_call(status, "is_success");
+        arms.push(syntax::wild_arm(Some(guard), final_reply(op)));
+    }
+    let unexpected = syntax::call(
+        syntax::name("Err"),
+        [of_response(syntax::name("rt::response::unexpected"))],
+    );
+    // An operation documenting no success status (only `default`) has no arm to match.
+    let body = match arms.is_empty() {
+        true => unexpected,
+        false => {
+            arms.push(syntax::wild_arm(None, unexpected));
+            let status = syntax::method_call(syntax::name("response"), "status");
+            syntax::match_expr(syntax::method_call(status, "as_u16"), arms)
+        }
+    };
+    let response = syntax::arg(ident("response"), named_type("rt::Response"));
+    Ok(syntax::function(
+        attrs,
+        ident(&op.names.parse_fn),
+        [response],
+        result,
+        vec![Stmt::Expr(body, None)],
+    ))
 }
 
 /// How a long-running operation reads the reply that ends it when the spec does not
 /// document its status (a poll's `200` after a documented `202`): as AutoRest does, as
 /// the operation's result, its body parsed when it has one.
-fn final_reply(op: &ClientOperation<'_>) -> TokenStream {
+fn final_reply(op: &ClientOperation<'_>) -> Expr {
     match &op.result {
-        Shape::Unit => quote!(Ok(())),
-        Shape::Exists => quote!(Ok(true)),
-        Shape::One(_) => quote!(rt::response::json(response)),
-        Shape::Optional(_) => quote!(rt::response::optional_json(response)),
+        Shape::Unit => ok(syntax::unit()),
+        Shape::Exists => ok(syntax::bool_lit(true)),
+        Shape::One(_) => of_response(syntax::name("rt::response::json")),
+        Shape::Optional(_) => of_response(syntax::name("rt::response::optional_json")),
         Shape::Page {
             item_name,
             next_link_name,
             ..
-        } => {
-            let next = match next_link_name {
-                Some(name) => quote!(Some(#name)),
-                None => quote!(None),
-            };
-            quote!(rt::response::page(response, #item_name, #next))
-        }
+        } => page(item_name, next_link_name.as_deref()),
         Shape::Enum => {
-            let path = ident(
-                op.names
-                    .response
-                    .as_deref()
-                    .expect("an enum result has a name"),
-            );
+            let response = op
+                .names
+                .response
+                .as_deref()
+                .expect("an enum result has a name");
             // The documented success the result most likely is: 200, else 201, else
             // the first with a body.
             let (status, _) = [200, 201]
@@ -716,8 +739,8 @@ fn final_reply(op: &ClientOperation<'_>) -> TokenStream {
                 .find_map(|code| op.statuses.iter().find(|(s, ty)| s == code && ty.is_some()))
                 .or_else(|| op.statuses.iter().find(|(_, ty)| ty.is_some()))
                 .expect("an enum result has statuses with bodies");
-            let variant = ident(&format!("Status{status}"));
-            quote!(rt::response::json(response).map(#path::#variant))
+            let variant = syntax::name(&format!("{response}::Status{status}"));
+            map(of_response(syntax::name("rt::response::json")), variant)
         }
     }
 }
