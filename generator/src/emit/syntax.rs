@@ -355,24 +355,29 @@ pub fn method(
         attrs,
         vis: Visibility::Public(Default::default()),
         modifiers: FnModifiers::default(),
-        sig: Signature {
-            constness: None,
-            asyncness: None,
-            safety: Safety::Default,
-            abi: None,
-            fn_token: Default::default(),
-            ident: super::tokens::ident(name),
-            generics: Default::default(),
-            paren_token: Default::default(),
-            inputs: inputs.into_iter().collect(),
-            variadic: None,
-            output: ReturnType::Type(Default::default(), Box::new(output)),
-        },
+        sig: signature(super::tokens::ident(name), inputs, output),
         block: Block {
             brace_token: Default::default(),
             stmts: vec![Stmt::Expr(body, None)],
         },
     })
+}
+
+/// `fn name(inputs) -> output`, as every generated function and method is signed.
+pub fn signature(name: Ident, inputs: impl IntoIterator<Item = FnArg>, output: Type) -> Signature {
+    Signature {
+        constness: None,
+        asyncness: None,
+        safety: Safety::Default,
+        abi: None,
+        fn_token: Default::default(),
+        ident: name,
+        generics: Default::default(),
+        paren_token: Default::default(),
+        inputs: inputs.into_iter().collect(),
+        variadic: None,
+        output: ReturnType::Type(Default::default(), Box::new(output)),
+    }
 }
 
 /// `impl self_ty { items }`.

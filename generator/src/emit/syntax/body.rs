@@ -6,7 +6,7 @@ use syn::{
     Arm, Attribute, Block, Expr, ExprField, ExprIf, ExprLet, ExprLit, ExprMethodCall,
     ExprReference, ExprTuple, FnArg, FnModifiers, ItemFn, Lit, LitBool, LitInt, LitStr, Local,
     LocalInit, LocalModifiers, Member, Pat, PatGuard, PatIdent, PatTupleStruct, PatType, PatWild,
-    ReturnType, Safety, Signature, Stmt, Type, TypeReference, TypeSlice, TypeTuple, Visibility,
+    Stmt, Type, TypeReference, TypeSlice, TypeTuple, Visibility,
 };
 
 /// `pub fn name(inputs) -> output { stmts }`.
@@ -21,19 +21,7 @@ pub fn function(
         attrs,
         vis: Visibility::Public(Default::default()),
         modifiers: FnModifiers::default(),
-        sig: Signature {
-            constness: None,
-            asyncness: None,
-            safety: Safety::Default,
-            abi: None,
-            fn_token: Default::default(),
-            ident: name,
-            generics: Default::default(),
-            paren_token: Default::default(),
-            inputs: inputs.into_iter().collect(),
-            variadic: None,
-            output: ReturnType::Type(Default::default(), Box::new(output)),
-        },
+        sig: super::signature(name, inputs, output),
         block: Box::new(block(stmts)),
     })
 }
