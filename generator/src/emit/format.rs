@@ -30,9 +30,15 @@ thread_local! {
     /// emitters build and format their items on one thread; [`batches`] takes them all.
     static LINES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 
-    /// Items built as syntax trees, by placeholder number, until the tokens standing for
-    /// them are parsed (see [`tree`]).
-    static TREES: RefCell<Vec<Option<syn::Result<syn::Item>>>> = const { RefCell::new(Vec::new()) };
+    /// Items and impl members built as syntax trees, by placeholder number, until the
+    /// tokens standing for them are parsed (see [`tree`] and [`member`]).
+    static TREES: RefCell<Vec<Option<syn::Result<Parked>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A syntax tree waiting for its placeholder to be parsed (boxed: the two differ in size).
+enum Parked {
+    Item(Box<syn::Item>),
+    Member(Box<syn::ImplItem>),
 }
 
 /// Names the placeholder item of a [`tree`]; no generated item is named so.
@@ -43,34 +49,66 @@ const TREE: &str = "__armgen_tree_";
 /// tokens around it are parsed, so the tree itself never goes through tokens. An error
 /// building it is the file's error.
 pub fn tree(item: syn::Result<syn::Item>) -> TokenStream {
+    park(item.map(|item| Parked::Item(Box::new(item))))
+}
+
+/// As [`tree`], for `member` of an impl block: the placeholder is an associated const.
+pub fn member(member: syn::Result<syn::ImplItem>) -> TokenStream {
+    park(member.map(|member| Parked::Member(Box::new(member))))
+}
+
+fn park(tree: syn::Result<Parked>) -> TokenStream {
     let index = TREES.with(|trees| {
         let mut trees = trees.borrow_mut();
-        trees.push(Some(item));
+        trees.push(Some(tree));
         trees.len() - 1
     });
     let name = proc_macro2::Ident::new(&format!("{TREE}{index}"), proc_macro2::Span::call_site());
     quote::quote!(const #name: () = ();)
 }
 
-/// `items` (and the items of their modules) with each [`tree`] placeholder replaced by its
-/// tree; an error if a tree is gone (printed already, or its file formatted).
+/// The tree parked for the placeholder const named `name`, if it is one; an error if its
+/// tree is gone (printed already, or its file formatted).
+fn unpark(name: &proc_macro2::Ident) -> Option<syn::Result<Parked>> {
+    let text = name.to_string();
+    let index = text.strip_prefix(TREE)?;
+    let tree = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|index| TREES.with(|trees| trees.borrow_mut().get_mut(index)?.take()));
+    Some(tree.unwrap_or_else(|| Err(syn::Error::new(name.span(), format!("tree {text} is gone")))))
+}
+
+fn misplaced(name: &proc_macro2::Ident) -> syn::Error {
+    syn::Error::new(
+        name.span(),
+        format!("tree {name} is not where its kind goes"),
+    )
+}
+
+/// `items` (and the items of their modules and the members of their impl blocks) with
+/// each [`tree`] and [`member`] placeholder replaced by its tree.
 fn splice(items: &mut [syn::Item]) -> syn::Result<()> {
     for item in items {
         match item {
-            syn::Item::Const(constant) => {
-                let name = constant.ident.to_string();
-                let Some(index) = name.strip_prefix(TREE) else {
-                    continue;
-                };
-                let tree = index.parse::<usize>().ok().and_then(|index| {
-                    TREES.with(|trees| trees.borrow_mut().get_mut(index)?.take())
-                });
-                *item = tree.unwrap_or_else(|| {
-                    Err(syn::Error::new(
-                        constant.ident.span(),
-                        format!("tree {name} is gone"),
-                    ))
-                })?;
+            syn::Item::Const(constant) => match unpark(&constant.ident) {
+                Some(Ok(Parked::Item(tree))) => *item = *tree,
+                Some(Ok(Parked::Member(_))) => return Err(misplaced(&constant.ident)),
+                Some(Err(error)) => return Err(error),
+                None => {}
+            },
+            syn::Item::Impl(block) => {
+                for member in &mut block.items {
+                    let syn::ImplItem::Const(constant) = member else {
+                        continue;
+                    };
+                    match unpark(&constant.ident) {
+                        Some(Ok(Parked::Member(tree))) => *member = *tree,
+                        Some(Ok(Parked::Item(_))) => return Err(misplaced(&constant.ident)),
+                        Some(Err(error)) => return Err(error),
+                        None => {}
+                    }
+                }
             }
             syn::Item::Mod(syn::ItemMod {
                 content: Some((_, inner)),
@@ -392,6 +430,28 @@ mod tests {
         let (first, last) = (item(0), item(1));
         let expected = reference(quote!(#first pub mod m { #members } #last));
         assert_eq!(file::<Piece<'_>>(pieces).unwrap(), expected);
+        let method = quote!(
+            #[doc = "M."]
+            pub fn m(&self) -> i32 {
+                1
+            }
+        );
+        let impl_block = Holed::new(|fills| {
+            let members = &fills[0];
+            quote!(impl A { #members })
+        })
+        .hole(
+            Kind::Items,
+            (0..BATCH + 3).map(|i| match i % 2 {
+                0 => member(syn::parse2(method.clone())),
+                _ => method.clone(),
+            }),
+        );
+        let methods: TokenStream = (0..BATCH + 3).map(|_| method.clone()).collect();
+        let expected = reference(quote!(impl A { #methods }));
+        assert_eq!(file([impl_block]).unwrap(), expected, "impl members");
+        let misplaced = member(syn::parse2(method.clone()));
+        assert!(file([misplaced]).is_err(), "a member is not an item");
         let broken = tree(syn::parse2(quote!(fn)));
         assert!(file([broken]).is_err(), "a tree's error is the file's");
     }

@@ -5,6 +5,7 @@
 use super::sans_io::by_value;
 use super::{ident, Writer};
 use crate::emit::format::{Holed, Kind, Piece};
+use crate::emit::syntax;
 use crate::emit::tokens::doc;
 use crate::model::operations::{Authentication, ClientOperation, NextArg, Shape};
 use proc_macro2::TokenStream;
@@ -159,6 +160,8 @@ fn authentication(authentication: &Authentication) -> (TokenStream, TokenStream,
     }
 }
 
+/// The method calling `plan`'s sans-IO functions: a placeholder for its syntax tree, or
+/// tokens for a list's (whose closures are left to syn).
 fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     let op = plan.operation;
     let name = ident(&plan.names.method);
@@ -170,52 +173,66 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
     );
     let request_fn = writer.item_path(plan, &plan.names.request_fn);
     let parse_fn = writer.item_path(plan, &plan.names.parse_fn);
-    let docs = doc(&format!(
+    let docs = format!(
         "{text}\n\n`{}` ([`{}`], [`{}`]).",
         op.id,
         request_fn.to_token_stream().to_string().replace(' ', ""),
         parse_fn.to_token_stream().to_string().replace(' ', "")
-    ));
-    let client = if plan.group.is_some() {
-        quote!(self.client)
-    } else {
-        quote!(self)
+    );
+    let client = match plan.group.is_some() {
+        true => syntax::field_access(syntax::name("self"), ident("client")),
+        false => syntax::name("self"),
     };
     let mut args = Vec::new();
     let mut values = Vec::new();
     for arg in plan.params.iter().filter(|arg| arg.group.is_none()) {
         let ident = ident(&arg.ident);
         if arg.param.client && !arg.param.param.required {
-            values.push(writer.borrow_optional(arg, quote!(#client.#ident)));
+            let held = syntax::field_access(client.clone(), ident);
+            values.push(match writer.optional_borrow(arg) {
+                Some(borrow) => syntax::method_call(held, borrow),
+                None => held,
+            });
         } else if arg.param.client && super::sans_io::by_value(&arg.ty) {
-            values.push(quote!(#client.#ident));
+            values.push(syntax::field_access(client.clone(), ident));
         } else if arg.param.client {
-            values.push(quote!(&#client.#ident));
+            values.push(syntax::reference(syntax::field_access(
+                client.clone(),
+                ident,
+            )));
         } else {
             let ty = writer.arg_type(plan, arg, true);
-            args.push(quote!(#ident: #ty));
-            values.push(quote!(#ident));
+            args.push(syntax::arg(ident.clone(), ty));
+            values.push(syntax::path_expr(ident.into()));
         }
     }
     for &group in &plan.groups {
         let group = &writer.model.client.param_groups[group];
         let (name, ty) = (ident(&group.ident), ident(&group.type_name));
-        args.push(quote!(#name: #ty));
-        values.push(quote!(&#name));
+        args.push(syntax::arg(name.clone(), syntax::path_type(ty.into())));
+        values.push(syntax::reference(syntax::path_expr(name.into())));
     }
     if let Some(options) = &plan.names.options {
         let options = writer.item_path(plan, options);
-        args.push(quote!(options: #options));
-        values.push(quote!(&options));
+        args.push(syntax::arg(ident("options"), syntax::path_type(options)));
+        values.push(syntax::reference(syntax::name("options")));
     }
-    let request = quote!(#request_fn(#(#values),*));
-    let error_body = quote!(ErrorBody);
+    let request = syntax::call(syntax::path_expr(request_fn), values);
+    let pipeline = || {
+        syntax::method_call(
+            syntax::field_access(client.clone(), ident("pipeline")),
+            "clone",
+        )
+    };
     if let Shape::Page { item, .. } = &plan.result {
+        let docs = doc(&docs);
         let item = writer.ty(item);
+        let client = client.to_token_stream();
         let (next, with_next) = next_request(writer, plan, &client);
+        let error_body = quote!(ErrorBody);
         if op.long_running.is_some() {
             // The operation's result is the first page.
-            let final_state = final_state(op);
+            let final_state = ident(final_state(op));
             return quote! {
                 #docs
                 pub async fn #name(&self, #(#args),*) -> Result<rt::Pager<#item, #error_body>> {
@@ -234,23 +251,30 @@ fn method(writer: &Writer<'_>, plan: &ClientOperation<'_>) -> TokenStream {
             }
         };
     }
+    let docs = crate::emit::rustdoc::doc_attrs(&docs);
     let ty = writer.result(plan);
-    if op.long_running.is_some() {
-        let final_state = final_state(op);
-        return quote! {
-            #docs
-            pub fn #name(&self, #(#args),*) -> rt::Poller<#ty, #error_body> {
-                rt::Poller::new(#client.pipeline.clone(), #request, rt::FinalState::#final_state, #parse_fn)
-            }
-        };
-    }
-    let result = writer.result_of(plan, ty);
-    quote! {
-        #docs
-        pub async fn #name(&self, #(#args),*) -> #result {
-            #client.pipeline.execute(#request, #parse_fn).await
-        }
-    }
+    let parse_fn = syntax::path_expr(parse_fn);
+    let method = if op.long_running.is_some() {
+        let final_state = syntax::path_expr(syntax::path(
+            &format!("rt::FinalState::{}", final_state(op)),
+            Vec::new(),
+        ));
+        let poller = syntax::path_type(syntax::path(
+            "rt::Poller",
+            vec![ty, syntax::path_type(syntax::path("ErrorBody", Vec::new()))],
+        ));
+        let body = syntax::call(
+            syntax::name("rt::Poller::new"),
+            [pipeline(), request, final_state, parse_fn],
+        );
+        syntax::self_method(docs, false, name, args, poller, body)
+    } else {
+        let result = writer.result_of(plan, ty);
+        let pipeline = syntax::field_access(client, ident("pipeline"));
+        let execute = syntax::method_call_with(pipeline, ident("execute"), [request, parse_fn]);
+        syntax::self_method(docs, true, name, args, result, syntax::await_expr(execute))
+    };
+    crate::emit::format::member(Ok(method))
 }
 
 /// For a list whose next pages come from another operation (`operationName`): the
@@ -339,15 +363,15 @@ fn next_request(
 }
 
 /// The `rt::FinalState` variant of a long-running operation's `final-state-via`.
-fn final_state(op: &crate::model::Operation) -> TokenStream {
+fn final_state(op: &crate::model::Operation) -> &'static str {
     let via = op
         .long_running
         .as_ref()
         .and_then(|lro| lro.final_state_via.as_deref());
     match via {
-        Some("azure-async-operation") => quote!(AzureAsyncOperation),
-        Some("location") => quote!(Location),
-        Some("original-uri") => quote!(OriginalUri),
-        _ => quote!(Default),
+        Some("azure-async-operation") => "AzureAsyncOperation",
+        Some("location") => "Location",
+        Some("original-uri") => "OriginalUri",
+        _ => "Default",
     }
 }

@@ -207,10 +207,21 @@ impl Writer<'_> {
 
     /// `owned` (an `Option` of the parameter's type) as [`Writer::argument`] takes it.
     fn borrow_optional(&self, arg: &Arg<'_>, owned: TokenStream) -> TokenStream {
+        match self.optional_borrow(arg) {
+            Some(borrow) => {
+                let borrow = ident(borrow);
+                quote!(#owned.#borrow())
+            }
+            None => owned,
+        }
+    }
+
+    /// The method [`Writer::borrow_optional`] calls, if any.
+    fn optional_borrow(&self, arg: &Arg<'_>) -> Option<&'static str> {
         match &arg.ty {
-            Type::String(StringFormat::Plain) | Type::Vec(_) => quote!(#owned.as_deref()),
-            ty if sans_io::by_value(ty) => owned,
-            _ => quote!(#owned.as_ref()),
+            Type::String(StringFormat::Plain) | Type::Vec(_) => Some("as_deref"),
+            ty if sans_io::by_value(ty) => None,
+            _ => Some("as_ref"),
         }
     }
 

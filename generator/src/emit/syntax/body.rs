@@ -3,10 +3,10 @@
 use super::{path, path_expr, Ident};
 use proc_macro2::Span;
 use syn::{
-    Arm, Attribute, Block, Expr, ExprField, ExprIf, ExprLet, ExprLit, ExprMethodCall,
+    Arm, Attribute, Block, Expr, ExprAwait, ExprField, ExprIf, ExprLet, ExprLit, ExprMethodCall,
     ExprReference, ExprTuple, FnArg, FnModifiers, ItemFn, Lit, LitBool, LitInt, LitStr, Local,
     LocalInit, LocalModifiers, Member, Pat, PatGuard, PatIdent, PatTupleStruct, PatType, PatWild,
-    Stmt, Type, TypeReference, TypeSlice, TypeTuple, Visibility,
+    Receiver, ReceiverKind, Stmt, Type, TypeReference, TypeSlice, TypeTuple, Visibility,
 };
 
 /// `pub fn name(inputs) -> output { stmts }`.
@@ -23,6 +23,46 @@ pub fn function(
         modifiers: FnModifiers::default(),
         sig: super::signature(name, inputs, output),
         block: Box::new(block(stmts)),
+    })
+}
+
+/// `pub fn name(&self, inputs) -> output { body }` in an impl, `async` when `asyncness`.
+pub fn self_method(
+    attrs: Vec<Attribute>,
+    asyncness: bool,
+    name: Ident,
+    inputs: impl IntoIterator<Item = FnArg>,
+    output: Type,
+    body: Expr,
+) -> syn::ImplItem {
+    let mut sig = super::signature(name, std::iter::once(by_ref_self()).chain(inputs), output);
+    sig.asyncness = asyncness.then(Default::default);
+    syn::ImplItem::Fn(syn::ImplItemFn {
+        attrs,
+        vis: Visibility::Public(Default::default()),
+        modifiers: FnModifiers::default(),
+        sig,
+        block: block(vec![Stmt::Expr(body, None)]),
+    })
+}
+
+/// `&self`.
+fn by_ref_self() -> FnArg {
+    FnArg::Receiver(Receiver {
+        attrs: Vec::new(),
+        mutability: None,
+        self_token: Default::default(),
+        kind: ReceiverKind::Reference(Default::default(), None, None),
+    })
+}
+
+/// `base.await`.
+pub fn await_expr(base: Expr) -> Expr {
+    Expr::Await(ExprAwait {
+        attrs: Vec::new(),
+        base: Box::new(base),
+        dot_token: Default::default(),
+        await_token: Default::default(),
     })
 }
 
@@ -278,6 +318,38 @@ mod tests {
                 r.build()
             }
         })
+        .unwrap();
+        assert_eq!(built, expected);
+    }
+
+    #[test]
+    fn methods_are_the_trees_syn_parses() {
+        let ty = |spelled: &str| path_type(path(spelled, Vec::new()));
+        let client = field_access(name("self"), ident("client"));
+        let pipeline = field_access(client.clone(), ident("pipeline"));
+        let request = call(
+            name("g::req"),
+            [reference(field_access(client, ident("a"))), name("b")],
+        );
+        let execute = method_call_with(pipeline, ident("execute"), [request, name("g::parse")]);
+        let inputs = [arg(ident("b"), ty("i32"))];
+        let docs = vec![super::super::doc("Doc.")];
+        let built = self_method(docs, true, ident("m"), inputs, ty("R"), await_expr(execute));
+        let expected: syn::ImplItem = syn::parse2(quote! {
+            #[doc = "Doc."]
+            pub async fn m(&self, b: i32) -> R {
+                self.client.pipeline.execute(g::req(&self.client.a, b), g::parse).await
+            }
+        })
+        .unwrap();
+        assert_eq!(built, expected);
+        let poll = call(name("rt::Poller::new"), [method_call(name("x"), "clone")]);
+        let built = self_method(Vec::new(), false, ident("p"), [], ty("P"), poll);
+        let expected: syn::ImplItem = syn::parse2(quote!(
+            pub fn p(&self) -> P {
+                rt::Poller::new(x.clone())
+            }
+        ))
         .unwrap();
         assert_eq!(built, expected);
     }
