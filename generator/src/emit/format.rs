@@ -27,7 +27,8 @@ const MARK: char = '\u{1}';
 
 thread_local! {
     /// The doc lines of the tokens this thread is emitting, by placeholder number. The
-    /// emitters build and format their items on one thread; [`batches`] takes them all.
+    /// emitters build and format their items on one thread; [`file`] and [`items`] take
+    /// them all.
     static LINES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 
     /// Items and impl members built as syntax trees, by placeholder number, until the
@@ -79,11 +80,21 @@ fn unpark(name: &proc_macro2::Ident) -> Option<syn::Result<Parked>> {
     Some(tree.unwrap_or_else(|| Err(syn::Error::new(name.span(), format!("tree {text} is gone")))))
 }
 
-fn misplaced(name: &proc_macro2::Ident) -> syn::Error {
-    syn::Error::new(
-        name.span(),
-        format!("tree {name} is not where its kind goes"),
-    )
+/// The tree parked for the placeholder const named `name`, taken out by `kind` (`None`
+/// when the tree is of the other kind: an error, it is not where its kind goes).
+fn unpark_as<T>(
+    name: &proc_macro2::Ident,
+    kind: impl FnOnce(Parked) -> Option<T>,
+) -> syn::Result<Option<T>> {
+    match unpark(name).transpose()? {
+        None => Ok(None),
+        Some(tree) => kind(tree).map(Some).ok_or_else(|| {
+            syn::Error::new(
+                name.span(),
+                format!("tree {name} is not where its kind goes"),
+            )
+        }),
+    }
 }
 
 /// `items` (and the items of their modules and the members of their impl blocks) with
@@ -91,22 +102,26 @@ fn misplaced(name: &proc_macro2::Ident) -> syn::Error {
 fn splice(items: &mut [syn::Item]) -> syn::Result<()> {
     for item in items {
         match item {
-            syn::Item::Const(constant) => match unpark(&constant.ident) {
-                Some(Ok(Parked::Item(tree))) => *item = *tree,
-                Some(Ok(Parked::Member(_))) => return Err(misplaced(&constant.ident)),
-                Some(Err(error)) => return Err(error),
-                None => {}
-            },
+            syn::Item::Const(constant) => {
+                let tree = unpark_as(&constant.ident, |tree| match tree {
+                    Parked::Item(tree) => Some(*tree),
+                    Parked::Member(_) => None,
+                })?;
+                if let Some(tree) = tree {
+                    *item = tree;
+                }
+            }
             syn::Item::Impl(block) => {
                 for member in &mut block.items {
                     let syn::ImplItem::Const(constant) = member else {
                         continue;
                     };
-                    match unpark(&constant.ident) {
-                        Some(Ok(Parked::Member(tree))) => *member = *tree,
-                        Some(Ok(Parked::Item(_))) => return Err(misplaced(&constant.ident)),
-                        Some(Err(error)) => return Err(error),
-                        None => {}
+                    let tree = unpark_as(&constant.ident, |tree| match tree {
+                        Parked::Member(tree) => Some(*tree),
+                        Parked::Item(_) => None,
+                    })?;
+                    if let Some(tree) = tree {
+                        *member = tree;
                     }
                 }
             }
@@ -187,34 +202,13 @@ pub fn items(items: impl IntoIterator<Item = syn::Result<syn::Item>>) -> syn::Re
 fn print_pieces<'a>(pieces: impl Iterator<Item = Piece<'a>>) -> syn::Result<String> {
     let mut text = String::new();
     // A piece is often one item: pieces too are taken a batch at a time.
-    let mut batch = TokenStream::new();
-    let mut count = 0;
-    for piece in pieces {
-        let piece = match piece {
-            Piece::Items(tokens) => Ok(tokens),
-            Piece::Holed(holed) => holed.small(),
-        };
-        match piece {
-            Ok(tokens) => {
-                batch.extend(tokens);
-                count += 1;
-                if count == BATCH {
-                    text.push_str(&print_batches.parse2(std::mem::take(&mut batch))?);
-                    count = 0;
-                }
-            }
-            Err(big) => {
-                if count > 0 {
-                    text.push_str(&print_batches.parse2(std::mem::take(&mut batch))?);
-                    count = 0;
-                }
-                big.print(&|tokens| tokens, None, 0, &mut text)?;
-            }
+    holes::batched(pieces, |run| match run {
+        Ok(batch) => {
+            text.push_str(&print_batches.parse2(batch)?);
+            Ok(())
         }
-    }
-    if count > 0 {
-        text.push_str(&print_batches.parse2(batch)?);
-    }
+        Err(big) => big.print(&|tokens| tokens, None, 0, &mut text),
+    })?;
     Ok(text)
 }
 

@@ -24,6 +24,49 @@ pub enum Piece<'a> {
     Holed(Holed<'a>),
 }
 
+impl<'a> Piece<'a> {
+    /// The piece's tokens, if it is small enough to print with its neighbours.
+    fn small(self) -> Result<TokenStream, Holed<'a>> {
+        match self {
+            Piece::Items(tokens) => Ok(tokens),
+            Piece::Holed(holed) => holed.small(),
+        }
+    }
+}
+
+/// Hands `pieces` to `print` in order: a batch of up to [`BATCH`] small ones at a time as
+/// `Ok`, each big one alone as `Err`.
+pub(super) fn batched<'a>(
+    pieces: impl IntoIterator<Item = Piece<'a>>,
+    mut print: impl FnMut(Result<TokenStream, Holed<'a>>) -> syn::Result<()>,
+) -> syn::Result<()> {
+    let mut batch = TokenStream::new();
+    let mut count = 0;
+    for piece in pieces {
+        match piece.small() {
+            Ok(tokens) => {
+                batch.extend(tokens);
+                count += 1;
+                if count == BATCH {
+                    print(Ok(std::mem::take(&mut batch)))?;
+                    count = 0;
+                }
+            }
+            Err(big) => {
+                if count > 0 {
+                    print(Ok(std::mem::take(&mut batch)))?;
+                    count = 0;
+                }
+                print(Err(big))?;
+            }
+        }
+    }
+    if count > 0 {
+        print(Ok(batch))?;
+    }
+    Ok(())
+}
+
 impl From<TokenStream> for Piece<'_> {
     fn from(tokens: TokenStream) -> Self {
         Piece::Items(tokens)
@@ -178,14 +221,10 @@ impl<'a> Hole<'a> {
             let Some(member) = self.rest.next() else {
                 return true;
             };
-            let small = match member {
-                Piece::Holed(holed) => holed.small().map_err(Piece::Holed),
-                Piece::Items(tokens) => Ok(tokens),
-            };
-            match small {
+            match member.small() {
                 Ok(tokens) => self.taken.push(Piece::Items(tokens)),
                 Err(big) => {
-                    self.taken.push(big);
+                    self.taken.push(Piece::Holed(big));
                     return false;
                 }
             }
@@ -201,39 +240,13 @@ impl<'a> Hole<'a> {
         depth: usize,
         out: &mut String,
     ) -> syn::Result<()> {
-        let mut batch = TokenStream::new();
-        let mut count = 0;
-        let flush = |batch: TokenStream, out: &mut String| -> syn::Result<()> {
-            out.push_str(marker.between(&print(filled(batch))?)?);
-            Ok(())
-        };
-        for member in self.taken.into_iter().chain(self.rest) {
-            let member = match member {
-                Piece::Holed(holed) => holed.small(),
-                Piece::Items(tokens) => Ok(tokens),
-            };
-            match member {
-                Ok(tokens) => {
-                    batch.extend(tokens);
-                    count += 1;
-                    if count == BATCH {
-                        flush(std::mem::take(&mut batch), out)?;
-                        count = 0;
-                    }
-                }
-                Err(big) => {
-                    if count > 0 {
-                        flush(std::mem::take(&mut batch), out)?;
-                        count = 0;
-                    }
-                    big.print(filled, Some(marker), depth + 1, out)?;
-                }
+        batched(self.taken.into_iter().chain(self.rest), |run| match run {
+            Ok(batch) => {
+                out.push_str(marker.between(&print(filled(batch))?)?);
+                Ok(())
             }
-        }
-        if count > 0 {
-            flush(batch, out)?;
-        }
-        Ok(())
+            Err(big) => big.print(filled, Some(marker), depth + 1, out),
+        })
     }
 }
 
